@@ -1,0 +1,59 @@
+import type { EnrichmentDefinition, TimingModel } from '../scenario/types.js';
+import type { LeadList } from './lead-list.js';
+import type { Schedule } from './schedule.js';
+
+/** Which leads a run covers: a whole list, or leads named one by one. */
+export type RunScope = { type: 'list'; list: LeadList } | { type: 'leads'; leadIds: string[]; listId: string | null };
+
+/** What a vendor adapter asks the simulator to run. */
+export interface RunRequest {
+  /** The adapter that owns the run; runs are only visible to their own vendor. */
+  vendor: string;
+  enrichment: EnrichmentDefinition;
+  scope: { type: 'list'; listId: string } | { type: 'leads'; leadIds: string[]; listId?: string | null };
+  input: Record<string, unknown>;
+  outputAttribute: string;
+  writePolicy: 'overwrite' | 'skip_existing';
+  /** When set, the run is recorded and fails at once with this message (a dispatch failure). */
+  dispatchFailure?: string;
+  /** Time to live; null keeps the run until reset. */
+  ttlMs: number | null;
+  /** Vendor data kept with the run and handed back untouched (the vendor's request, titles, ...). */
+  meta?: Record<string, unknown>;
+  /** Shapes the run id from the seeded parts; default: the UUID. */
+  formatId?: (parts: { uuid: string; token: string; createdAt: number }) => string;
+}
+
+/** A planned run: everything needed to derive its state at any instant. */
+export interface Run {
+  id: string;
+  vendor: string;
+  tenant: string;
+  sequence: number;
+  enrichment: EnrichmentDefinition;
+  scope: RunScope;
+  size: number;
+  input: Record<string, unknown>;
+  outputAttribute: string;
+  writePolicy: 'overwrite' | 'skip_existing';
+  meta: Record<string, unknown>;
+  timing: TimingModel;
+  /** Key every per-item draw starts from. */
+  key: number;
+  createdAt: number;
+  schedule: Schedule;
+  creditsCharged: number;
+  dispatchError: string | null;
+  cancelledAt: number | null;
+  /** Hidden runs (deleted by the client) are not found, but their writes stay. */
+  deletedAt: number | null;
+  expiresAt: number | null;
+  idempotencyKey: string | null;
+  /** Lead id -> item index for runs over named leads (built on first use). */
+  leadIndex: Map<string, number> | null;
+}
+
+export type RunStatus = 'pending' | 'running' | 'completed' | 'failed' | 'cancelled';
+export type ItemStatus = 'pending' | 'running' | 'completed' | 'failed' | 'skipped';
+
+export const TERMINAL: ReadonlySet<RunStatus> = new Set(['completed', 'failed', 'cancelled']);

@@ -1,0 +1,310 @@
+import type { Scenario, TimingModel } from '../scenario/types.js';
+import type { Clock } from './clock.js';
+import { createFakeData, type FakeData } from './fake-data.js';
+import { leadAt, parseGeneratedLeadId, type Lead, type LeadList } from './lead-list.js';
+import { planRun, type Plan, type PlanError } from './planner.js';
+import { derive, toToken, toUuid } from './random.js';
+import { generateResult, type ResultValue } from './results.js';
+import { TERMINAL, type ItemStatus, type Run, type RunRequest, type RunStatus } from './run.js';
+import { itemStateAt, runStateAt, statusAt, type ItemState, type RunState } from './run-state.js';
+import { createSchedule } from './schedule.js';
+import { addList, createTenant, findLead, isPreEnriched, type Tenant } from './tenant.js';
+
+/** An item with its lead and, once completed, its result. */
+export interface ItemView extends ItemState {
+  id: string;
+  lead: Lead;
+  result: ResultValue | null;
+}
+
+export type StartResult = { ok: true; runs: Run[]; reused: boolean } | { ok: false; error: PlanError };
+export type CancelResult =
+  | { ok: true; run: Run; state: RunState }
+  | { ok: false; code: 'not_found' }
+  | { ok: false; code: 'not_cancellable' | 'status_changed'; status: RunStatus };
+
+export interface ItemQuery {
+  status?: ItemStatus;
+  leadId?: string;
+  /** Items after this index (exclusive). */
+  afterIndex?: number;
+  limit: number;
+}
+
+export interface SimulatorOptions {
+  scenario: Scenario;
+  clock: Clock;
+  fake?: FakeData;
+}
+
+/** How many runs may be created between two sweeps for expired runs. */
+const SWEEP_EVERY = 1_000;
+
+/** The timing model of an enrichment: its profile, else its slug's, else the default. */
+function timingFor(scenario: Scenario, request: RunRequest): TimingModel {
+  const { profiles } = scenario.timing;
+  const named = request.enrichment.timingProfile;
+  return (named ? profiles[named] : undefined) ?? profiles[request.enrichment.slug] ?? scenario.timing.default;
+}
+
+/**
+ * Creates the simulator: every tenant's world and runs for one scenario, on one clock.
+ * All state is derived from the scenario, the seed, the commands and the clock: nothing ticks.
+ *
+ * @example
+ * const sim = createSimulator({ scenario, clock: createVirtualClock(scenario.startAtMs) });
+ * const started = sim.startRuns('pk_live_demo', [request]);
+ */
+export function createSimulator({ scenario, clock, fake = createFakeData() }: SimulatorOptions) {
+  let tenants = new Map<string, Tenant>();
+  let created = 0;
+  const now = (): number => clock.now();
+
+  const tenant = (key: string): Tenant => {
+    let found = tenants.get(key);
+    if (!found) {
+      found = createTenant(key, { scenario, fake });
+      tenants.set(key, found);
+    }
+    return found;
+  };
+
+  const isLive = (run: Run, t: number): boolean => run.deletedAt === null && (run.expiresAt === null || t < run.expiresAt);
+
+  const sweep = (t: number): void => {
+    for (const owner of tenants.values()) {
+      for (const [id, run] of owner.runs) if (run.expiresAt !== null && run.expiresAt <= t) owner.runs.delete(id);
+    }
+  };
+
+  const leadOf = (run: Run, index: number): Lead | undefined => {
+    if (run.scope.type === 'list') return leadAt(run.scope.list, index, fake);
+    const id = run.scope.leadIds[index];
+    return id === undefined ? undefined : findLead(tenant(run.tenant), id, fake);
+  };
+
+  const itemIndexOf = (run: Run, leadId: string): number => {
+    if (run.scope.type === 'list') {
+      const { list } = run.scope;
+      const written = list.explicit.findIndex((lead) => lead.id === leadId);
+      if (written >= 0) return written;
+      const parsed = parseGeneratedLeadId(leadId);
+      return parsed && parsed.tag === list.tag && parsed.index >= list.explicit.length && parsed.index < list.size ? parsed.index : -1;
+    }
+    run.leadIndex ??= new Map(run.scope.leadIds.map((id, index) => [id, index]));
+    return run.leadIndex.get(leadId) ?? -1;
+  };
+
+  /** The latest value a persisted run wrote to a lead's attribute by `t`. */
+  const writtenAt = (owner: Tenant, leadId: string, attribute: string, t: number): { value: ResultValue; at: number; runId: string } | null => {
+    let latest: { value: ResultValue; at: number; runId: string } | null = null;
+    for (const run of owner.runs.values()) {
+      if (run.outputAttribute !== attribute || run.deletedAt !== null || run.createdAt > t) continue;
+      const index = itemIndexOf(run, leadId);
+      if (index < 0) continue;
+      const state = itemStateAt(run, index, t);
+      if (state.status !== 'completed' || state.completedAt === null) continue;
+      if (latest && latest.at >= state.completedAt) continue;
+      const lead = leadOf(run, index);
+      if (lead) latest = { value: generateResult(run.enrichment, lead, derive(run.key, 'result', index), fake), at: state.completedAt, runId: run.id };
+    }
+    return latest;
+  };
+
+  const hasAttribute = (owner: Tenant, list: LeadList | undefined, index: number, leadId: string, attribute: string, t: number): boolean => {
+    const written = owner.leadsById.get(leadId);
+    if (written && written.attributes[attribute] !== undefined && written.attributes[attribute] !== null) return true;
+    if (!written && list && isPreEnriched(owner, list, index, attribute)) return true;
+    return writtenAt(owner, leadId, attribute, t) !== null;
+  };
+
+  const createRun = (owner: Tenant, request: RunRequest, plan: Plan, t: number, idempotencyKey: string | null): Run => {
+    const sequence = ++owner.sequence;
+    const key = derive(scenario.seed, 'run', owner.key, sequence);
+    const uuid = toUuid(key);
+    const id = request.formatId ? request.formatId({ uuid, token: toToken(key, 7), createdAt: t }) : uuid;
+    const timing = timingFor(scenario, request);
+    const { scope, size } = plan;
+    let isSkipped: ((index: number) => boolean) | undefined;
+    if (request.writePolicy === 'skip_existing') {
+      isSkipped =
+        scope.type === 'list'
+          ? (i) => hasAttribute(owner, scope.list, i, leadAt(scope.list, i, fake)?.id ?? '', request.outputAttribute, t)
+          : (i) => {
+              const leadId = scope.leadIds[i] ?? '';
+              const parsed = parseGeneratedLeadId(leadId);
+              const list = parsed ? owner.listsByTag.get(parsed.tag) : undefined;
+              return hasAttribute(owner, list, parsed?.index ?? -1, leadId, request.outputAttribute, t);
+            };
+    }
+    const skipFlags = isSkipped ? Uint8Array.from({ length: size }, (_, i) => (isSkipped(i) ? 1 : 0)) : undefined;
+    const schedule = createSchedule({ key, size, createdAt: t, timing, ...(skipFlags ? { isSkipped: (i: number) => skipFlags[i] === 1 } : {}) });
+    return {
+      id,
+      vendor: request.vendor,
+      tenant: owner.key,
+      sequence,
+      enrichment: request.enrichment,
+      scope,
+      size,
+      input: request.input,
+      outputAttribute: request.outputAttribute,
+      writePolicy: request.writePolicy,
+      meta: request.meta ?? {},
+      timing,
+      key,
+      createdAt: t,
+      schedule,
+      creditsCharged: request.dispatchFailure === undefined ? plan.cost : 0,
+      dispatchError: request.dispatchFailure ?? null,
+      cancelledAt: null,
+      deletedAt: null,
+      expiresAt: request.ttlMs === null ? null : t + request.ttlMs,
+      idempotencyKey,
+      leadIndex: null,
+    };
+  };
+
+  const findRun = (key: string, id: string, vendor: string): Run | undefined => {
+    const run = tenant(key).runs.get(id);
+    return run && run.vendor === vendor && isLive(run, now()) ? run : undefined;
+  };
+
+  return {
+    scenario,
+    clock,
+    now,
+    /** The tenant's world, created from the scenario on first use. */
+    tenant,
+    /** Every tenant created so far. */
+    tenants: (): Tenant[] => [...tenants.values()],
+    /** Back to the scenario's initial world: every tenant and run is forgotten. */
+    reset(): void {
+      tenants = new Map();
+      created = 0;
+    },
+    findLead: (key: string, id: string): Lead | undefined => findLead(tenant(key), id, fake),
+    leadAt: (list: LeadList, index: number): Lead | undefined => leadAt(list, index, fake),
+    /** Adds a list of generated leads (e.g. the items an Exa webset search finds). */
+    createList(key: string, spec: { name: string; subject: 'person' | 'company'; size: number; externalId?: string | null; metadata?: Record<string, string> }): LeadList {
+      return addList(tenant(key), { name: spec.name, subject: spec.subject, generate: spec.size, leads: [], externalId: spec.externalId ?? null, metadata: spec.metadata ?? {} }, { scenario, fake, now: now() });
+    },
+    /** What the requests would cost, without charging or creating anything. */
+    preview(key: string, request: RunRequest): { ok: true; leadCount: number; cost: number; balance: number } | { ok: false; error: PlanError } {
+      const owner = tenant(key);
+      const planned = planRun(owner, request);
+      return planned.ok ? { ok: true, leadCount: planned.plan.size, cost: planned.plan.cost, balance: owner.credits } : planned;
+    },
+    /**
+     * Plans, charges and records runs, all or none. With an idempotency key, a repeat with the same
+     * fingerprint returns the runs already made (`reused`); a different fingerprint is refused.
+     */
+    startRuns(key: string, requests: RunRequest[], idempotency?: { key: string; fingerprint: string }): StartResult {
+      const owner = tenant(key);
+      const t = now();
+      if (idempotency) {
+        const previous = owner.idempotency.get(idempotency.key);
+        const runs = previous?.runIds.map((id) => owner.runs.get(id)).filter((run): run is Run => run !== undefined && isLive(run, t));
+        if (previous && runs && runs.length === previous.runIds.length) {
+          if (previous.fingerprint !== idempotency.fingerprint) return { ok: false, error: { code: 'idempotency_key_reused', key: idempotency.key } };
+          return { ok: true, runs, reused: true };
+        }
+      }
+      const plans: Plan[] = [];
+      for (const request of requests) {
+        const planned = planRun(owner, request);
+        if (!planned.ok) return planned;
+        plans.push(planned.plan);
+      }
+      const required = plans.reduce((sum, plan, i) => sum + (requests[i]?.dispatchFailure === undefined ? plan.cost : 0), 0);
+      if (required > owner.credits) return { ok: false, error: { code: 'insufficient_credits', required, balance: owner.credits } };
+      const runs = requests.map((request, i) => createRun(owner, request, plans[i] as Plan, t, idempotency?.key ?? null));
+      for (const run of runs) {
+        owner.credits -= run.creditsCharged;
+        owner.runs.set(run.id, run);
+      }
+      if (idempotency) owner.idempotency.set(idempotency.key, { fingerprint: idempotency.fingerprint, runIds: runs.map((run) => run.id) });
+      created += runs.length;
+      if (created % SWEEP_EVERY < runs.length) sweep(t);
+      return { ok: true, runs, reused: false };
+    },
+    /** A live run of this tenant and vendor; expired, deleted and other tenants' runs are not found. */
+    getRun: findRun,
+    /** The run's ledger now. */
+    state: (run: Run): RunState => runStateAt(run, now()),
+    /** Items in index order after `afterIndex`, filtered; `nextIndex` is set when more may follow. */
+    items(run: Run, query: ItemQuery): { items: ItemView[]; hasMore: boolean } {
+      const t = now();
+      const view = (index: number, state: ItemState): ItemView => {
+        const lead = leadOf(run, index) as Lead;
+        const result = state.status === 'completed' ? generateResult(run.enrichment, lead, derive(run.key, 'result', index), fake) : null;
+        return { ...state, id: `${run.id}_${String(index).padStart(8, '0')}`, lead, result };
+      };
+      const from = (query.afterIndex ?? -1) + 1;
+      if (query.leadId !== undefined) {
+        const index = itemIndexOf(run, query.leadId);
+        if (index < from) return { items: [], hasMore: false };
+        const state = itemStateAt(run, index, t);
+        return { items: query.status === undefined || state.status === query.status ? [view(index, state)] : [], hasMore: false };
+      }
+      const items: ItemView[] = [];
+      for (let index = from; index < run.size; index++) {
+        const state = itemStateAt(run, index, t);
+        if (query.status !== undefined && state.status !== query.status) continue;
+        if (items.length === query.limit) return { items, hasMore: true };
+        items.push(view(index, state));
+      }
+      return { items, hasMore: false };
+    },
+    /** Cancels a pending or running run, with the scenario's race rules around its completion. */
+    cancelRun(key: string, id: string, vendor: string): CancelResult {
+      const run = findRun(key, id, vendor);
+      if (!run) return { ok: false, code: 'not_found' };
+      const t = now();
+      const status = statusAt(run, t);
+      const { races } = scenario;
+      const end = run.schedule.runEnd;
+      if (run.dispatchError === null && run.cancelledAt === null) {
+        const tieToCancel = t === end && races.tieBreak === 'cancel';
+        if (!tieToCancel && t >= end - races.beforeCompletionMs && t <= end + races.afterCompletionMs) {
+          return { ok: false, code: 'status_changed', status };
+        }
+        if (tieToCancel || !TERMINAL.has(status)) {
+          run.cancelledAt = t;
+          return { ok: true, run, state: runStateAt(run, t) };
+        }
+      }
+      return { ok: false, code: 'not_cancellable', status };
+    },
+    /** Hides a run (cancelling it first when still in flight); its results disappear with it. */
+    deleteRun(key: string, id: string, vendor: string): Run | undefined {
+      const run = findRun(key, id, vendor);
+      if (!run) return undefined;
+      const t = now();
+      if (!TERMINAL.has(statusAt(run, t))) run.cancelledAt = t;
+      run.deletedAt = t;
+      return run;
+    },
+    /** The value a lead's attribute holds now: the latest completed write, else the scenario's. */
+    attribute(key: string, lead: Lead, attribute: string): { value: ResultValue | null; at: number | null; runId: string | null } {
+      const owner = tenant(key);
+      const written = writtenAt(owner, lead.id, attribute, now());
+      if (written) return written;
+      const list = owner.listsById.get(lead.listId);
+      const preset = lead.attributes[attribute];
+      if (preset !== undefined) return { value: preset, at: null, runId: null };
+      if (list && isPreEnriched(owner, list, lead.index, attribute)) {
+        const definition = scenario.world.catalog.find((entry) => entry.outputAttribute === attribute);
+        return { value: definition ? generateResult(definition, lead, derive(list.seed, 'preset', attribute, lead.index), fake) : true, at: lead.createdAt, runId: null };
+      }
+      return { value: null, at: null, runId: null };
+    },
+    /** Every live run of every tenant (for the control API). */
+    allRuns(): Run[] {
+      const t = now();
+      return [...tenants.values()].flatMap((owner) => [...owner.runs.values()].filter((run) => isLive(run, t)));
+    },
+  };
+}
+
+export type Simulator = ReturnType<typeof createSimulator>;

@@ -1,0 +1,100 @@
+import type { ListSpec, Scenario, TenantSpec } from '../scenario/types.js';
+import type { FakeData } from './fake-data.js';
+import { generatedLeadId, leadAt, listTag, parseGeneratedLeadId, type Lead, type LeadList } from './lead-list.js';
+import { derive, toHex, toUnit } from './random.js';
+import type { Run } from './run.js';
+
+/** One API key's world: credits, lists of leads, its runs and its idempotency keys. */
+export interface Tenant {
+  key: string;
+  credits: number;
+  revoked: boolean;
+  lists: LeadList[];
+  listsById: Map<string, LeadList>;
+  listsByTag: Map<string, LeadList>;
+  /** Written-out leads whose id is not a generated one. */
+  leadsById: Map<string, Lead>;
+  preEnriched: Record<string, number>;
+  runs: Map<string, Run>;
+  idempotency: Map<string, { fingerprint: string; runIds: string[] }>;
+  /** Counter behind every id this tenant is given (runs, lists). */
+  sequence: number;
+}
+
+export interface TenantContext {
+  scenario: Scenario;
+  fake: FakeData;
+  now: number;
+}
+
+/** Creates a tenant's world from the scenario: its own entry, else the defaults. */
+export function createTenant(key: string, { scenario, fake }: Omit<TenantContext, 'now'>): Tenant {
+  const spec: TenantSpec = scenario.world.tenants[key] ?? scenario.world.defaults;
+  const tenant: Tenant = {
+    key,
+    credits: spec.credits,
+    revoked: scenario.world.revokedKeys.includes(key),
+    lists: [],
+    listsById: new Map(),
+    listsByTag: new Map(),
+    leadsById: new Map(),
+    preEnriched: spec.preEnriched,
+    runs: new Map(),
+    idempotency: new Map(),
+    sequence: 0,
+  };
+  for (const list of spec.lists) addList(tenant, list, { scenario, fake, now: scenario.startAtMs });
+  return tenant;
+}
+
+/** Adds a list to a tenant (from a scenario, or created by a client such as an Exa webset). */
+export function addList(tenant: Tenant, spec: ListSpec & { externalId?: string | null; metadata?: Record<string, string> }, { scenario, fake, now }: TenantContext): LeadList {
+  const number = ++tenant.sequence;
+  const seed = derive(scenario.seed, 'list', tenant.key, number);
+  const list: LeadList = {
+    id: spec.id ?? `list_${toHex(derive(scenario.seed, 'list-id', tenant.key, number), 12)}`,
+    name: spec.name,
+    subject: spec.subject,
+    size: spec.leads.length + spec.generate,
+    createdAt: now,
+    tag: listTag(scenario.seed, tenant.key, number),
+    seed,
+    explicit: [],
+    externalId: spec.externalId ?? null,
+    metadata: spec.metadata ?? {},
+  };
+  list.explicit = spec.leads.map((lead, index) => {
+    const generated = fake.lead(derive(seed, index), spec.subject);
+    return {
+      id: lead.id ?? generatedLeadId(list, index),
+      listId: list.id,
+      index,
+      subject: spec.subject,
+      attributes: { ...generated, ...lead.attributes },
+      createdAt: now,
+    };
+  });
+  for (const lead of list.explicit) tenant.leadsById.set(lead.id, lead);
+  tenant.lists.push(list);
+  tenant.listsById.set(list.id, list);
+  tenant.listsByTag.set(list.tag, list);
+  return list;
+}
+
+/** Finds a lead of the tenant by id, written out or generated. */
+export function findLead(tenant: Tenant, id: string, fake: FakeData): Lead | undefined {
+  const written = tenant.leadsById.get(id);
+  if (written) return written;
+  const parsed = parseGeneratedLeadId(id);
+  if (!parsed) return undefined;
+  const list = tenant.listsByTag.get(parsed.tag);
+  if (!list || parsed.index < list.explicit.length) return undefined;
+  const lead = leadAt(list, parsed.index, fake);
+  return lead?.id === id ? lead : undefined;
+}
+
+/** Whether the scenario gives a generated lead an attribute before any run writes it. */
+export function isPreEnriched(tenant: Tenant, list: LeadList, index: number, attribute: string): boolean {
+  const share = tenant.preEnriched[attribute] ?? 0;
+  return share > 0 && toUnit(derive(list.seed, 'pre-enriched', attribute, index)) < share;
+}
