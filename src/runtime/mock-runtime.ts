@@ -1,0 +1,78 @@
+import type { Clock } from '../core/clock.js';
+import { createSimulator, type Simulator } from '../core/simulator.js';
+import { createFaultPlan, type FaultPlan } from '../scenario/fault-plan.js';
+import type { Scenario } from '../scenario/types.js';
+import { createJournal, type Journal } from './journal.js';
+
+/** Everything one scenario needs at run time: its simulator and its fault counters. */
+export interface ScenarioContext {
+  scenario: Scenario;
+  simulator: Simulator;
+  faults: FaultPlan;
+}
+
+export interface RuntimeOptions {
+  /** The scenario requests get when they name none. */
+  scenario: Scenario;
+  /** Finds another scenario by name (for `X-Mock-Scenario` and the control API); undefined when unknown. */
+  resolveScenario: (name: string) => Scenario | undefined;
+  clock: Clock;
+  /** Largest request body accepted, in bytes. */
+  bodyLimitBytes?: number;
+  journalLimit?: number;
+}
+
+/**
+ * The state shared by every vendor handler of one mock: a simulator per scenario (created on first
+ * use, so state is kept per scenario and tenant), one clock, one journal, and the active scenario.
+ *
+ * @example
+ * const runtime = createRuntime({ scenario, resolveScenario: () => undefined, clock });
+ * runtime.context('default').simulator.startRuns(...);
+ */
+export function createRuntime(options: RuntimeOptions) {
+  let active = options.scenario;
+  let contexts = new Map<string, ScenarioContext>();
+  let requestCount = 0;
+  const journal: Journal = createJournal(options.journalLimit ?? 10_000);
+
+  const lookup = (name: string): Scenario | undefined => (name === active.name ? active : options.resolveScenario(name));
+
+  return {
+    clock: options.clock,
+    journal,
+    bodyLimitBytes: options.bodyLimitBytes ?? 1_048_576,
+    /** The scenario requests get when they name none. */
+    get active(): Scenario {
+      return active;
+    },
+    /** Makes `scenario` the default; its state starts afresh. */
+    activate(scenario: Scenario): void {
+      active = scenario;
+      contexts.delete(scenario.name);
+    },
+    /** The context of a scenario by name, created on first use; undefined for an unknown name. */
+    context(name: string = active.name): ScenarioContext | undefined {
+      let context = contexts.get(name);
+      if (context) return context;
+      const scenario = lookup(name);
+      if (!scenario) return undefined;
+      context = { scenario, simulator: createSimulator({ scenario, clock: options.clock }), faults: createFaultPlan(scenario) };
+      contexts.set(name, context);
+      return context;
+    },
+    /** Every scenario context created so far. */
+    contexts: (): ScenarioContext[] => [...contexts.values()],
+    /** Forgets every tenant, run and fault counter: each scenario starts again from its initial world. */
+    reset(): void {
+      contexts = new Map();
+    },
+    /** A request id, unique in this mock and the same for the same request sequence. */
+    nextRequestId(): string {
+      requestCount += 1;
+      return `req_${requestCount.toString(36).padStart(8, '0')}`;
+    },
+  };
+}
+
+export type Runtime = ReturnType<typeof createRuntime>;
