@@ -1,0 +1,74 @@
+import type { Operation } from '../openapi/operation.js';
+import type { OpenApiDocument } from '../openapi/document-resolver.js';
+import type { ScenarioContext } from '../runtime/mock-runtime.js';
+import type { Vendor } from '../scenario/types.js';
+
+/** What an operation answers: the vendor adapter's words, before tolerance and headers are applied. */
+export interface VendorResponse {
+  status: number;
+  body: unknown;
+  headers?: Record<string, string>;
+}
+
+/** A failure the vendor must express in its own error shape. */
+export interface VendorError {
+  status: number;
+  code: string;
+  message: string;
+  requestId: string;
+  /** Per-field problems, for validation failures, with where each was found (`body`, `query`, `path`, `header`). */
+  details?: { path: string; message: string; location?: string }[];
+  /** Extra documented fields (Puffle's `required`/`balance`/`reason`, ...). */
+  extra?: Record<string, unknown>;
+}
+
+/** Failures the shared pipeline detects before an operation runs. */
+export type PipelineFailure =
+  | 'validation'
+  | 'invalid_json'
+  | 'invalid_encoding'
+  | 'unsupported_media_type'
+  | 'payload_too_large'
+  | 'not_found'
+  | 'method_not_allowed'
+  | 'unauthorized'
+  | 'unknown_scenario';
+
+/** Everything an operation gets: the validated request, its tenant and the scenario's simulator. */
+export interface OperationContext {
+  request: Request;
+  requestId: string;
+  operation: Operation;
+  params: Record<string, unknown>;
+  query: Record<string, unknown>;
+  headers: Headers;
+  body: unknown;
+  /** The API key the request authenticated with. */
+  tenant: string;
+  context: ScenarioContext;
+  /** Set when a scenario fault asks this call's dispatch to fail. */
+  dispatchFailure: string | undefined;
+  /** A response in the vendor's error shape. */
+  fail(status: number, code: string, message: string, extra?: Record<string, unknown>): VendorResponse;
+}
+
+export type OperationHandler = (context: OperationContext) => VendorResponse;
+
+/** One vendor: its OpenAPI document, its words for auth and errors, and its operations by operationId. */
+export interface VendorDefinition {
+  vendor: Vendor;
+  /** Path prefix every operation of the vendor lives under, e.g. `/api`. */
+  basePath: string;
+  document: OpenApiDocument;
+  /** The API key of a request, or why it has none (status, code, message). */
+  authenticate(headers: Headers, operation: Operation): { ok: true; key: string } | { ok: false; status: number; code: string; message: string };
+  /** The vendor's error body. */
+  errorBody(error: VendorError): unknown;
+  /** Status and code for failures found before an operation runs. */
+  failures: Record<PipelineFailure, { status: number; code: string }>;
+  /** Code for an injected status fault that names none (e.g. 429 -> RATE_LIMITED). */
+  codeForStatus(status: number): string;
+  /** Headers added to every response of the vendor (rate-limit headers, ...); `now` is the mock's clock. */
+  headers?(tenant: string | null, now: number): Record<string, string>;
+  operations: Record<string, OperationHandler>;
+}

@@ -1,0 +1,157 @@
+import { http, HttpResponse, type HttpHandler } from 'msw';
+import { readJsonBody } from '../http/read-json-body.js';
+import { createOperationIndex } from '../openapi/operation-index.js';
+import { createRequestValidator } from '../openapi/request-validator.js';
+import type { Runtime } from '../runtime/mock-runtime.js';
+import type { FaultEffect } from '../scenario/types.js';
+import { applyTolerance } from './tolerance.js';
+import { FAULT_HEADER, SCENARIO_HEADER, transportFault } from './transport-fault.js';
+import type { PipelineFailure, VendorDefinition, VendorResponse } from './vendor-definition.js';
+
+export interface VendorHandlerOptions {
+  /** Origin the handler answers for (`https://app.puffle.ai`), or `*` for any origin. */
+  origin: string;
+  /** Standalone server: the express layer decided the faults and passes them in a header. */
+  faultsDecidedUpstream: boolean;
+  /** Record exchanges in the runtime's journal (in-process use; the server journals in express). */
+  journal: boolean;
+}
+
+/** A vendor's request classified before it runs: which scenario, operation and tenant, which faults. */
+export interface Preflight {
+  scenario: string;
+  operationId: string | null;
+  tenant: string | null;
+  effects: FaultEffect[];
+}
+
+const headerObject = (headers: Headers): Record<string, string> => Object.fromEntries(headers.entries());
+
+/**
+ * Builds one msw handler that serves every operation of a vendor: routing by its OpenAPI document,
+ * scenario pick, auth, faults, body limits and validation, then the operation, then tolerance and
+ * headers. The same handler runs under `setupServer` and behind `@mswjs/http-middleware`.
+ *
+ * @example
+ * const { handler } = createVendorHandler(puffle, runtime, { origin: '*', faultsDecidedUpstream: false, journal: true });
+ * setupServer(handler).listen();
+ */
+export function createVendorHandler(definition: VendorDefinition, runtime: Runtime, options: VendorHandlerOptions) {
+  const index = createOperationIndex(definition.document);
+  const validator = createRequestValidator(definition.document);
+
+  const scenarioName = (request: Request): string => request.headers.get(SCENARIO_HEADER) ?? runtime.active.name;
+
+  /** Classifies a request and decides its faults (counting the call): done once per request. */
+  const preflight = (request: Request): Preflight => {
+    const scenario = scenarioName(request);
+    const match = index.match(request.method, new URL(request.url).pathname);
+    const context = runtime.context(scenario);
+    if (match.kind !== 'found' || !context) return { scenario, operationId: null, tenant: null, effects: [] };
+    const auth = definition.authenticate(request.headers, match.operation);
+    const tenant = auth.ok ? auth.key : null;
+    const effects = context.faults.decide({ vendor: definition.vendor, operation: match.operation.id, tenant: tenant ?? '' });
+    return { scenario, operationId: match.operation.id, tenant, effects };
+  };
+
+  const answer = async (request: Request, requestId: string, effects: FaultEffect[]): Promise<{ response: VendorResponse; tenant: string | null }> => {
+    const fail = (status: number, code: string, message: string, extra?: Record<string, unknown>, details?: { path: string; message: string; location?: string }[]): VendorResponse => ({
+      status,
+      body: definition.errorBody({ status, code, message, requestId, ...(extra ? { extra } : {}), ...(details ? { details } : {}) }),
+    });
+    const failWith = (failure: PipelineFailure, message: string, details?: { path: string; message: string; location?: string }[]): VendorResponse => {
+      const { status, code } = definition.failures[failure];
+      return fail(status, code, message, undefined, details);
+    };
+    const url = new URL(request.url);
+    const match = index.match(request.method, url.pathname);
+    if (match.kind === 'not_found') return { response: failWith('not_found', `No route for ${request.method} ${url.pathname}.`), tenant: null };
+    if (match.kind === 'method_not_allowed') {
+      const response = failWith('method_not_allowed', `${request.method} is not allowed on ${url.pathname}; allowed: ${match.allowed.join(', ')}.`);
+      return { response: { ...response, headers: { allow: match.allowed.join(', ') } }, tenant: null };
+    }
+    const scenario = scenarioName(request);
+    const context = runtime.context(scenario);
+    if (!context) return { response: failWith('unknown_scenario', `Unknown scenario "${scenario}" in ${SCENARIO_HEADER}. List them at GET /__admin/scenarios.`), tenant: null };
+    const { operation } = match;
+    const auth = definition.authenticate(request.headers, operation);
+    if (!auth.ok) return { response: fail(auth.status, auth.code, auth.message), tenant: null };
+    const tenant = auth.key;
+    if (context.simulator.tenant(tenant).revoked) return { response: failWith('unauthorized', 'This API key has been revoked.'), tenant };
+
+    let dispatchFailure: string | undefined;
+    for (const effect of effects) {
+      if (effect.type === 'latency') await new Promise((resolve) => setTimeout(resolve, effect.ms));
+      if (effect.type === 'dispatch_failure') dispatchFailure = effect.message;
+      if (effect.type === 'status') {
+        const response = fail(effect.status, effect.code ?? definition.codeForStatus(effect.status), effect.message ?? `Injected fault: HTTP ${effect.status}.`);
+        const retry = effect.retryAfterSeconds === undefined ? {} : { 'retry-after': String(effect.retryAfterSeconds) };
+        return { response: { ...response, headers: retry }, tenant };
+      }
+    }
+
+    const read = await readJsonBody(request, { limitBytes: runtime.bodyLimitBytes });
+    if (!read.ok) return { response: failWith(read.code, read.message), tenant };
+    const checked = validator.validate(operation, { params: match.params, query: url.searchParams, headers: request.headers, body: read.body });
+    if (!checked.ok) {
+      const details = checked.problems.map((problem) => ({ path: problem.path, message: problem.message, location: problem.location }));
+      return { response: failWith('validation', `Invalid request: ${details.map((d) => d.message).join('; ')}.`, details), tenant };
+    }
+    const handle = definition.operations[operation.id];
+    if (!handle) throw new Error(`Vendor ${definition.vendor} has no handler for operation ${operation.id}: add it to the vendor's operations.`);
+    const response = handle({
+      request,
+      requestId,
+      operation,
+      params: checked.value.params,
+      query: checked.value.query,
+      headers: request.headers,
+      body: checked.value.body,
+      tenant,
+      context,
+      dispatchFailure,
+      fail: (status, code, message, extra) => fail(status, code, message, extra),
+    });
+    const tolerant = response.status < 300 ? applyTolerance(response.body, context.scenario, operation, response.status, definition.document, requestId) : response.body;
+    return { response: { ...response, body: tolerant }, tenant };
+  };
+
+  const handler: HttpHandler = http.all(`${options.origin}${definition.basePath}/*`, async ({ request }) => {
+    const started = performance.now();
+    const wallTime = new Date().toISOString();
+    const requestId = request.headers.get('x-request-id') ?? runtime.nextRequestId();
+    const requestBody = options.journal ? await request.clone().text() : '';
+    const upstream = request.headers.get(FAULT_HEADER);
+    const decided = options.faultsDecidedUpstream && upstream !== null ? { effects: JSON.parse(upstream) as FaultEffect[], tenant: null } : preflight(request);
+    const transport = decided.effects.find((effect) => effect.type === 'reset' || effect.type === 'hang' || effect.type === 'truncate' || effect.type === 'garbage');
+    const { response, tenant } = await answer(request, requestId, decided.effects);
+    const headers = { 'content-type': 'application/json', 'x-request-id': requestId, ...definition.headers?.(tenant, runtime.clock.now()), ...response.headers };
+    const text = JSON.stringify(response.body);
+    if (options.journal) {
+      const url = new URL(request.url);
+      runtime.journal.record({
+        vendor: definition.vendor,
+        scenario: scenarioName(request),
+        tenant,
+        request: { method: request.method, path: url.pathname, query: Object.fromEntries(url.searchParams), headers: headerObject(request.headers), body: parseOrText(requestBody) },
+        response: { status: transport ? 0 : response.status, headers, body: response.body },
+        virtualTime: new Date(runtime.clock.now()).toISOString(),
+        wallTime,
+        durationMs: performance.now() - started,
+      });
+    }
+    if (transport) return transportFault(transport.type, response.status, text, headers);
+    return new HttpResponse(text, { status: response.status, headers });
+  });
+
+  return { handler, preflight };
+}
+
+function parseOrText(text: string): unknown {
+  if (text === '') return null;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return text;
+  }
+}

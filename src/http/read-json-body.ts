@@ -1,0 +1,182 @@
+export type ReadJsonBodyErrorCode =
+  'invalid_json' | 'unsupported_media_type' | 'payload_too_large' | 'invalid_encoding';
+
+export type ReadJsonBodyResult =
+  | { readonly ok: true; readonly body: unknown }
+  | { readonly ok: false; readonly code: ReadJsonBodyErrorCode; readonly message: string };
+
+export interface ReadJsonBodyOptions {
+  /** The largest body accepted, in bytes (after any transfer decoding the runtime did). */
+  readonly limitBytes: number;
+}
+
+/** True for `application/json` and `application/<anything>+json`, with any parameters. */
+function isJsonContentType(contentType: string): boolean {
+  const essence = (contentType.split(';')[0] ?? '').trim().toLowerCase();
+  return essence === 'application/json' || /^application\/[\w.!#$&^-]+\+json$/.test(essence);
+}
+
+/** The `charset` parameter of a content type, lower-cased, or `undefined`. */
+function charsetOf(contentType: string): string | undefined {
+  const found = /;\s*charset\s*=\s*"?([^";\s]+)"?/i.exec(contentType);
+  return found?.[1]?.toLowerCase();
+}
+
+function tooLarge(limitBytes: number, what: string): ReadJsonBodyResult {
+  return {
+    ok: false,
+    code: 'payload_too_large',
+    message: `Request body is too large: ${what} but the limit is ${limitBytes} bytes. Send a smaller body.`,
+  };
+}
+
+/** Reads the body up to `limitBytes`, cancelling the stream as soon as it goes past the limit. */
+async function readBytes(request: Request, limitBytes: number): Promise<Uint8Array | 'too_large'> {
+  if (request.body === null) return new Uint8Array(0);
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > limitBytes) {
+      await reader.cancel();
+      return 'too_large';
+    }
+    chunks.push(value);
+  }
+  const bytes = new Uint8Array(total);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return bytes;
+}
+
+/** The position V8 names in a JSON.parse error ("... in JSON at position 7"), if it names one. */
+function reportedPosition(error: unknown): number | undefined {
+  const found = error instanceof Error ? / at position (\d+)/.exec(error.message) : null;
+  return found?.[1] === undefined ? undefined : Number(found[1]);
+}
+
+/** True when `text.slice(0, end)` has a syntax error before its end (not merely an unfinished value). */
+function failsBefore(text: string, end: number): boolean {
+  try {
+    JSON.parse(text.slice(0, end));
+    return false;
+  } catch (error) {
+    if (error instanceof Error && error.message === 'Unexpected end of JSON input') return false;
+    const position = reportedPosition(error);
+    return position === undefined || position < end;
+  }
+}
+
+/**
+ * The offset of the first character JSON.parse rejects. V8 names it for most errors; for the others
+ * ("Unexpected token '}', ... is not valid JSON") binary-search the shortest prefix that fails before
+ * its end: every shorter prefix either parses or is merely unfinished.
+ */
+function errorOffset(text: string, error: unknown): number {
+  const reported = reportedPosition(error);
+  if (reported !== undefined) return reported;
+  let low = 1;
+  let high = text.length + 1;
+  while (low < high) {
+    const middle = Math.floor((low + high) / 2);
+    if (failsBefore(text, middle)) high = middle;
+    else low = middle + 1;
+  }
+  return low - 1;
+}
+
+function invalidJson(text: string, error: unknown): ReadJsonBodyResult {
+  const offset = errorOffset(text, error);
+  const before = text.slice(0, offset).split('\n');
+  const line = before.length;
+  const column = (before.at(-1)?.length ?? 0) + 1;
+  const reason = (error instanceof Error ? error.message : String(error))
+    .replace(/, ".*" is not valid JSON$/s, '')
+    .replace(/ in JSON at position \d+.*$/s, '')
+    .replace(/[\u0000-\u001f]/g, (character) => JSON.stringify(character).slice(1, -1));
+  const where =
+    offset >= text.length
+      ? 'at the end of the body'
+      : `at position ${offset} (line ${line}, column ${column})`;
+  return {
+    ok: false,
+    code: 'invalid_json',
+    message: `Request body is not valid JSON: ${reason} ${where}. Send the body serialised with JSON.stringify.`,
+  };
+}
+
+/**
+ * Reads and parses a request's JSON body, refusing what a JSON API would refuse:
+ * - an empty body is fine whatever its `Content-Type` (clients such as exa-js send
+ *   `Content-Type: application/json` on body-less POST and DELETE): `body` is then `undefined`;
+ * - a non-empty body needs `application/json` or `application/<x>+json`, with a UTF-8 charset if any
+ *   (`unsupported_media_type`);
+ * - a body over `limitBytes` is refused from its `Content-Length` before reading, and otherwise reading
+ *   stops as soon as the stream passes the limit (`payload_too_large`);
+ * - bytes that are not UTF-8 give `invalid_encoding`, text that is not JSON `invalid_json` with the
+ *   parser's reason and position.
+ *
+ * Prototype pollution: `JSON.parse` stores a `"__proto__"` key as an own data property and never touches
+ * prototypes, so the returned value is safe as long as nothing merges it into another object. Read its
+ * fields explicitly or copy it with spread or `structuredClone`; never pass it to `Object.assign`, a
+ * `for...in` copy loop or a deep-merge helper, which would turn the key into a prototype change.
+ *
+ * @example
+ * const read = await readJsonBody(request, { limitBytes: 1_000_000 });
+ * if (!read.ok) return errorResponse(read.code, read.message);
+ * validate(operation, { ...rest, body: read.body });
+ */
+export async function readJsonBody(
+  request: Request,
+  options: ReadJsonBodyOptions,
+): Promise<ReadJsonBodyResult> {
+  const { limitBytes } = options;
+  const declaredLength = Number(request.headers.get('content-length') ?? '');
+  if (Number.isInteger(declaredLength) && declaredLength > limitBytes) {
+    await request.body?.cancel();
+    return tooLarge(limitBytes, `Content-Length says ${declaredLength} bytes`);
+  }
+  const bytes = await readBytes(request, limitBytes);
+  if (bytes === 'too_large') return tooLarge(limitBytes, `it is over ${limitBytes} bytes`);
+  if (bytes.byteLength === 0) return { ok: true, body: undefined };
+
+  const contentType = request.headers.get('content-type') ?? '';
+  if (!isJsonContentType(contentType)) {
+    const sent = contentType === '' ? 'no Content-Type' : `Content-Type "${contentType}"`;
+    return {
+      ok: false,
+      code: 'unsupported_media_type',
+      message: `Request body has ${sent}, but this API accepts JSON only. Send it with Content-Type: application/json.`,
+    };
+  }
+  const charset = charsetOf(contentType);
+  if (charset !== undefined && charset !== 'utf-8' && charset !== 'utf8') {
+    return {
+      ok: false,
+      code: 'unsupported_media_type',
+      message: `Request body is declared as charset "${charset}", but JSON must be UTF-8. Send it as UTF-8 (charset=utf-8).`,
+    };
+  }
+
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return {
+      ok: false,
+      code: 'invalid_encoding',
+      message: 'Request body is not valid UTF-8. JSON bodies must be encoded as UTF-8.',
+    };
+  }
+  try {
+    return { ok: true, body: JSON.parse(text) as unknown };
+  } catch (error) {
+    return invalidJson(text, error);
+  }
+}

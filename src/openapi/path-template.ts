@@ -1,0 +1,96 @@
+/** One compiled OpenAPI path template such as `/api/enrichment/{id}/items`. */
+export interface PathTemplate {
+  readonly template: string;
+  /**
+   * One rank per segment, compared left to right to pick the most specific template:
+   * 2 for a literal segment, 1 for a segment mixing text and parameters (`{name}.json`), 0 for `{param}`.
+   */
+  readonly specificity: readonly number[];
+  /** Decoded parameter values when `pathname` fits the template, otherwise `undefined`. */
+  match(pathname: string): Record<string, string> | undefined;
+}
+
+type Segment =
+  | { readonly kind: 'literal'; readonly text: string }
+  | { readonly kind: 'pattern'; readonly pattern: RegExp; readonly names: readonly string[] };
+
+const parameterPattern = /\{([^{}]+)\}/g;
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+function compileSegment(text: string): Segment {
+  const names = [...text.matchAll(parameterPattern)].map((found) => found[1] ?? '');
+  if (names.length === 0) return { kind: 'literal', text };
+  const source = text
+    .split(parameterPattern)
+    .map((part, index) => (index % 2 === 1 ? '([^/]+?)' : escapeRegExp(part)))
+    .join('');
+  return { kind: 'pattern', pattern: new RegExp(`^${source}$`), names };
+}
+
+function decode(value: string): string | undefined {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Compiles an OpenAPI path template. Parameter values never span a `/`; they are percent-decoded, and a
+ * value that is not valid percent-encoding makes the template not match.
+ *
+ * @example
+ * const items = createPathTemplate('/api/enrichment/{id}/items');
+ * items.match('/api/enrichment/run%201/items'); // { id: 'run 1' }
+ * items.match('/api/enrichments'); // undefined
+ */
+export function createPathTemplate(template: string): PathTemplate {
+  const segments = template.split('/').map(compileSegment);
+  const specificity = segments.map((segment) => {
+    if (segment.kind === 'literal') return 2;
+    return segment.pattern.source === '^([^/]+?)$' ? 0 : 1;
+  });
+
+  function match(pathname: string): Record<string, string> | undefined {
+    const parts = pathname.split('/');
+    if (parts.length !== segments.length) return undefined;
+    const params: [string, string][] = [];
+    for (const [index, segment] of segments.entries()) {
+      const part = parts[index] ?? '';
+      if (segment.kind === 'literal') {
+        if (part !== segment.text) return undefined;
+        continue;
+      }
+      const found = segment.pattern.exec(part);
+      if (found === null) return undefined;
+      for (const [position, name] of segment.names.entries()) {
+        const value = decode(found[position + 1] ?? '');
+        if (value === undefined) return undefined;
+        params.push([name, value]);
+      }
+    }
+    return Object.fromEntries(params);
+  }
+
+  return { template, specificity, match };
+}
+
+/**
+ * Orders templates from most to least specific: literal segments beat mixed ones, which beat `{param}`s,
+ * comparing segments left to right (the OpenAPI rule that concrete paths match before templated ones).
+ *
+ * @example
+ * [createPathTemplate('/runs/{id}'), createPathTemplate('/runs/active')].sort(compareSpecificity);
+ * // [/runs/active, /runs/{id}]
+ */
+export function compareSpecificity(a: PathTemplate, b: PathTemplate): number {
+  const length = Math.max(a.specificity.length, b.specificity.length);
+  for (let index = 0; index < length; index += 1) {
+    const difference = (b.specificity[index] ?? 0) - (a.specificity[index] ?? 0);
+    if (difference !== 0) return difference;
+  }
+  return 0;
+}
