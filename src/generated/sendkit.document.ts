@@ -28,7 +28,7 @@ const document: Record<string, unknown> = {
       "post": {
         "operationId": "sendkitEnrichLeads",
         "summary": "Start enrichment jobs for leads",
-        "description": "Creates one background job per requested enrichment type, each covering all the given leads, and\ncharges the credits for all of them up front:\n\n| enrichmentTypes value | job `type` | credits per lead |\n| --- | --- | --- |\n| `email` | `email_verification` | 1 |\n| `phoneEnrichment` | `phone_enrichment` | 20 |\n| `segGateway` | `seg_gateway` | 0 |\n| `espDetection` | `esp_detection` | 0 |\n\nResults are written onto the leads (see `GET /v1/leads`); progress is read with\n`GET /v1/enrichment/jobs/{jobId}`.\n\nModelling decision: the job types for `phoneEnrichment`, `segGateway` and `espDetection` are the\nmock's own snake_case names; Sendkit documents only `email_verification`.\n\nModelling decision: if the workspace cannot pay for every requested job, the answer is 402\n`INSUFFICIENT_CREDITS`, no job is created and nothing is charged.\n\nModelling decision: duplicate ids in `leadIds` are counted once. Ids that do not belong to the workspace\nare ignored; if none of the ids belongs to it, the answer is 400 `VALIDATION_ERROR`.",
+        "description": "Creates one background job per requested enrichment type, each covering all the given leads, and\ncharges the credits for all of them up front:\n\n| enrichmentTypes value | job `type` | credits per lead |\n| --- | --- | --- |\n| `email` | `email_verification` | 1 |\n| `phoneEnrichment` | `phone_enrichment` | 20 |\n| `segGateway` | `seg_gateway` | 0 |\n| `espDetection` | `esp_detection` | 0 |\n\nResults are written onto the leads (see `GET /v1/leads`); progress is read with\n`GET /v1/enrichment/jobs/{jobId}`.\n\nModelling decision: the job types for `phoneEnrichment`, `segGateway` and `espDetection` are the\nmock's own snake_case names; Sendkit documents only `email_verification`.\n\nModelling decision: if the workspace cannot pay for every requested job, the answer is 402\n`INSUFFICIENT_CREDITS`, no job is created and nothing is charged.\n\nModelling decision: duplicate ids in `leadIds` are counted once. Ids that are not person leads of the\nworkspace (unknown ids, other workspaces' leads, company records) are ignored; if none of the ids is\none, the answer is 400 `VALIDATION_ERROR`.\n\nModelling decision: when the enrichment worker cannot be dispatched (the dispatch-failure scenario),\nthe answer is still 200: the jobs are recorded already `failed`, with `creditsUsed: 0`, and nothing is\ncharged.",
         "tags": [
           "Enrichment"
         ],
@@ -279,7 +279,7 @@ const document: Record<string, unknown> = {
       "post": {
         "operationId": "sendkitCancelEnrichmentJob",
         "summary": "Cancel an enrichment job",
-        "description": "Cancels a job whose status is `pending` or `processing`. The job becomes `cancelled` and its\n`completedAt` and `updatedAt` are set to the cancellation time. Credits charged when the job was\ncreated are not refunded: `metadata.creditsUsed` is unchanged.\n\nA job that is already `completed`, `failed` or `cancelled` cannot be cancelled and answers\n`VALIDATION_ERROR`.\n\nModelling decision: that case uses HTTP 400.\n\nModelling decision: Sendkit's example response shows only part of the job; the mock returns the full\njob, so `data` is described by `CancelledJob`, in which the fields missing from Sendkit's example are\noptional.\n\nModelling decision: the operation takes no body; any body or `Content-Type` sent with it is ignored.",
+        "description": "Cancels a job whose status is `pending` or `processing`. The job becomes `cancelled` and its\n`completedAt` and `updatedAt` are set to the cancellation time. Credits charged when the job was\ncreated are not refunded: `metadata.creditsUsed` is unchanged.\n\nA job that is already `completed`, `failed` or `cancelled` cannot be cancelled and answers\n`VALIDATION_ERROR`.\n\nModelling decision: that case uses HTTP 400.\n\nModelling decision: Sendkit's example response shows only part of the job; the mock returns the full\njob, so `data` is described by `CancelledJob`, in which the fields missing from Sendkit's example are\noptional.\n\nModelling decision: a cancel that meets the job's completion (within the scenario's race window) is\nrefused the same way, naming the status the job completes with (`completed` or `failed`).\n\nModelling decision: the operation takes no body. An empty body is accepted whatever its\n`Content-Type` (clients send `Content-Type: application/json` on body-less POSTs), and a JSON body is\nignored; a body that is not JSON is refused as on every endpoint (400 `INVALID_JSON`, 413, 415).",
         "tags": [
           "Enrichment"
         ],
@@ -381,6 +381,12 @@ const document: Record<string, unknown> = {
           "404": {
             "$ref": "#/components/responses/JobNotFound"
           },
+          "413": {
+            "$ref": "#/components/responses/PayloadTooLarge"
+          },
+          "415": {
+            "$ref": "#/components/responses/UnsupportedMediaType"
+          },
           "429": {
             "$ref": "#/components/responses/RateLimited"
           },
@@ -397,7 +403,7 @@ const document: Record<string, unknown> = {
       "get": {
         "operationId": "sendkitListLeads",
         "summary": "List leads",
-        "description": "Returns the workspace's leads one page at a time, with the enrichment results stored on each lead.\nFollow `pagination.nextCursor` (pass it as `cursor`) until `hasMore` is false.\n\nModelling decision: the page sits at `data.leads` with its pagination block at `data.pagination`.\n\nModelling decision: leads are ordered by `id` ascending, `nextCursor` is the id of the last lead on the\npage (clients should still treat it as opaque), and `total` counts every lead matching the filters,\nacross all pages.\n\nModelling decision: a `limit` outside 1..100, a non-boolean value for a boolean filter or an unknown\n`emailStatus` is 400 `VALIDATION_ERROR`.",
+        "description": "Returns the workspace's leads one page at a time, with the enrichment results stored on each lead.\nFollow `pagination.nextCursor` (pass it as `cursor`) until `hasMore` is false.\n\nModelling decision: the page sits at `data.leads` with its pagination block at `data.pagination`.\n\nModelling decision: leads are ordered by `id` ascending, `nextCursor` is the id of the last lead on the\npage (clients should still treat it as opaque), and `total` counts every lead matching the filters,\nacross all pages.\n\nModelling decision: a `limit` outside 1..100, a non-boolean value for a boolean filter or an unknown\n`emailStatus` is 400 `VALIDATION_ERROR`.\n\nModelling decision: the workspace's leads are its person records whose id is ObjectId-shaped; an\nunknown `listId` matches no lead (an empty page, not an error).\n\nModelling decision: `phoneStatus` is `found` once a phone is known, `not_found` when a phone\nenrichment job failed on the lead and none found a phone, and null otherwise.",
         "tags": [
           "Leads"
         ],
@@ -617,7 +623,7 @@ const document: Record<string, unknown> = {
         "name": "X-Workspace-Id",
         "in": "header",
         "required": false,
-        "description": "Workspace to act on. Platform keys (`sk_user_...`) must send it; workspace keys (`sk_...`) must not.\n\nModelling decision: sending it with a workspace key, or omitting it with a platform key, is 400\n`VALIDATION_ERROR`; naming a workspace the platform key cannot access is 403 `FORBIDDEN`.",
+        "description": "Workspace to act on. Platform keys (`sk_user_...`) must send it; workspace keys (`sk_...`) must not.\n\nModelling decision: sending it with a workspace key, or omitting it with a platform key, is 400\n`VALIDATION_ERROR`.\n\nModelling decision: each workspace is its own world (credits, leads, jobs). A platform key acts on the\nworkspace this header names, and platform keys naming the same workspace share it; a workspace key is\nits own workspace. The mock models no access lists: any workspace id is accepted, so 403 `FORBIDDEN`\ncomes only from injected faults. In scenario files a platform key's workspace is named by its id\n(`world.tenants`, fault `tenant`), while `revokedKeys` lists the platform key itself.",
         "schema": {
           "type": "string",
           "minLength": 1
@@ -646,7 +652,7 @@ const document: Record<string, unknown> = {
         "example": "req_01JPZ8Q4V6K2M9T3X7B5N1C0DE"
       },
       "XRateLimitLimit": {
-        "description": "Requests allowed in the current window.\n\nModelling decision: Sendkit does not publish its limits; the mock's are configurable.",
+        "description": "Requests allowed in the current window.\n\nModelling decision: Sendkit does not publish its limits; the mock announces 100 requests per minute\nand never throttles on its own (429 comes only from scenario faults), so `X-RateLimit-Remaining` is\nalways 99.",
         "required": true,
         "schema": {
           "type": "integer",
@@ -664,7 +670,7 @@ const document: Record<string, unknown> = {
         "example": 97
       },
       "XRateLimitReset": {
-        "description": "When the current window resets.\n\nModelling decision: a Unix timestamp in seconds.",
+        "description": "When the current window resets.\n\nModelling decision: a Unix timestamp in seconds: the end of the current minute of the mock's clock.",
         "required": true,
         "schema": {
           "type": "integer",
@@ -796,7 +802,7 @@ const document: Record<string, unknown> = {
         }
       },
       "CancelBadRequest": {
-        "description": "The job is already in a terminal status (`completed`, `failed` or `cancelled`), or `X-Workspace-Id`\nis misused. Code `VALIDATION_ERROR`.",
+        "description": "The job is already in a terminal status (`completed`, `failed` or `cancelled`), or `X-Workspace-Id`\nis misused (code `VALIDATION_ERROR`), or a body was sent that is not valid JSON (`INVALID_JSON`).",
         "headers": {
           "X-Request-Id": {
             "$ref": "#/components/headers/XRequestId"

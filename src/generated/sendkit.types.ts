@@ -30,8 +30,13 @@ export interface paths {
          *     Modelling decision: if the workspace cannot pay for every requested job, the answer is 402
          *     `INSUFFICIENT_CREDITS`, no job is created and nothing is charged.
          *
-         *     Modelling decision: duplicate ids in `leadIds` are counted once. Ids that do not belong to the workspace
-         *     are ignored; if none of the ids belongs to it, the answer is 400 `VALIDATION_ERROR`.
+         *     Modelling decision: duplicate ids in `leadIds` are counted once. Ids that are not person leads of the
+         *     workspace (unknown ids, other workspaces' leads, company records) are ignored; if none of the ids is
+         *     one, the answer is 400 `VALIDATION_ERROR`.
+         *
+         *     Modelling decision: when the enrichment worker cannot be dispatched (the dispatch-failure scenario),
+         *     the answer is still 200: the jobs are recorded already `failed`, with `creditsUsed: 0`, and nothing is
+         *     charged.
          */
         post: operations["sendkitEnrichLeads"];
         delete?: never;
@@ -85,7 +90,12 @@ export interface paths {
          *     job, so `data` is described by `CancelledJob`, in which the fields missing from Sendkit's example are
          *     optional.
          *
-         *     Modelling decision: the operation takes no body; any body or `Content-Type` sent with it is ignored.
+         *     Modelling decision: a cancel that meets the job's completion (within the scenario's race window) is
+         *     refused the same way, naming the status the job completes with (`completed` or `failed`).
+         *
+         *     Modelling decision: the operation takes no body. An empty body is accepted whatever its
+         *     `Content-Type` (clients send `Content-Type: application/json` on body-less POSTs), and a JSON body is
+         *     ignored; a body that is not JSON is refused as on every endpoint (400 `INVALID_JSON`, 413, 415).
          */
         post: operations["sendkitCancelEnrichmentJob"];
         delete?: never;
@@ -114,6 +124,12 @@ export interface paths {
          *
          *     Modelling decision: a `limit` outside 1..100, a non-boolean value for a boolean filter or an unknown
          *     `emailStatus` is 400 `VALIDATION_ERROR`.
+         *
+         *     Modelling decision: the workspace's leads are its person records whose id is ObjectId-shaped; an
+         *     unknown `listId` matches no lead (an empty page, not an error).
+         *
+         *     Modelling decision: `phoneStatus` is `found` once a phone is known, `not_found` when a phone
+         *     enrichment job failed on the lead and none found a phone, and null otherwise.
          */
         get: operations["sendkitListLeads"];
         put?: never;
@@ -364,7 +380,7 @@ export interface components {
         };
         /**
          * @description The job is already in a terminal status (`completed`, `failed` or `cancelled`), or `X-Workspace-Id`
-         *     is misused. Code `VALIDATION_ERROR`.
+         *     is misused (code `VALIDATION_ERROR`), or a body was sent that is not valid JSON (`INVALID_JSON`).
          */
         CancelBadRequest: {
             headers: {
@@ -511,7 +527,13 @@ export interface components {
          * @description Workspace to act on. Platform keys (`sk_user_...`) must send it; workspace keys (`sk_...`) must not.
          *
          *     Modelling decision: sending it with a workspace key, or omitting it with a platform key, is 400
-         *     `VALIDATION_ERROR`; naming a workspace the platform key cannot access is 403 `FORBIDDEN`.
+         *     `VALIDATION_ERROR`.
+         *
+         *     Modelling decision: each workspace is its own world (credits, leads, jobs). A platform key acts on the
+         *     workspace this header names, and platform keys naming the same workspace share it; a workspace key is
+         *     its own workspace. The mock models no access lists: any workspace id is accepted, so 403 `FORBIDDEN`
+         *     comes only from injected faults. In scenario files a platform key's workspace is named by its id
+         *     (`world.tenants`, fault `tenant`), while `revokedKeys` lists the platform key itself.
          * @example 65e0c1d2e3f4a5b6c7d8e9f0
          */
         WorkspaceId: string;
@@ -536,7 +558,9 @@ export interface components {
         /**
          * @description Requests allowed in the current window.
          *
-         *     Modelling decision: Sendkit does not publish its limits; the mock's are configurable.
+         *     Modelling decision: Sendkit does not publish its limits; the mock announces 100 requests per minute
+         *     and never throttles on its own (429 comes only from scenario faults), so `X-RateLimit-Remaining` is
+         *     always 99.
          * @example 100
          */
         XRateLimitLimit: number;
@@ -548,7 +572,7 @@ export interface components {
         /**
          * @description When the current window resets.
          *
-         *     Modelling decision: a Unix timestamp in seconds.
+         *     Modelling decision: a Unix timestamp in seconds: the end of the current minute of the mock's clock.
          * @example 1742378460
          */
         XRateLimitReset: number;
@@ -572,7 +596,13 @@ export interface operations {
                  * @description Workspace to act on. Platform keys (`sk_user_...`) must send it; workspace keys (`sk_...`) must not.
                  *
                  *     Modelling decision: sending it with a workspace key, or omitting it with a platform key, is 400
-                 *     `VALIDATION_ERROR`; naming a workspace the platform key cannot access is 403 `FORBIDDEN`.
+                 *     `VALIDATION_ERROR`.
+                 *
+                 *     Modelling decision: each workspace is its own world (credits, leads, jobs). A platform key acts on the
+                 *     workspace this header names, and platform keys naming the same workspace share it; a workspace key is
+                 *     its own workspace. The mock models no access lists: any workspace id is accepted, so 403 `FORBIDDEN`
+                 *     comes only from injected faults. In scenario files a platform key's workspace is named by its id
+                 *     (`world.tenants`, fault `tenant`), while `revokedKeys` lists the platform key itself.
                  * @example 65e0c1d2e3f4a5b6c7d8e9f0
                  */
                 "X-Workspace-Id"?: components["parameters"]["WorkspaceId"];
@@ -619,7 +649,13 @@ export interface operations {
                  * @description Workspace to act on. Platform keys (`sk_user_...`) must send it; workspace keys (`sk_...`) must not.
                  *
                  *     Modelling decision: sending it with a workspace key, or omitting it with a platform key, is 400
-                 *     `VALIDATION_ERROR`; naming a workspace the platform key cannot access is 403 `FORBIDDEN`.
+                 *     `VALIDATION_ERROR`.
+                 *
+                 *     Modelling decision: each workspace is its own world (credits, leads, jobs). A platform key acts on the
+                 *     workspace this header names, and platform keys naming the same workspace share it; a workspace key is
+                 *     its own workspace. The mock models no access lists: any workspace id is accepted, so 403 `FORBIDDEN`
+                 *     comes only from injected faults. In scenario files a platform key's workspace is named by its id
+                 *     (`world.tenants`, fault `tenant`), while `revokedKeys` lists the platform key itself.
                  * @example 65e0c1d2e3f4a5b6c7d8e9f0
                  */
                 "X-Workspace-Id"?: components["parameters"]["WorkspaceId"];
@@ -668,7 +704,13 @@ export interface operations {
                  * @description Workspace to act on. Platform keys (`sk_user_...`) must send it; workspace keys (`sk_...`) must not.
                  *
                  *     Modelling decision: sending it with a workspace key, or omitting it with a platform key, is 400
-                 *     `VALIDATION_ERROR`; naming a workspace the platform key cannot access is 403 `FORBIDDEN`.
+                 *     `VALIDATION_ERROR`.
+                 *
+                 *     Modelling decision: each workspace is its own world (credits, leads, jobs). A platform key acts on the
+                 *     workspace this header names, and platform keys naming the same workspace share it; a workspace key is
+                 *     its own workspace. The mock models no access lists: any workspace id is accepted, so 403 `FORBIDDEN`
+                 *     comes only from injected faults. In scenario files a platform key's workspace is named by its id
+                 *     (`world.tenants`, fault `tenant`), while `revokedKeys` lists the platform key itself.
                  * @example 65e0c1d2e3f4a5b6c7d8e9f0
                  */
                 "X-Workspace-Id"?: components["parameters"]["WorkspaceId"];
@@ -704,6 +746,8 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["JobNotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["RateLimited"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
@@ -743,7 +787,13 @@ export interface operations {
                  * @description Workspace to act on. Platform keys (`sk_user_...`) must send it; workspace keys (`sk_...`) must not.
                  *
                  *     Modelling decision: sending it with a workspace key, or omitting it with a platform key, is 400
-                 *     `VALIDATION_ERROR`; naming a workspace the platform key cannot access is 403 `FORBIDDEN`.
+                 *     `VALIDATION_ERROR`.
+                 *
+                 *     Modelling decision: each workspace is its own world (credits, leads, jobs). A platform key acts on the
+                 *     workspace this header names, and platform keys naming the same workspace share it; a workspace key is
+                 *     its own workspace. The mock models no access lists: any workspace id is accepted, so 403 `FORBIDDEN`
+                 *     comes only from injected faults. In scenario files a platform key's workspace is named by its id
+                 *     (`world.tenants`, fault `tenant`), while `revokedKeys` lists the platform key itself.
                  * @example 65e0c1d2e3f4a5b6c7d8e9f0
                  */
                 "X-Workspace-Id"?: components["parameters"]["WorkspaceId"];

@@ -1,0 +1,67 @@
+import { generatedLeadId, type LeadList } from '../../core/lead-list.js';
+
+/** A lead's place in its list, with its id (the lead itself is generated only when needed). */
+export interface LeadRef {
+  list: LeadList;
+  index: number;
+  id: string;
+}
+
+const OBJECT_ID = /^[0-9a-fA-F]{24}$/;
+
+/** The list's leads with an id above `after`, by id ascending, without generating any lead. */
+function* listLeads(list: LeadList, after: string): Generator<LeadRef> {
+  const written = list.explicit
+    .filter((lead) => OBJECT_ID.test(lead.id) && lead.id > after)
+    .sort((a, b) => (a.id < b.id ? -1 : 1));
+  // Generated ids grow with the index: binary-search the first one above the cursor.
+  let low = list.explicit.length;
+  let high = list.size;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (generatedLeadId(list, middle) > after) high = middle;
+    else low = middle + 1;
+  }
+  let next = 0;
+  for (let index = low; index < list.size; index++) {
+    const id = generatedLeadId(list, index);
+    for (let lead = written[next]; lead && lead.id < id; lead = written[++next])
+      yield { list, index: lead.index, id: lead.id };
+    yield { list, index, id };
+  }
+  for (let lead = written[next]; lead; lead = written[++next]) yield { list, index: lead.index, id: lead.id };
+}
+
+/**
+ * The leads of `lists` whose id is above `after`, merged by id ascending (an id found in two lists is
+ * given once). Only ObjectId-shaped ids are Sendkit leads: a written-out lead with another id is skipped.
+ * Lazy, so a page of a million-lead list costs a binary search and a page of ids.
+ *
+ * @example
+ * for (const ref of workspaceLeads(personLists, '')) console.log(ref.id);
+ */
+export function* workspaceLeads(lists: readonly LeadList[], after = ''): Generator<LeadRef> {
+  const streams = lists.map((list) => listLeads(list, after));
+  const heads = streams.map((stream) => stream.next());
+  let last: string | undefined;
+  for (;;) {
+    let pick = -1;
+    heads.forEach((head, i) => {
+      const best = heads[pick];
+      if (!head.done && (best === undefined || best.done || head.value.id < best.value.id)) pick = i;
+    });
+    const head = heads[pick];
+    if (head === undefined || head.done) return;
+    if (head.value.id !== last) yield head.value;
+    last = head.value.id;
+    heads[pick] = (streams[pick] as Generator<LeadRef>).next();
+  }
+}
+
+/** How many leads `workspaceLeads(lists)` gives. */
+export function countWorkspaceLeads(lists: readonly LeadList[]): number {
+  const leads = workspaceLeads(lists);
+  let count = 0;
+  while (!leads.next().done) count += 1;
+  return count;
+}
