@@ -25,6 +25,18 @@ export interface Preflight {
   effects: FaultEffect[];
 }
 
+/** Compiled routing and validation per OpenAPI document: pure, so every mock in a process shares them. */
+const compiled = new WeakMap<object, { index: ReturnType<typeof createOperationIndex>; validator: ReturnType<typeof createRequestValidator> }>();
+
+function compile(document: VendorDefinition['document']) {
+  let found = compiled.get(document);
+  if (!found) {
+    found = { index: createOperationIndex(document), validator: createRequestValidator(document) };
+    compiled.set(document, found);
+  }
+  return found;
+}
+
 const headerObject = (headers: Headers): Record<string, string> => Object.fromEntries(headers.entries());
 
 /**
@@ -37,8 +49,7 @@ const headerObject = (headers: Headers): Record<string, string> => Object.fromEn
  * setupServer(handler).listen();
  */
 export function createVendorHandler(definition: VendorDefinition, runtime: Runtime, options: VendorHandlerOptions) {
-  const index = createOperationIndex(definition.document);
-  const validator = createRequestValidator(definition.document);
+  const { index, validator } = compile(definition.document);
 
   const scenarioName = (request: Request): string => request.headers.get(SCENARIO_HEADER) ?? runtime.active.name;
 

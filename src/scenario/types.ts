@@ -52,6 +52,8 @@ export interface EnrichmentDefinition {
   creditCost: number;
   /** The lead attribute the result is written to. */
   outputAttribute: string;
+  /** Whether a run may write the result to an attribute of its own choosing instead. Default `allowed`. */
+  outputOverride?: 'allowed' | 'forbidden';
   output: { kind: OutputKind; options?: string[] };
   /** JSON Schema the request's `input` must satisfy. */
   inputSchema: Record<string, unknown>;
