@@ -1,5 +1,6 @@
 import { http, HttpResponse, type HttpHandler } from 'msw';
 import { readJsonBody } from '../http/read-json-body.js';
+import { advanceToNextChange } from '../runtime/advance-to-next-change.js';
 import { createOperationIndex } from '../openapi/operation-index.js';
 import { createRequestValidator } from '../openapi/request-validator.js';
 import type { Runtime } from '../runtime/mock-runtime.js';
@@ -85,6 +86,7 @@ export function createVendorHandler(definition: VendorDefinition, runtime: Runti
     const context = runtime.context(scenario);
     if (!context) return { response: failWith('unknown_scenario', `Unknown scenario "${scenario}" in ${SCENARIO_HEADER}. List them at GET /__admin/scenarios.`), tenant: null };
     const { operation } = match;
+    if (runtime.autoAdvance && request.method === 'GET') advanceToNextChange(runtime);
     const auth = definition.authenticate(request.headers, operation);
     if (!auth.ok) return { response: fail(auth.status, auth.code, auth.message), tenant: null };
     const tenant = auth.key;

@@ -1,3 +1,4 @@
+import type { VirtualClock } from '../core/clock.js';
 import { nextChangeAfter } from '../core/next-change.js';
 import type { Runtime } from './mock-runtime.js';
 
@@ -15,4 +16,12 @@ export function nextChangeInstant(runtime: Runtime): number | null {
     }
   }
   return next;
+}
+
+/** Moves a virtual clock to the next instant any run changes; false (and no move) when all have settled or the clock is real. */
+export function advanceToNextChange(runtime: Runtime): boolean {
+  const next = nextChangeInstant(runtime);
+  const clock = runtime.clock as Partial<VirtualClock>;
+  if (next === null || clock.set === undefined) return false;
+  return clock.set(next).ok;
 }

@@ -62,11 +62,12 @@ export function createJournal(limit: number) {
     get dropped(): number {
       return dropped;
     },
-    /** Empties the journal; returns how many entries it held. */
+    /** Empties the journal and zeroes the dropped count (sequence numbers keep counting); returns how many entries it held. */
     clear(): number {
       const count = buffer.length - start;
       buffer = [];
       start = 0;
+      dropped = 0;
       return count;
     },
   };

@@ -20,6 +20,8 @@ export interface RuntimeOptions {
   /** Largest request body accepted, in bytes. */
   bodyLimitBytes?: number;
   journalLimit?: number;
+  /** Before each read, move a virtual clock to the next instant any run changes. */
+  autoAdvance?: boolean;
 }
 
 /**
@@ -41,6 +43,7 @@ export function createRuntime(options: RuntimeOptions) {
   return {
     clock: options.clock,
     journal,
+    autoAdvance: options.autoAdvance ?? false,
     bodyLimitBytes: options.bodyLimitBytes ?? 1_048_576,
     /** The scenario requests get when they name none. */
     get active(): Scenario {

@@ -6,6 +6,9 @@ import { checkSchema } from './schema-check.js';
 import { parseSource, type SourceDocument } from './source-document.js';
 import { didYouMean } from './suggest.js';
 
+/** A scenario given as an object in the file format (it extends the named scenario unless it says otherwise). */
+export type InlineScenario = Record<string, unknown>;
+
 /** One file of an `extends` chain, parsed. */
 export interface ChainLink {
   file: ScenarioFile;
@@ -43,12 +46,12 @@ function lineOfExtends(link: ChainLink): { line?: number } {
  * const chain = readExtendsChain('./my-scenario.yaml');
  * chain.links.map((link) => link.file.display); // ['my-scenario.yaml', 'scenarios/default.yaml']
  */
-export function readExtendsChain(nameOrPath: string): ExtendsChain {
+export function readExtendsChain(nameOrPath: string, inline?: InlineScenario): ExtendsChain {
   const problems: ScenarioProblem[] = [];
   const chain: ChainLink[] = [];
   const inFile = (link: ChainLink | undefined): { file?: string } =>
     link && link !== chain[0] ? { file: link.file.display } : {};
-  let next: ScenarioFile | undefined = resolveScenarioFile(nameOrPath);
+  let next: ScenarioFile | undefined = inline ? { path: join(process.cwd(), '(inline)'), display: '(inline)' } : resolveScenarioFile(nameOrPath);
   let complete = true;
   while (next) {
     const file: ScenarioFile = next;
@@ -64,7 +67,7 @@ export function readExtendsChain(nameOrPath: string): ExtendsChain {
     }
     let text: string;
     try {
-      text = readFileSync(file.path, 'utf8');
+      text = chain.length === 0 && inline ? JSON.stringify({ extends: nameOrPath, name: `${nameOrPath}+overrides`, description: `Inline overrides of ${nameOrPath}`, ...inline }) : readFileSync(file.path, 'utf8');
     } catch (error) {
       problems.push({
         ...where(),

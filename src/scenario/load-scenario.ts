@@ -1,6 +1,6 @@
 import { basename, extname } from 'node:path';
 import { DEFAULT_BODY } from './defaults.js';
-import { readExtendsChain } from './extends-chain.js';
+import { readExtendsChain, type InlineScenario } from './extends-chain.js';
 import type { ScenarioBody } from './file-types.js';
 import { isScenarioName, resolveScenarioFile } from './library.js';
 import { mergeScenario } from './merge.js';
@@ -14,6 +14,8 @@ export type LoadResult = { ok: true; scenario: Scenario } | { ok: false; problem
 export interface LoadOptions {
   /** Overrides the file's `seed` (e.g. `--seed`). */
   seed?: number;
+  /** Overrides in the file format, applied over `nameOrPath` (which the overrides extend). */
+  inline?: InlineScenario;
 }
 
 /** Fields that belong to one file and are never inherited. */
@@ -36,7 +38,7 @@ export function loadScenario(nameOrPath: string, options: LoadOptions = {}): Loa
       message: `the seed option must be a whole number >= 0, got ${options.seed}`,
     });
   }
-  const { links: chain, problems: chainProblems, complete, inFile } = readExtendsChain(nameOrPath);
+  const { links: chain, problems: chainProblems, complete, inFile } = readExtendsChain(nameOrPath, options.inline);
   problems.push(...chainProblems);
   const top = chain[0];
   if (!complete || !top) return { ok: false, problems: inReadingOrder(problems) };
@@ -66,6 +68,9 @@ export function loadScenario(nameOrPath: string, options: LoadOptions = {}): Loa
   return { ok: true, scenario };
 }
 
+/** Built-in scenarios are package files: loaded once per (name, seed) and shared, never mutated. */
+const builtinCache = new Map<string, Scenario>();
+
 /**
  * A built-in scenario by name, or undefined when the library has none by that name. A built-in that does
  * not load is a broken package, and throws.
@@ -74,9 +79,15 @@ export function loadScenario(nameOrPath: string, options: LoadOptions = {}): Loa
  * const scenario = resolveBuiltinScenario('cancel-race', 7);
  */
 export function resolveBuiltinScenario(name: string, seed?: number): Scenario | undefined {
+  const cacheKey = `${name}\u0000${seed ?? ''}`;
+  const cached = builtinCache.get(cacheKey);
+  if (cached) return cached;
   if (!isScenarioName(name) || resolveScenarioFile(name).unknownName !== undefined) return undefined;
   const loaded = loadScenario(name, seed === undefined ? {} : { seed });
-  if (loaded.ok) return loaded.scenario;
+  if (loaded.ok) {
+    builtinCache.set(cacheKey, loaded.scenario);
+    return loaded.scenario;
+  }
   const file = resolveScenarioFile(name).display;
   throw new Error(
     `Failed to load the built-in scenario "${name}": the package is broken. Reinstall enrichment-mock.\n${formatProblems(file, loaded.problems)}`,
