@@ -1,0 +1,35 @@
+import type { VendorDefinition } from '../../adapter/vendor-definition.js';
+import document from '../../generated/puffle.document.js';
+import { cancelRun } from './cancel-run.js';
+import { createRun } from './create-run.js';
+import { getRun } from './get-run.js';
+import { listEnrichments } from './list-enrichments.js';
+import { listRunItems } from './list-run-items.js';
+import { authenticatePuffle } from './puffle-auth.js';
+import { PUFFLE_FAILURES, puffleCodeForStatus, toPuffleError } from './puffle-errors.js';
+
+/**
+ * The Puffle adapter (`https://app.puffle.ai/api`): bearer auth, the `PuffleError` shape, and the five
+ * operations of `openapi/puffle.yaml` (start, status ledger, items, cancel, catalog).
+ *
+ * @example
+ * const { handler } = createVendorHandler(createPuffleVendor(), runtime, { origin: 'https://app.puffle.ai', faultsDecidedUpstream: false, journal: true });
+ */
+export function createPuffleVendor(): VendorDefinition {
+  return {
+    vendor: 'puffle',
+    basePath: '/api',
+    document,
+    authenticate: authenticatePuffle,
+    errorBody: toPuffleError,
+    failures: PUFFLE_FAILURES,
+    codeForStatus: puffleCodeForStatus,
+    operations: {
+      puffleCreateEnrichmentRun: createRun,
+      puffleGetEnrichmentRun: getRun,
+      puffleListEnrichmentRunItems: listRunItems,
+      puffleCancelEnrichmentRun: cancelRun,
+      puffleListEnrichments: listEnrichments,
+    },
+  };
+}

@@ -1,0 +1,15 @@
+import type { OperationContext, VendorResponse } from '../../adapter/vendor-definition.js';
+
+/** The run id in the path of the run endpoints. */
+export function runIdParam(context: OperationContext): string {
+  return String(context.params['id']);
+}
+
+/** 404 `not_found` for a run that does not exist for the effective user (unknown, expired or another user's). */
+export function runNotFound(context: OperationContext, id: string): VendorResponse {
+  return context.fail(
+    404,
+    'not_found',
+    `Enrichment run ${id} not found for this API key. Use the enrichmentRunId returned by POST /api/enrichment with the same key; runs of other users, previews and expired runs are never found.`,
+  );
+}

@@ -1,0 +1,68 @@
+import type { Run } from '../../core/run.js';
+import type { RunState } from '../../core/run-state.js';
+import type { components } from '../../generated/puffle.types.js';
+import { correlationId, outputTarget, readRunMeta, scopeListId, triggerRunId } from './run-meta.js';
+import { creditAction, enrichmentUuid, toCatalogEntry } from './to-catalog-entry.js';
+
+type RunLedger = components['schemas']['Run'];
+
+/** An instant as Puffle's ISO-8601 timestamp, or null. */
+export function toTimestamp(ms: number): string;
+export function toTimestamp(ms: number | null): string | null;
+export function toTimestamp(ms: number | null): string | null {
+  return ms === null ? null : new Date(ms).toISOString();
+}
+
+/**
+ * A run and its state in Puffle's ledger shape (`GET /api/enrichment/{id}`). `cost.preview` is the estimate
+ * made before dispatch; `cost.actual` is what was charged, null when the dispatch failed.
+ *
+ * @example
+ * toRunLedger(run, simulator.state(run), scenario.seed).scope.counts; // { pending: 25, running: 0, ... }
+ */
+export function toRunLedger(run: Run, state: RunState, seed: number): RunLedger {
+  const { requested } = readRunMeta(run);
+  const action = creditAction(run.enrichment);
+  const dispatched = run.dispatchError === null;
+  return {
+    id: run.id,
+    status: state.status,
+    mode: 'persisted',
+    enrichment: {
+      id: enrichmentUuid(seed, run.enrichment),
+      slug: run.enrichment.slug,
+      version: run.enrichment.version,
+      snapshot: { ...toCatalogEntry(seed, run.enrichment) },
+    },
+    scope: {
+      type: requested.type,
+      listId: scopeListId(requested),
+      requested: { ...requested },
+      resolvedCount: run.size,
+      counts: state.counts,
+    },
+    output: {
+      target: outputTarget(requested),
+      attributeKey: run.outputAttribute,
+      writePolicy: run.writePolicy,
+      persistResults: true,
+    },
+    cost: {
+      preview: { credits: run.size * run.enrichment.creditCost, creditAction: action },
+      actual: dispatched ? { credits: run.creditsCharged, creditAction: action } : null,
+    },
+    trigger: {
+      correlationId: correlationId(run),
+      triggerRunId: triggerRunId(run),
+      dispatchMetadata: dispatched ? { taskIdentifier: 'enrichment-run', queue: 'enrichment-default' } : null,
+    },
+    error: state.error === null ? null : { message: state.error, details: null },
+    timing: {
+      startedAt: toTimestamp(state.startedAt),
+      completedAt: toTimestamp(state.completedAt),
+      cancelledAt: toTimestamp(state.cancelledAt),
+      createdAt: toTimestamp(run.createdAt),
+      updatedAt: toTimestamp(state.updatedAt),
+    },
+  };
+}
