@@ -38,6 +38,9 @@ function compile(document: VendorDefinition['document']) {
   return found;
 }
 
+/** `Retry-After` for an injected 429 or 503 whose scenario names none. */
+const DEFAULT_RETRY_AFTER_SECONDS = 1;
+
 const headerObject = (headers: Headers): Record<string, string> => Object.fromEntries(headers.entries());
 
 /**
@@ -98,12 +101,14 @@ export function createVendorHandler(definition: VendorDefinition, runtime: Runti
       if (effect.type === 'dispatch_failure') dispatchFailure = effect.message;
       if (effect.type === 'status') {
         const response = fail(effect.status, effect.code ?? definition.codeForStatus(effect.status), effect.message ?? `Injected fault: HTTP ${effect.status}.`);
-        const retry = effect.retryAfterSeconds === undefined ? {} : { 'retry-after': String(effect.retryAfterSeconds) };
+        const retryAfter = effect.retryAfterSeconds ?? (effect.status === 429 || effect.status === 503 ? DEFAULT_RETRY_AFTER_SECONDS : undefined);
+        const retry = retryAfter === undefined ? {} : { 'retry-after': String(retryAfter) };
         return { response: { ...response, headers: retry }, tenant };
       }
     }
 
-    const read = await readJsonBody(request, { limitBytes: runtime.bodyLimitBytes });
+    // Operations that take no body ignore whatever is sent (exa-js sends `Content-Type: application/json` on them).
+    const read = operation.requestBody ? await readJsonBody(request, { limitBytes: runtime.bodyLimitBytes }) : { ok: true as const, body: undefined };
     if (!read.ok) return { response: failWith(read.code, read.message), tenant };
     const checked = validator.validate(operation, { params: match.params, query: url.searchParams, headers: request.headers, body: read.body });
     if (!checked.ok) {

@@ -1,14 +1,21 @@
 import type { Scenario, TimingModel } from '../scenario/types.js';
 import type { Clock } from './clock.js';
 import { createFakeData, type FakeData } from './fake-data.js';
-import { leadAt, parseGeneratedLeadId, type Lead, type LeadList } from './lead-list.js';
+import { nextCandidate } from './item-scan.js';
+import { leadAt, type Lead, type LeadList } from './lead-list.js';
+import { existingValues, holdsValue, itemIndexOf, latestWrite } from './lead-writes.js';
 import { planRun, type Plan, type PlanError } from './planner.js';
 import { derive, toToken, toUuid } from './random.js';
 import { generateResult, type ResultValue } from './results.js';
-import { TERMINAL, type ItemStatus, type Run, type RunRequest, type RunStatus } from './run.js';
+import { isLive, TERMINAL, type ItemStatus, type Run, type RunRequest, type RunStatus } from './run.js';
 import { itemStateAt, runStateAt, statusAt, type ItemState, type RunState } from './run-state.js';
 import { createSchedule } from './schedule.js';
 import { addList, createTenant, findLead, isPreEnriched, type Tenant } from './tenant.js';
+
+/** The id of a run's item: the run id and the zero-padded index, so ids sort in index order. */
+export function itemId(run: Pick<Run, 'id'>, index: number): string {
+  return `${run.id}_${String(index).padStart(8, '0')}`;
+}
 
 /** An item with its lead and, once completed, its result. */
 export interface ItemView extends ItemState {
@@ -43,8 +50,11 @@ const SWEEP_EVERY = 1_000;
 /** The timing model of an enrichment: its profile, else its slug's, else the default. */
 function timingFor(scenario: Scenario, request: RunRequest): TimingModel {
   const { profiles } = scenario.timing;
-  const named = request.enrichment.timingProfile;
-  return (named ? profiles[named] : undefined) ?? profiles[request.enrichment.slug] ?? scenario.timing.default;
+  const profile = (name: string | undefined): TimingModel | undefined =>
+    name !== undefined && Object.hasOwn(profiles, name) ? profiles[name] : undefined;
+  return (
+    profile(request.enrichment.timingProfile) ?? profile(request.enrichment.slug) ?? scenario.timing.default
+  );
 }
 
 /**
@@ -69,11 +79,10 @@ export function createSimulator({ scenario, clock, fake = createFakeData() }: Si
     return found;
   };
 
-  const isLive = (run: Run, t: number): boolean => run.deletedAt === null && (run.expiresAt === null || t < run.expiresAt);
-
   const sweep = (t: number): void => {
     for (const owner of tenants.values()) {
-      for (const [id, run] of owner.runs) if (run.expiresAt !== null && run.expiresAt <= t) owner.runs.delete(id);
+      for (const [id, run] of owner.runs)
+        if (run.expiresAt !== null && run.expiresAt <= t) owner.runs.delete(id);
     }
   };
 
@@ -83,62 +92,52 @@ export function createSimulator({ scenario, clock, fake = createFakeData() }: Si
     return id === undefined ? undefined : findLead(tenant(run.tenant), id, fake);
   };
 
-  const itemIndexOf = (run: Run, leadId: string): number => {
-    if (run.scope.type === 'list') {
-      const { list } = run.scope;
-      const written = list.explicit.findIndex((lead) => lead.id === leadId);
-      if (written >= 0) return written;
-      const parsed = parseGeneratedLeadId(leadId);
-      return parsed && parsed.tag === list.tag && parsed.index >= list.explicit.length && parsed.index < list.size ? parsed.index : -1;
-    }
-    run.leadIndex ??= new Map(run.scope.leadIds.map((id, index) => [id, index]));
-    return run.leadIndex.get(leadId) ?? -1;
+  /** The latest value a live run wrote to a lead's attribute by `t`. */
+  const writtenAt = (
+    owner: Tenant,
+    leadId: string,
+    attribute: string,
+    t: number,
+  ): { value: ResultValue; at: number; runId: string } | null => {
+    const latest = latestWrite(owner, leadId, attribute, t);
+    const lead = latest ? leadOf(latest.run, latest.index) : undefined;
+    if (!latest || !lead) return null;
+    return {
+      value: generateResult(
+        latest.run.enrichment,
+        lead,
+        derive(latest.run.key, 'result', latest.index),
+        fake,
+      ),
+      at: latest.at,
+      runId: latest.run.id,
+    };
   };
 
-  /** The latest value a persisted run wrote to a lead's attribute by `t`. */
-  const writtenAt = (owner: Tenant, leadId: string, attribute: string, t: number): { value: ResultValue; at: number; runId: string } | null => {
-    let latest: { value: ResultValue; at: number; runId: string } | null = null;
-    for (const run of owner.runs.values()) {
-      if (run.outputAttribute !== attribute || run.deletedAt !== null || run.createdAt > t) continue;
-      const index = itemIndexOf(run, leadId);
-      if (index < 0) continue;
-      const state = itemStateAt(run, index, t);
-      if (state.status !== 'completed' || state.completedAt === null) continue;
-      if (latest && latest.at >= state.completedAt) continue;
-      const lead = leadOf(run, index);
-      if (lead) latest = { value: generateResult(run.enrichment, lead, derive(run.key, 'result', index), fake), at: state.completedAt, runId: run.id };
-    }
-    return latest;
-  };
-
-  const hasAttribute = (owner: Tenant, list: LeadList | undefined, index: number, leadId: string, attribute: string, t: number): boolean => {
-    const written = owner.leadsById.get(leadId);
-    if (written && written.attributes[attribute] !== undefined && written.attributes[attribute] !== null) return true;
-    if (!written && list && isPreEnriched(owner, list, index, attribute)) return true;
-    return writtenAt(owner, leadId, attribute, t) !== null;
-  };
-
-  const createRun = (owner: Tenant, request: RunRequest, plan: Plan, t: number, idempotencyKey: string | null): Run => {
+  const createRun = (
+    owner: Tenant,
+    request: RunRequest,
+    plan: Plan,
+    t: number,
+    idempotencyKey: string | null,
+  ): Run => {
     const sequence = ++owner.sequence;
     const key = derive(scenario.seed, 'run', owner.key, sequence);
     const uuid = toUuid(key);
     const id = request.formatId ? request.formatId({ uuid, token: toToken(key, 7), createdAt: t }) : uuid;
     const timing = timingFor(scenario, request);
     const { scope, size } = plan;
-    let isSkipped: ((index: number) => boolean) | undefined;
-    if (request.writePolicy === 'skip_existing') {
-      isSkipped =
-        scope.type === 'list'
-          ? (i) => hasAttribute(owner, scope.list, i, leadAt(scope.list, i, fake)?.id ?? '', request.outputAttribute, t)
-          : (i) => {
-              const leadId = scope.leadIds[i] ?? '';
-              const parsed = parseGeneratedLeadId(leadId);
-              const list = parsed ? owner.listsByTag.get(parsed.tag) : undefined;
-              return hasAttribute(owner, list, parsed?.index ?? -1, leadId, request.outputAttribute, t);
-            };
-    }
-    const skipFlags = isSkipped ? Uint8Array.from({ length: size }, (_, i) => (isSkipped(i) ? 1 : 0)) : undefined;
-    const schedule = createSchedule({ key, size, createdAt: t, timing, ...(skipFlags ? { isSkipped: (i: number) => skipFlags[i] === 1 } : {}) });
+    const skipFlags =
+      request.writePolicy === 'skip_existing'
+        ? existingValues(owner, scope, size, request.outputAttribute, t)
+        : null;
+    const schedule = createSchedule({
+      key,
+      size,
+      createdAt: t,
+      timing,
+      ...(skipFlags ? { isSkipped: (i: number): boolean => skipFlags[i] === 1 } : {}),
+    });
     return {
       id,
       vendor: request.vendor,
@@ -186,27 +185,59 @@ export function createSimulator({ scenario, clock, fake = createFakeData() }: Si
     findLead: (key: string, id: string): Lead | undefined => findLead(tenant(key), id, fake),
     leadAt: (list: LeadList, index: number): Lead | undefined => leadAt(list, index, fake),
     /** Adds a list of generated leads (e.g. the items an Exa webset search finds). */
-    createList(key: string, spec: { name: string; subject: 'person' | 'company'; size: number; externalId?: string | null; metadata?: Record<string, string> }): LeadList {
-      return addList(tenant(key), { name: spec.name, subject: spec.subject, generate: spec.size, leads: [], externalId: spec.externalId ?? null, metadata: spec.metadata ?? {} }, { scenario, fake, now: now() });
+    createList(
+      key: string,
+      spec: {
+        name: string;
+        subject: 'person' | 'company';
+        size: number;
+        externalId?: string | null;
+        metadata?: Record<string, string>;
+      },
+    ): LeadList {
+      return addList(
+        tenant(key),
+        {
+          name: spec.name,
+          subject: spec.subject,
+          generate: spec.size,
+          leads: [],
+          externalId: spec.externalId ?? null,
+          metadata: spec.metadata ?? {},
+        },
+        { scenario, fake, now: now() },
+      );
     },
     /** What the requests would cost, without charging or creating anything. */
-    preview(key: string, request: RunRequest): { ok: true; leadCount: number; cost: number; balance: number } | { ok: false; error: PlanError } {
+    preview(
+      key: string,
+      request: RunRequest,
+    ): { ok: true; leadCount: number; cost: number; balance: number } | { ok: false; error: PlanError } {
       const owner = tenant(key);
       const planned = planRun(owner, request);
-      return planned.ok ? { ok: true, leadCount: planned.plan.size, cost: planned.plan.cost, balance: owner.credits } : planned;
+      return planned.ok
+        ? { ok: true, leadCount: planned.plan.size, cost: planned.plan.cost, balance: owner.credits }
+        : planned;
     },
     /**
      * Plans, charges and records runs, all or none. With an idempotency key, a repeat with the same
      * fingerprint returns the runs already made (`reused`); a different fingerprint is refused.
      */
-    startRuns(key: string, requests: RunRequest[], idempotency?: { key: string; fingerprint: string }): StartResult {
+    startRuns(
+      key: string,
+      requests: RunRequest[],
+      idempotency?: { key: string; fingerprint: string },
+    ): StartResult {
       const owner = tenant(key);
       const t = now();
       if (idempotency) {
         const previous = owner.idempotency.get(idempotency.key);
-        const runs = previous?.runIds.map((id) => owner.runs.get(id)).filter((run): run is Run => run !== undefined && isLive(run, t));
+        const runs = previous?.runIds
+          .map((id) => owner.runs.get(id))
+          .filter((run): run is Run => run !== undefined && isLive(run, t));
         if (previous && runs && runs.length === previous.runIds.length) {
-          if (previous.fingerprint !== idempotency.fingerprint) return { ok: false, error: { code: 'idempotency_key_reused', key: idempotency.key } };
+          if (previous.fingerprint !== idempotency.fingerprint)
+            return { ok: false, error: { code: 'idempotency_key_reused', key: idempotency.key } };
           return { ok: true, runs, reused: true };
         }
       }
@@ -216,14 +247,24 @@ export function createSimulator({ scenario, clock, fake = createFakeData() }: Si
         if (!planned.ok) return planned;
         plans.push(planned.plan);
       }
-      const required = plans.reduce((sum, plan, i) => sum + (requests[i]?.dispatchFailure === undefined ? plan.cost : 0), 0);
-      if (required > owner.credits) return { ok: false, error: { code: 'insufficient_credits', required, balance: owner.credits } };
-      const runs = requests.map((request, i) => createRun(owner, request, plans[i] as Plan, t, idempotency?.key ?? null));
+      const required = plans.reduce(
+        (sum, plan, i) => sum + (requests[i]?.dispatchFailure === undefined ? plan.cost : 0),
+        0,
+      );
+      if (required > owner.credits)
+        return { ok: false, error: { code: 'insufficient_credits', required, balance: owner.credits } };
+      const runs = requests.map((request, i) =>
+        createRun(owner, request, plans[i] as Plan, t, idempotency?.key ?? null),
+      );
       for (const run of runs) {
         owner.credits -= run.creditsCharged;
         owner.runs.set(run.id, run);
       }
-      if (idempotency) owner.idempotency.set(idempotency.key, { fingerprint: idempotency.fingerprint, runIds: runs.map((run) => run.id) });
+      if (idempotency)
+        owner.idempotency.set(idempotency.key, {
+          fingerprint: idempotency.fingerprint,
+          runIds: runs.map((run) => run.id),
+        });
       created += runs.length;
       if (created % SWEEP_EVERY < runs.length) sweep(t);
       return { ok: true, runs, reused: false };
@@ -237,21 +278,35 @@ export function createSimulator({ scenario, clock, fake = createFakeData() }: Si
       const t = now();
       const view = (index: number, state: ItemState): ItemView => {
         const lead = leadOf(run, index) as Lead;
-        const result = state.status === 'completed' ? generateResult(run.enrichment, lead, derive(run.key, 'result', index), fake) : null;
-        return { ...state, id: `${run.id}_${String(index).padStart(8, '0')}`, lead, result };
+        const result =
+          state.status === 'completed'
+            ? generateResult(run.enrichment, lead, derive(run.key, 'result', index), fake)
+            : null;
+        return { ...state, id: itemId(run, index), lead, result };
       };
-      const from = (query.afterIndex ?? -1) + 1;
+      const after = query.afterIndex ?? -1;
+      const from = Number.isNaN(after) ? 0 : Math.max(0, Math.floor(after) + 1);
+      const limit = Number.isNaN(query.limit) ? 0 : Math.max(0, Math.floor(query.limit));
+      const { status } = query;
       if (query.leadId !== undefined) {
         const index = itemIndexOf(run, query.leadId);
-        if (index < from) return { items: [], hasMore: false };
+        if (index < from || limit === 0) return { items: [], hasMore: false };
         const state = itemStateAt(run, index, t);
-        return { items: query.status === undefined || state.status === query.status ? [view(index, state)] : [], hasMore: false };
+        return {
+          items: status === undefined || state.status === status ? [view(index, state)] : [],
+          hasMore: false,
+        };
       }
       const items: ItemView[] = [];
-      for (let index = from; index < run.size; index++) {
+      // Jumps over the indices that cannot hold the status: any page costs O(page + partial waves).
+      for (
+        let index = nextCandidate(run, status, t, from);
+        index < run.size;
+        index = nextCandidate(run, status, t, index + 1)
+      ) {
         const state = itemStateAt(run, index, t);
-        if (query.status !== undefined && state.status !== query.status) continue;
-        if (items.length === query.limit) return { items, hasMore: true };
+        if (status !== undefined && state.status !== status) continue;
+        if (items.length >= limit) return { items, hasMore: true };
         items.push(view(index, state));
       }
       return { items, hasMore: false };
@@ -267,7 +322,8 @@ export function createSimulator({ scenario, clock, fake = createFakeData() }: Si
       if (run.dispatchError === null && run.cancelledAt === null) {
         const tieToCancel = t === end && races.tieBreak === 'cancel';
         if (!tieToCancel && t >= end - races.beforeCompletionMs && t <= end + races.afterCompletionMs) {
-          return { ok: false, code: 'status_changed', status };
+          // The cancel met the completion: report the status the run settles on, not the one it leaves.
+          return { ok: false, code: 'status_changed', status: statusAt(run, Math.max(t, end)) };
         }
         if (tieToCancel || !TERMINAL.has(status)) {
           run.cancelledAt = t;
@@ -286,23 +342,37 @@ export function createSimulator({ scenario, clock, fake = createFakeData() }: Si
       return run;
     },
     /** The value a lead's attribute holds now: the latest completed write, else the scenario's. */
-    attribute(key: string, lead: Lead, attribute: string): { value: ResultValue | null; at: number | null; runId: string | null } {
+    attribute(
+      key: string,
+      lead: Lead,
+      attribute: string,
+    ): { value: ResultValue | null; at: number | null; runId: string | null } {
       const owner = tenant(key);
       const written = writtenAt(owner, lead.id, attribute, now());
       if (written) return written;
       const list = owner.listsById.get(lead.listId);
-      const preset = lead.attributes[attribute];
-      if (preset !== undefined) return { value: preset, at: null, runId: null };
-      if (list && isPreEnriched(owner, list, lead.index, attribute)) {
+      if (holdsValue(lead.attributes, attribute))
+        return { value: lead.attributes[attribute] ?? null, at: null, runId: null };
+      // The scenario's pre-enrichment share applies to generated leads only (as `skip_existing` sees it).
+      const generated = list !== undefined && lead.index >= list.explicit.length;
+      if (generated && isPreEnriched(owner, list, lead.index, attribute)) {
         const definition = scenario.world.catalog.find((entry) => entry.outputAttribute === attribute);
-        return { value: definition ? generateResult(definition, lead, derive(list.seed, 'preset', attribute, lead.index), fake) : true, at: lead.createdAt, runId: null };
+        return {
+          value: definition
+            ? generateResult(definition, lead, derive(list.seed, 'preset', attribute, lead.index), fake)
+            : true,
+          at: lead.createdAt,
+          runId: null,
+        };
       }
       return { value: null, at: null, runId: null };
     },
     /** Every live run of every tenant (for the control API). */
     allRuns(): Run[] {
       const t = now();
-      return [...tenants.values()].flatMap((owner) => [...owner.runs.values()].filter((run) => isLive(run, t)));
+      return [...tenants.values()].flatMap((owner) =>
+        [...owner.runs.values()].filter((run) => isLive(run, t)),
+      );
     },
   };
 }

@@ -107,7 +107,7 @@ const document: Record<string, unknown> = {
       "post": {
         "operationId": "adminReset",
         "summary": "Reset all state",
-        "description": "Throws away everything created since start-up (runs, jobs, Websets, Items, Enrichments, events, webhooks), restores every tenant's credits and key status from the scenario, and restarts the clock at the scenario's start time. With `scenario`, that scenario becomes the active default first (same as `PUT /__admin/scenario`).\n\nThe journal is kept; clear it with `DELETE /__admin/journal`.\n\nThe body is optional: an empty body, with or without `Content-Type: application/json`, resets with the current scenario.",
+        "description": "Throws away everything created since start-up (runs, jobs, Websets, Items, Enrichments, events, webhooks), and restores every tenant's credits and key status from the scenario. The clock is not moved: a virtual clock never goes backwards, so what starts after a reset starts at the current mock time. With `scenario`, that scenario becomes the active default first (same as `PUT /__admin/scenario`).\n\nThe journal is kept; clear it with `DELETE /__admin/journal`.\n\nThe body is optional: an empty body, with or without `Content-Type: application/json`, resets with the current scenario.",
         "tags": [
           "Server"
         ],
@@ -178,7 +178,7 @@ const document: Record<string, unknown> = {
       "get": {
         "operationId": "adminGetClock",
         "summary": "Read the clock",
-        "description": "Returns the mock clock. In `real` mode it follows the wall clock; in `virtual` mode it moves at `speed` times wall-clock speed (0 = only when advanced).",
+        "description": "Returns the mock clock. In `real` mode it follows the wall clock, `speed` times faster when the server was started with `--speed`; in `virtual` mode it moves only when advanced (`speed` 0).",
         "tags": [
           "Clock"
         ],
@@ -985,8 +985,8 @@ const document: Record<string, unknown> = {
                     "message": "Request body is invalid",
                     "details": [
                       {
-                        "path": "/ms",
-                        "message": "must be >= 0"
+                        "path": "ms",
+                        "message": "ms must be >= 0"
                       }
                     ]
                   }
@@ -1164,7 +1164,7 @@ const document: Record<string, unknown> = {
                   "type": "object",
                   "properties": {
                     "path": {
-                      "description": "JSON pointer (or parameter name) of the offending value.",
+                      "description": "The offending field (`ms`, `scope.leadIds[0]`) or parameter name (`limit`).",
                       "type": "string"
                     },
                     "message": {
@@ -1198,7 +1198,7 @@ const document: Record<string, unknown> = {
         ]
       },
       "ClockSpeed": {
-        "description": "Virtual milliseconds that pass per wall-clock millisecond. 0 means the clock moves only when advanced; always 1 in `real` mode.",
+        "description": "Mock milliseconds that pass per wall-clock millisecond: 0 for a virtual clock (it moves only when advanced); in `real` mode 1, or the `--speed` factor.",
         "type": "number",
         "minimum": 0
       },

@@ -31,7 +31,7 @@ export interface paths {
         put?: never;
         /**
          * Reset all state
-         * @description Throws away everything created since start-up (runs, jobs, Websets, Items, Enrichments, events, webhooks), restores every tenant's credits and key status from the scenario, and restarts the clock at the scenario's start time. With `scenario`, that scenario becomes the active default first (same as `PUT /__admin/scenario`).
+         * @description Throws away everything created since start-up (runs, jobs, Websets, Items, Enrichments, events, webhooks), and restores every tenant's credits and key status from the scenario. The clock is not moved: a virtual clock never goes backwards, so what starts after a reset starts at the current mock time. With `scenario`, that scenario becomes the active default first (same as `PUT /__admin/scenario`).
          *
          *     The journal is kept; clear it with `DELETE /__admin/journal`.
          *
@@ -53,7 +53,7 @@ export interface paths {
         };
         /**
          * Read the clock
-         * @description Returns the mock clock. In `real` mode it follows the wall clock; in `virtual` mode it moves at `speed` times wall-clock speed (0 = only when advanced).
+         * @description Returns the mock clock. In `real` mode it follows the wall clock, `speed` times faster when the server was started with `--speed`; in `virtual` mode it moves only when advanced (`speed` 0).
          */
         get: operations["adminGetClock"];
         put?: never;
@@ -221,7 +221,7 @@ export interface components {
                 message: string;
                 /** @description One entry per validation problem. */
                 details?: {
-                    /** @description JSON pointer (or parameter name) of the offending value. */
+                    /** @description The offending field (`ms`, `scope.leadIds[0]`) or parameter name (`limit`). */
                     path: string;
                     /** @description What is wrong with it. */
                     message: string;
@@ -233,7 +233,7 @@ export interface components {
          * @enum {string}
          */
         ClockMode: "real" | "virtual";
-        /** @description Virtual milliseconds that pass per wall-clock millisecond. 0 means the clock moves only when advanced; always 1 in `real` mode. */
+        /** @description Mock milliseconds that pass per wall-clock millisecond: 0 for a virtual clock (it moves only when advanced); in `real` mode 1, or the `--speed` factor. */
         ClockSpeed: number;
         /** @description The clock as shown by the health check. */
         ClockSummary: {

@@ -44,7 +44,7 @@ const document: Record<string, unknown> = {
       "post": {
         "operationId": "exaCreateWebset",
         "summary": "Create a Webset",
-        "description": "Creates a Webset. With `search`, the Webset starts looking for Items right away; every Enrichment in `enrichments` then runs on each Item that is added. The response is the new Webset (status `pending`).\n\nModelling decision: Items come from the active scenario's lead data rather than a web search; `search.count` caps how many are added, and the search, Items and Enrichment results progress on the mock clock (real or virtual, see the admin API).\n\nModelling decision: credits are checked and charged up front, one credit per Item and Enrichment (`search.count` x number of enrichments). If the tenant cannot afford it the request fails with 402 `NO_MORE_CREDITS` and nothing is created. Cancelling or deleting later does not refund credits.\n\nA second Webset with an `externalId` already used by the same API key is rejected with 409 `CONFLICT`.",
+        "description": "Creates a Webset. With `search`, the Webset starts looking for Items right away; every Enrichment in `enrichments` then runs on each Item that is added. The response is the new Webset (status `pending` while its Enrichments are queued).\n\nModelling decision: Items are generated leads of the searched entity (a list in the API key's world) rather than web search results. The search completes at creation: all `min(search.count, 1000)` Items exist at once and the search is `completed`; only Enrichment results then progress on the mock clock (real or virtual, see the admin API). A Webset without Enrichments is `idle` at once; with Enrichments it is `pending` while they are queued, `running` once one has started, and `idle` again when all are `completed` or `canceled`.\n\nModelling decision: the mock finds only `person` and `company` entities; any other `search.entity.type` is rejected with 422 `UNPROCESSABLE_ENTITY`. Without `entity`, the search looks for people when the query names them (people, founders, heads, directors, engineers, ...) and for companies otherwise. Search criteria default to the query itself; every Item satisfies every criterion. `exclude` and `scope` are stored and echoed but do not change which Items are found. `import` is rejected with 422 (the mock has no Imports); a Webset created without `search` has no Items, so its Enrichments are `completed` at once.\n\nModelling decision: a scenario's dispatch failure (fault `dispatchFailure`) hits the Enrichments of the request: the answer is 502 `BAD_GATEWAY` naming the Webset and Enrichments, but both are recorded, the Enrichments `completed` at once with every result `completed` and `result: null` (the failure in `reasoning`), and no credits are charged. A client recovering from the 502 finds the Webset by its `externalId`. A request without Enrichments dispatches nothing and is not affected.\n\nModelling decision: credits are checked and charged up front, one credit per Item and Enrichment (`search.count` x number of enrichments). If the tenant cannot afford it the request fails with 402 `NO_MORE_CREDITS` and nothing is created. Cancelling or deleting later does not refund credits.\n\nA second Webset with an `externalId` already used by the same API key is rejected with 409 `CONFLICT`. Modelling decision: once a Webset is deleted, its `externalId` is free again.",
         "tags": [
           "Websets"
         ],
@@ -106,25 +106,32 @@ const document: Record<string, unknown> = {
                       "object": "webset",
                       "status": "pending",
                       "externalId": "crm-list-4711",
-                      "title": null,
+                      "title": "Heads of revenue operations at B2B SaaS companies...",
                       "searches": [
                         {
                           "id": "ws_01k07c8m3a5c7e9g1j3l5n7p9r",
                           "object": "webset_search",
-                          "status": "created",
+                          "status": "completed",
                           "websetId": "webset_01k07c8m2q4t6v8x0z2b4d6f8h",
                           "query": "Heads of revenue operations at B2B SaaS companies headquartered in Germany",
-                          "entity": null,
-                          "criteria": [],
+                          "entity": {
+                            "type": "person"
+                          },
+                          "criteria": [
+                            {
+                              "description": "Heads of revenue operations at B2B SaaS companies headquartered in Germany",
+                              "successRate": 100
+                            }
+                          ],
                           "count": 2,
                           "behavior": "override",
                           "exclude": [],
                           "scope": [],
                           "progress": {
-                            "found": 0,
-                            "analyzed": 0,
-                            "completion": 0,
-                            "timeLeft": null
+                            "found": 2,
+                            "analyzed": 2,
+                            "completion": 100,
+                            "timeLeft": 0
                           },
                           "recall": null,
                           "metadata": {},
@@ -1429,7 +1436,7 @@ const document: Record<string, unknown> = {
       "delete": {
         "operationId": "exaDeleteItem",
         "summary": "Delete an Item",
-        "description": "Removes an Item from the Webset; Enrichment work still pending for it is dropped. Returns the Item as it was at deletion.",
+        "description": "Removes an Item from the Webset; Enrichment work still pending for it is dropped. Returns the Item as it was at deletion.\n\nModelling decision: the Item disappears from the list, from `expand=items` and from later Events; its results no longer count, but credits are not refunded and the Enrichments' progress is unchanged.",
         "tags": [
           "Items"
         ],
@@ -1536,7 +1543,7 @@ const document: Record<string, unknown> = {
       "post": {
         "operationId": "exaCreateEnrichment",
         "summary": "Create an Enrichment",
-        "description": "Adds an Enrichment to the Webset. It runs on every current Item and on each Item added later; each Item gets an `EnrichmentResult` (first `pending`, then `completed`). The Enrichment is `pending` until every Item has a result, then `completed`. Success is 200, not 201.\n\nModelling decision: `title` and `instructions` are derived from the description, and `format` defaults to `text` when omitted. A body with `format: options` but no `options`, or with `options` but another format, is rejected with 422 `UNPROCESSABLE_ENTITY`.\n\nModelling decision: credits are charged up front, one per current Item; 402 `NO_MORE_CREDITS` when the tenant cannot afford it (nothing is created). Each result that completes emits `webset.item.enriched`; the Webset emits `webset.idle` when all its work is done.",
+        "description": "Adds an Enrichment to the Webset. It runs on every current Item and on each Item added later; each Item gets an `EnrichmentResult` (first `pending`, then `completed`). The Enrichment is `pending` until every Item has a result, then `completed`. Success is 200, not 201.\n\nModelling decision: `title` and `instructions` are derived from the description, and `format` defaults to `text` when omitted. A body with `format: options` but no `options`, or with `options` but another format, is rejected with 422 `UNPROCESSABLE_ENTITY`.\n\nModelling decision: credits are charged up front, one per current Item; 402 `NO_MORE_CREDITS` when the tenant cannot afford it (nothing is created). Each result that completes emits `webset.item.enriched`; the Webset emits `webset.idle` when all its work is done.\n\nModelling decision: an Enrichment is one simulated run over the Webset's Items: its results arrive item by item with the scenario's timing (the scenario's `exa` timing profile when it defines one, else its default timing). An Item whose research fails gets a `completed` result with `result: null` and the reason in `reasoning`. A dispatch failure injected by the scenario answers 502 `BAD_GATEWAY`, but the Enrichment is recorded (listed in `Webset.enrichments`) as `completed`, every result `completed` with `result: null`, and no credits are charged.",
         "tags": [
           "Enrichments"
         ],
@@ -1983,7 +1990,7 @@ const document: Record<string, unknown> = {
       "post": {
         "operationId": "exaCancelEnrichment",
         "summary": "Cancel a running Enrichment",
-        "description": "Stops a `pending` Enrichment. It becomes `canceled` for good (it cannot be resumed); results not produced yet become `canceled` with `result: null`, results already `completed` stay. Credits are not refunded. The request needs no body (an empty body with `Content-Type: application/json` is accepted).\n\nModelling decision: cancelling an Enrichment that is already `canceled` is a no-op that returns it unchanged with 200 (idempotent). Cancelling a `completed` Enrichment is refused with 409 and tag `ENRICHMENT_NOT_CANCELLABLE`, because nothing is running and the official material only describes cancelling running work.",
+        "description": "Stops a `pending` Enrichment. It becomes `canceled` for good (it cannot be resumed); results not produced yet become `canceled` with `result: null`, results already `completed` stay. Credits are not refunded. The request needs no body (an empty body with `Content-Type: application/json` is accepted).\n\nModelling decision: cancelling an Enrichment that is already `canceled` is a no-op that returns it unchanged with 200 (idempotent). Cancelling a `completed` Enrichment is refused with 409 and tag `ENRICHMENT_NOT_CANCELLABLE`, because nothing is running and the official material only describes cancelling running work. A cancel that races the Enrichment's completion (inside the scenario's cancel-race window) gets the same 409 and the Enrichment completes.",
         "tags": [
           "Enrichments"
         ],
@@ -2055,7 +2062,7 @@ const document: Record<string, unknown> = {
       "get": {
         "operationId": "exaListEvents",
         "summary": "List Events",
-        "description": "Lists the Events of the API key, newest first, one page at a time. `types` narrows the list to some event types (repeat the parameter: `types=webset.idle&types=webset.item.enriched`); `createdAfter`/`createdBefore` bound the time range (both inclusive).\n\nModelling decision: event timestamps come from the mock clock, so with a virtual clock they move only when the clock is advanced.",
+        "description": "Lists the Events of the API key, newest first, one page at a time. `types` narrows the list to some event types (repeat the parameter: `types=webset.idle&types=webset.item.enriched`); `createdAfter`/`createdBefore` bound the time range (both inclusive).\n\nModelling decision: event timestamps come from the mock clock, so with a virtual clock they move only when the clock is advanced.\n\nModelling decision: Events are derived from the Websets and their Enrichments at the current instant, never stored: `webset.created`, `webset.search.created`, `webset.item.created` (one per Item) and `webset.search.completed` at creation, `webset.item.enriched` when a result completes (its `data` is the Item as it was then), `webset.idle` whenever no Enrichment is left working (also at creation when none is queued), and `webset.deleted`. Polling later only adds newer Events, so a `cursor` stays valid; an unknown `cursor` is refused with 400 `INVALID_REQUEST_PARAMS`. Other event types are never emitted.",
         "tags": [
           "Events"
         ],
@@ -3563,7 +3570,7 @@ const document: Record<string, unknown> = {
         }
       },
       "EnrichmentNotCancellable": {
-        "description": "Modelling decision: the Enrichment is already `completed`, so there is nothing to cancel. Tag `ENRICHMENT_NOT_CANCELLABLE`.",
+        "description": "Modelling decision: the Enrichment is already `completed`, or is completing (its last results are landing, inside the scenario's cancel-race window), so there is nothing to cancel: it completes. Tag `ENRICHMENT_NOT_CANCELLABLE`.",
         "headers": {
           "X-Request-Id": {
             "$ref": "#/components/headers/XRequestId"
@@ -4991,7 +4998,7 @@ const document: Record<string, unknown> = {
             "default": "webset"
           },
           "status": {
-            "description": "`pending`/`running` while searches or enrichments are working, `idle` when nothing is running, `paused` when work was paused.",
+            "description": "`pending`/`running` while searches or enrichments are working, `idle` when nothing is running, `paused` when work was paused. Modelling decision: `pending` while the Webset's Enrichments are only queued, `running` once one of them has started; the mock never pauses.",
             "type": "string",
             "enum": [
               "idle",
@@ -6897,7 +6904,7 @@ const document: Record<string, unknown> = {
         ]
       },
       "ExaError": {
-        "description": "Error body. The official spec defines no error schema; this is the shape Exa documents for its APIs: a request id, a human-readable message and a machine-readable tag. Tags are open-ended; the mock uses `INVALID_REQUEST_BODY`, `INVALID_REQUEST_PARAMS`, `INVALID_API_KEY`, `NO_MORE_CREDITS`, `FORBIDDEN`, `NOT_FOUND`, `CONFLICT`, `ENRICHMENT_NOT_CANCELLABLE`, `PAYLOAD_TOO_LARGE`, `UNSUPPORTED_MEDIA_TYPE`, `UNPROCESSABLE_ENTITY`, `RATE_LIMITED`, `INTERNAL_ERROR`, `BAD_GATEWAY` and `SERVICE_UNAVAILABLE`.",
+        "description": "Error body. The official spec defines no error schema; this is the shape Exa documents for its APIs: a request id, a human-readable message and a machine-readable tag. Tags are open-ended; the mock uses `INVALID_REQUEST_BODY`, `INVALID_REQUEST_PARAMS`, `INVALID_API_KEY`, `NO_MORE_CREDITS`, `FORBIDDEN`, `NOT_FOUND`, `METHOD_NOT_ALLOWED` (405, for a method a path does not have), `CONFLICT`, `ENRICHMENT_NOT_CANCELLABLE`, `PAYLOAD_TOO_LARGE`, `UNSUPPORTED_MEDIA_TYPE`, `UNPROCESSABLE_ENTITY`, `RATE_LIMITED`, `INTERNAL_ERROR`, `BAD_GATEWAY` and `SERVICE_UNAVAILABLE`.",
         "type": "object",
         "properties": {
           "requestId": {

@@ -28,7 +28,7 @@ const document: Record<string, unknown> = {
       "post": {
         "operationId": "puffleCreateEnrichmentRun",
         "summary": "Start an enrichment run",
-        "description": "Validates the request, checks that the workspace can pay for it, records a run and hands it to a\nbackground worker. The call returns as soon as the run is recorded; the work happens asynchronously.\n\n- `mode: persisted` (the default) dispatches the worker, writes results to lead or list-membership\n  attributes and charges one credit per resolved lead against the enrichment's\n  `costModel.creditAction`.\n- `mode: preview` only plans the run: it resolves the lead count, dispatches nothing, writes nothing and\n  is free.\n\nCredits are checked before anything is created: if the workspace cannot afford the run the answer is\n402 with `required` and `balance`, and no run exists afterwards.\n\nSending an `idempotencyKey` that was already used with an identical body returns the existing run with\n`reusedExistingRun: true` and charges nothing again.\n\nModelling decision: the success status is 200 for a new run, a reused run and a preview alike.\n\nModelling decision: a preview answers `status: \"preview\"`, `triggerRunId: null`,\n`reusedExistingRun: false` and a run id starting with `preview_` that is never stored, so\n`GET /api/enrichment/{id}` for it returns 404. Previews skip the credit check and neither read nor\nrecord idempotency keys.\n\nModelling decision: a run that cannot be dispatched answers 502 `DISPATCH_FAILED`; the run is stored\nwith status `failed`, and the error body carries its id.",
+        "description": "Validates the request, checks that the workspace can pay for it, records a run and hands it to a\nbackground worker. The call returns as soon as the run is recorded; the work happens asynchronously.\n\n- `mode: persisted` (the default) dispatches the worker, writes results to lead or list-membership\n  attributes and charges credits for every resolved lead against the enrichment's\n  `costModel.creditAction`. Modelling decision: the charge is the catalog entry's per-lead credit\n  cost times the lead count; the default catalog prices every enrichment at 1 credit per lead, so a\n  run costs `leadCount` credits as the vendor documents.\n- `mode: preview` only plans the run: it resolves the lead count, dispatches nothing, writes nothing and\n  is free.\n\nCredits are checked before anything is created: if the workspace cannot afford the run the answer is\n402 with `required` and `balance`, and no run exists afterwards.\n\nSending an `idempotencyKey` that was already used with an identical body returns the existing run with\n`reusedExistingRun: true` and charges nothing again.\n\nModelling decision: the success status is 200 for a new run, a reused run and a preview alike.\n\nModelling decision: a preview answers `status: \"preview\"`, `triggerRunId: null`,\n`reusedExistingRun: false` and a run id starting with `preview_` that is never stored, so\n`GET /api/enrichment/{id}` for it returns 404. Previews skip the credit check and neither read nor\nrecord idempotency keys.\n\nModelling decision: a run that cannot be dispatched answers 502 `DISPATCH_FAILED`; the run is stored\nwith status `failed`, and the error body carries its id.",
         "tags": [
           "Enrichment runs"
         ],
@@ -795,6 +795,9 @@ const document: Record<string, unknown> = {
               }
             }
           },
+          "400": {
+            "$ref": "#/components/responses/QueryValidationError"
+          },
           "401": {
             "$ref": "#/components/responses/Unauthorized"
           },
@@ -1291,7 +1294,7 @@ const document: Record<string, unknown> = {
     "schemas": {
       "PuffleError": {
         "type": "object",
-        "description": "Body of every Puffle error response. Only `error` and `code` are always present; the other fields\nappear with the codes that use them.\n\nModelling decision: Puffle does not publish an error envelope; the mock uses this one for every error.\nCodes in use: `VALIDATION_ERROR`, `INVALID_JSON`, `EMPTY_LEAD_SCOPE`, `SUBJECT_MISMATCH`,\n`OUTPUT_TARGET_UNSUPPORTED`, `FILTERED_SCOPE_UNSUPPORTED`, `UNKNOWN_ENRICHMENT`, `INVALID_INPUT`,\n`UNKNOWN_LEAD` (400); `unauthorized` (401); `INSUFFICIENT_CREDITS` (402); `forbidden` (403);\n`not_found` (404); `CANCEL_CONFLICT` (409); `PAYLOAD_TOO_LARGE` (413); `UNSUPPORTED_MEDIA_TYPE` (415);\n`IDEMPOTENCY_KEY_REUSED` (422); `RATE_LIMITED` (429); `INTERNAL_ERROR` (500); `DISPATCH_FAILED` (502);\n`SERVICE_UNAVAILABLE` (503).",
+        "description": "Body of every Puffle error response. Only `error` and `code` are always present; the other fields\nappear with the codes that use them.\n\nModelling decision: Puffle does not publish an error envelope; the mock uses this one for every error.\nCodes in use: `VALIDATION_ERROR`, `INVALID_JSON`, `EMPTY_LEAD_SCOPE`, `SUBJECT_MISMATCH`,\n`OUTPUT_TARGET_UNSUPPORTED`, `FILTERED_SCOPE_UNSUPPORTED`, `UNKNOWN_ENRICHMENT`, `INVALID_INPUT`,\n`UNKNOWN_LEAD`, `UNKNOWN_SCENARIO` (400; the last one names a mock scenario that does not exist);\n`unauthorized` (401); `INSUFFICIENT_CREDITS` (402); `forbidden` (403);\n`not_found` (404); `method_not_allowed` (405, with an `Allow` header); `CANCEL_CONFLICT` (409); `PAYLOAD_TOO_LARGE` (413); `UNSUPPORTED_MEDIA_TYPE` (415);\n`IDEMPOTENCY_KEY_REUSED` (422); `RATE_LIMITED` (429); `INTERNAL_ERROR` (500); `DISPATCH_FAILED` (502);\n`SERVICE_UNAVAILABLE` (503).",
         "required": [
           "error",
           "code"
@@ -1773,7 +1776,7 @@ const document: Record<string, unknown> = {
           },
           "cost": {
             "type": "object",
-            "description": "Credits for the run.\n\nModelling decision: `preview` is the estimate computed before dispatch (one credit per resolved\nlead); `actual` is set when the run is dispatched and stays null if the dispatch failed.\nCancelling does not change it (no refund).",
+            "description": "Credits for the run.\n\nModelling decision: `preview` is the estimate computed before dispatch (the per-lead credit\ncost times the resolved leads; 1 credit per lead in the default catalog); `actual` is set when the run is dispatched and stays null if the dispatch failed.\nCancelling does not change it (no refund).",
             "required": [
               "preview",
               "actual"
@@ -2215,7 +2218,7 @@ const document: Record<string, unknown> = {
             "properties": {
               "creditAction": {
                 "type": "string",
-                "description": "Credit action charged at dispatch, one credit per lead."
+                "description": "Credit action charged at dispatch, per lead."
               }
             }
           },

@@ -15,8 +15,10 @@ export interface paths {
          *     background worker. The call returns as soon as the run is recorded; the work happens asynchronously.
          *
          *     - `mode: persisted` (the default) dispatches the worker, writes results to lead or list-membership
-         *       attributes and charges one credit per resolved lead against the enrichment's
-         *       `costModel.creditAction`.
+         *       attributes and charges credits for every resolved lead against the enrichment's
+         *       `costModel.creditAction`. Modelling decision: the charge is the catalog entry's per-lead credit
+         *       cost times the lead count; the default catalog prices every enrichment at 1 credit per lead, so a
+         *       run costs `leadCount` credits as the vendor documents.
          *     - `mode: preview` only plans the run: it resolves the lead count, dispatches nothing, writes nothing and
          *       is free.
          *
@@ -167,8 +169,9 @@ export interface components {
          *     Modelling decision: Puffle does not publish an error envelope; the mock uses this one for every error.
          *     Codes in use: `VALIDATION_ERROR`, `INVALID_JSON`, `EMPTY_LEAD_SCOPE`, `SUBJECT_MISMATCH`,
          *     `OUTPUT_TARGET_UNSUPPORTED`, `FILTERED_SCOPE_UNSUPPORTED`, `UNKNOWN_ENRICHMENT`, `INVALID_INPUT`,
-         *     `UNKNOWN_LEAD` (400); `unauthorized` (401); `INSUFFICIENT_CREDITS` (402); `forbidden` (403);
-         *     `not_found` (404); `CANCEL_CONFLICT` (409); `PAYLOAD_TOO_LARGE` (413); `UNSUPPORTED_MEDIA_TYPE` (415);
+         *     `UNKNOWN_LEAD`, `UNKNOWN_SCENARIO` (400; the last one names a mock scenario that does not exist);
+         *     `unauthorized` (401); `INSUFFICIENT_CREDITS` (402); `forbidden` (403);
+         *     `not_found` (404); `method_not_allowed` (405, with an `Allow` header); `CANCEL_CONFLICT` (409); `PAYLOAD_TOO_LARGE` (413); `UNSUPPORTED_MEDIA_TYPE` (415);
          *     `IDEMPOTENCY_KEY_REUSED` (422); `RATE_LIMITED` (429); `INTERNAL_ERROR` (500); `DISPATCH_FAILED` (502);
          *     `SERVICE_UNAVAILABLE` (503).
          */
@@ -404,8 +407,8 @@ export interface components {
             /**
              * @description Credits for the run.
              *
-             *     Modelling decision: `preview` is the estimate computed before dispatch (one credit per resolved
-             *     lead); `actual` is set when the run is dispatched and stays null if the dispatch failed.
+             *     Modelling decision: `preview` is the estimate computed before dispatch (the per-lead credit
+             *     cost times the resolved leads; 1 credit per lead in the default catalog); `actual` is set when the run is dispatched and stays null if the dispatch failed.
              *     Cancelling does not change it (no refund).
              */
             cost: {
@@ -557,7 +560,7 @@ export interface components {
              */
             outputOverridePolicy: "allowed" | "forbidden";
             costModel: {
-                /** @description Credit action charged at dispatch, one credit per lead. */
+                /** @description Credit action charged at dispatch, per lead. */
                 creditAction: string;
             };
             /** @description Which tool or provider performs the enrichment; free-form. */
@@ -966,6 +969,7 @@ export interface operations {
                     "application/json": components["schemas"]["ListEnrichmentsResponse"];
                 };
             };
+            400: components["responses"]["QueryValidationError"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             429: components["responses"]["RateLimited"];

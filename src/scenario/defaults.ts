@@ -42,7 +42,7 @@ export const DEFAULT_BODY: ScenarioBody = {
         name: 'Phone number',
         description: "Finds the person's direct phone number.",
         subject: 'person',
-        creditCost: 5,
+        creditCost: 1,
         outputAttribute: 'phoneNumber',
         output: { kind: 'phone' },
         inputSchema: NO_INPUT,
@@ -54,7 +54,7 @@ export const DEFAULT_BODY: ScenarioBody = {
         name: 'Website overview',
         description: "Researches the company's website and summarises what it does.",
         subject: 'company',
-        creditCost: 2,
+        creditCost: 1,
         outputAttribute: 'websiteOverview',
         output: { kind: 'text' },
         inputSchema: {

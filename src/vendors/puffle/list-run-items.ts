@@ -1,14 +1,12 @@
 import type { OperationHandler } from '../../adapter/vendor-definition.js';
 import type { ItemStatus, Run } from '../../core/run.js';
+import { itemId } from '../../core/simulator.js';
 import type { components } from '../../generated/puffle.types.js';
 import { PUFFLE } from './run-meta.js';
 import { runIdParam, runNotFound } from './run-not-found.js';
 import { toRunItem } from './to-run-item.js';
 
 type ListEnrichmentRunItemsResponse = components['schemas']['ListEnrichmentRunItemsResponse'];
-
-/** The core's item id: the run id, `_`, then the index in 8 digits, so ids sort in index order. */
-const itemIdAt = (run: Run, index: number): string => `${run.id}_${String(index).padStart(8, '0')}`;
 
 /**
  * The index the page after `cursor` starts behind: the last item whose id sorts at or before the cursor
@@ -19,7 +17,7 @@ function afterIndexOf(run: Run, cursor: string): number {
   let high = run.size;
   while (low < high) {
     const middle = Math.floor((low + high) / 2);
-    if (itemIdAt(run, middle) <= cursor) low = middle + 1;
+    if (itemId(run, middle) <= cursor) low = middle + 1;
     else high = middle;
   }
   return low - 1;

@@ -105,6 +105,7 @@ describe('puffle: contract conformance', () => {
       headers: { 'content-type': 'application/json' },
     });
     await client.items(id, { limit: 500 });
+    await client.catalog({ id: '' });
     for (const missing of ['nope']) {
       await client.get(missing);
       await client.items(missing);

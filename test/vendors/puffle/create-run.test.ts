@@ -25,7 +25,7 @@ describe('puffle: POST /api/enrichment scopes and modes', () => {
     });
     expect(response.status).toBe(200);
     expect(response.json.leadCount).toBe(2);
-    expect(credits()).toBe(1_000 - 2 * 5);
+    expect(credits()).toBe(1_000 - 2);
     const ledger = (await client.get(response.json.enrichmentRunId)).json.run;
     expect(ledger.scope).toMatchObject({
       type: 'explicit_leads',
