@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import { createHarness } from './mock-harness.js';
+
+export type Harness = ReturnType<typeof createHarness>;
+export type NeutralStatus = 'pending' | 'running' | 'completed' | 'failed' | 'cancelled';
+
+/**
+ * How one vendor adapter speaks the shared lifecycle: each vendor's test file supplies a driver and the
+ * suite runs the same cases through that vendor's own words (hono's `runTest({ newRouter })` pattern).
+ */
+export interface LifecycleDriver {
+  vendor: 'puffle' | 'sendkit' | 'exa';
+  /** A valid API key for tenant number `n` of the vendor. */
+  apiKey(n: number): string;
+  /** Starts a run over the tenant's default person leads; `undefined` id when refused, with the HTTP status. */
+  start(harness: Harness, apiKey: string): Promise<{ status: number; id: string | undefined }>;
+  /** The run's status in neutral words, or the HTTP status when it cannot be read. */
+  status(harness: Harness, apiKey: string, id: string): Promise<NeutralStatus | number>;
+  /** Cancels; `ok`, or the vendor's refusal in neutral words (`not_cancellable`, `status_changed`), or `not_found`. */
+  cancel(harness: Harness, apiKey: string, id: string): Promise<'ok' | 'not_cancellable' | 'status_changed' | 'not_found'>;
+  /** Whether the vendor tells a cancel race apart from a terminal run (Sendkit does not). */
+  reportsStatusChanged: boolean;
+  /** Whether the vendor's status words distinguish a failed run (Exa's do not). */
+  reportsFailed: boolean;
+}
+
+const TEN_MINUTES = 10 * 60_000;
+
+/** The lifecycle cases every vendor adapter must pass. */
+export function runLifecycleSuite(driver: LifecycleDriver): void {
+  describe(`${driver.vendor}: shared lifecycle`, () => {
+    it('moves a run from pending through running to completed as the clock advances', async () => {
+      const harness = createHarness({ scenario: 'default', seed: 101 });
+      const key = driver.apiKey(1);
+      const { id } = await driver.start(harness, key);
+      expect(id).toBeDefined();
+      expect(await driver.status(harness, key, id as string)).toBe('pending');
+      harness.clock.advance(1_100);
+      expect(await driver.status(harness, key, id as string)).toBe('running');
+      harness.clock.advance(TEN_MINUTES);
+      expect(await driver.status(harness, key, id as string)).toBe('completed');
+    });
+
+    it('cancels a running run once, then refuses the second cancel as not cancellable', async () => {
+      const harness = createHarness({ scenario: 'default', seed: 102 });
+      const key = driver.apiKey(2);
+      const { id } = await driver.start(harness, key);
+      harness.clock.advance(1_100);
+      expect(await driver.cancel(harness, key, id as string)).toBe('ok');
+      expect(await driver.status(harness, key, id as string)).toBe('cancelled');
+      expect(await driver.cancel(harness, key, id as string)).toBe('not_cancellable');
+      harness.clock.advance(TEN_MINUTES);
+      expect(await driver.status(harness, key, id as string)).toBe('cancelled');
+    });
+
+    it('refuses to cancel a completed run', async () => {
+      const harness = createHarness({ scenario: 'happy-path-fast', seed: 103 });
+      const key = driver.apiKey(3);
+      const { id } = await driver.start(harness, key);
+      harness.clock.advance(TEN_MINUTES);
+      expect(await driver.status(harness, key, id as string)).toBe('completed');
+      expect(await driver.cancel(harness, key, id as string)).toBe('not_cancellable');
+    });
+
+    it('answers a cancel inside the cancel-race window as status changed, and the run still completes', async () => {
+      const harness = createHarness({ scenario: 'cancel-race', seed: 104 });
+      const key = driver.apiKey(4);
+      const { id } = await driver.start(harness, key);
+      const context = harness.mock.runtime.context();
+      const run = context?.simulator.allRuns().find((candidate) => candidate.tenant === key);
+      expect(run).toBeDefined();
+      harness.clock.set(run?.schedule.runEnd ?? 0);
+      expect(await driver.cancel(harness, key, id as string)).toBe(driver.reportsStatusChanged ? 'status_changed' : 'not_cancellable');
+      expect(await driver.status(harness, key, id as string)).toBe('completed');
+    });
+
+    it("hides one tenant's run from another tenant", async () => {
+      const harness = createHarness({ scenario: 'default', seed: 105 });
+      const { id } = await driver.start(harness, driver.apiKey(5));
+      expect(await driver.status(harness, driver.apiKey(6), id as string)).toBe(404);
+      expect(await driver.cancel(harness, driver.apiKey(6), id as string)).toBe('not_found');
+    });
+
+    it('records a dispatch failure as a failed run', async () => {
+      const harness = createHarness({ scenario: 'dispatch-failure', seed: 106 });
+      const key = driver.apiKey(7);
+      const started = await driver.start(harness, key);
+      expect(started.status).toBeGreaterThanOrEqual(200);
+      if (started.id !== undefined) {
+        expect(await driver.status(harness, key, started.id)).toBe(driver.reportsFailed ? 'failed' : 'completed');
+        expect(await driver.cancel(harness, key, started.id)).toBe('not_cancellable');
+      }
+    });
+
+    it('refuses a run the tenant cannot afford and creates nothing', async () => {
+      const harness = createHarness({ scenario: 'insufficient-credits', seed: 107 });
+      const key = driver.apiKey(8);
+      const started = await driver.start(harness, key);
+      expect(started.status).toBe(402);
+      expect(started.id).toBeUndefined();
+      expect(harness.mock.runtime.context()?.simulator.allRuns()).toEqual([]);
+    });
+  });
+}
