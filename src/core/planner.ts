@@ -1,5 +1,5 @@
 import type { Subject } from '../scenario/types.js';
-import { parseGeneratedLeadId } from './lead-list.js';
+import { generatedLeadId, parseGeneratedLeadId } from './lead-list.js';
 import type { RunRequest, RunScope } from './run.js';
 import type { Tenant } from './tenant.js';
 
@@ -25,21 +25,34 @@ export function subjectOfLead(tenant: Tenant, id: string): Subject | undefined {
   const parsed = parseGeneratedLeadId(id);
   const list = parsed ? tenant.listsByTag.get(parsed.tag) : undefined;
   if (!parsed || !list || parsed.index < list.explicit.length || parsed.index >= list.size) return undefined;
-  return list.subject;
+  // The id also encodes the list's creation second: a different one names no lead.
+  return generatedLeadId(list, parsed.index) === id ? list.subject : undefined;
 }
 
 /** Resolves a request's scope and cost: the checks a real planner makes before dispatch. */
-export function planRun(tenant: Tenant, request: RunRequest): { ok: true; plan: Plan } | { ok: false; error: PlanError } {
+export function planRun(
+  tenant: Tenant,
+  request: RunRequest,
+): { ok: true; plan: Plan } | { ok: false; error: PlanError } {
   const expected = request.enrichment.subject;
   if (request.scope.type === 'list') {
     const list = tenant.listsById.get(request.scope.listId);
     if (!list) return { ok: false, error: { code: 'unknown_list', listId: request.scope.listId } };
     if (list.size === 0) return { ok: false, error: { code: 'empty_scope' } };
-    if (list.subject !== expected) return { ok: false, error: { code: 'subject_mismatch', expected, found: list.subject } };
-    return { ok: true, plan: { scope: { type: 'list', list }, size: list.size, cost: list.size * request.enrichment.creditCost } };
+    if (list.subject !== expected)
+      return { ok: false, error: { code: 'subject_mismatch', expected, found: list.subject } };
+    return {
+      ok: true,
+      plan: {
+        scope: { type: 'list', list },
+        size: list.size,
+        cost: list.size * request.enrichment.creditCost,
+      },
+    };
   }
   const { listId = null } = request.scope;
-  if (listId !== null && !tenant.listsById.has(listId)) return { ok: false, error: { code: 'unknown_list', listId } };
+  if (listId !== null && !tenant.listsById.has(listId))
+    return { ok: false, error: { code: 'unknown_list', listId } };
   const leadIds = [...new Set(request.scope.leadIds)];
   if (leadIds.length === 0) return { ok: false, error: { code: 'empty_scope' } };
   const unknown: string[] = [];
@@ -50,9 +63,14 @@ export function planRun(tenant: Tenant, request: RunRequest): { ok: true; plan: 
     else if (subject !== expected) mismatch ??= subject;
   }
   if (unknown.length > 0) return { ok: false, error: { code: 'unknown_leads', leadIds: unknown } };
-  if (mismatch !== undefined) return { ok: false, error: { code: 'subject_mismatch', expected, found: mismatch } };
+  if (mismatch !== undefined)
+    return { ok: false, error: { code: 'subject_mismatch', expected, found: mismatch } };
   return {
     ok: true,
-    plan: { scope: { type: 'leads', leadIds, listId }, size: leadIds.length, cost: leadIds.length * request.enrichment.creditCost },
+    plan: {
+      scope: { type: 'leads', leadIds, listId },
+      size: leadIds.length,
+      cost: leadIds.length * request.enrichment.creditCost,
+    },
   };
 }

@@ -42,20 +42,27 @@ const HEX = '0123456789abcdef';
 
 /** `length` characters of `alphabet`, drawn from a hash. */
 export function toToken(h: number, length: number, alphabet = ALPHANUMERIC): string {
-  let out = '';
+  // Char codes joined once: a flat string, not a rope of `length` concatenations kept alive with the id.
+  const codes = new Array<number>(length);
   let state = h;
   for (let i = 0; i < length; i++) {
     state = mix(state, i + 1);
-    out += alphabet[state % alphabet.length];
+    codes[i] = alphabet.charCodeAt(state % alphabet.length);
   }
-  return out;
+  return String.fromCharCode(...codes);
 }
 
 /** A version-4-shaped UUID drawn from a hash. */
 export function toUuid(h: number): string {
   const hex = toToken(h, 32, HEX);
-  const variant = HEX[8 + (mix(h, 99) % 4)];
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20)}`;
+  const variant = HEX[8 + (mix(h, 99) % 4)] ?? '8';
+  // Joined once into a flat string (a template of slices would keep a rope and its parent alive per id).
+  const chars: string[] = [];
+  for (let i = 0; i < 32; i++) {
+    if (i === 8 || i === 12 || i === 16 || i === 20) chars.push('-');
+    chars.push(i === 12 ? '4' : i === 16 ? variant : (hex[i] ?? '0'));
+  }
+  return chars.join('');
 }
 
 /** `count` lowercase hex characters drawn from a hash. */

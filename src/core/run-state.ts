@@ -52,7 +52,8 @@ export function statusAt(run: Run, t: number): RunStatus {
 export function countsAt(run: Run, t: number): Counts {
   const { schedule, size } = run;
   const preSkipped = schedule.skipped.total;
-  if (run.dispatchError !== null) return { pending: 0, running: 0, completed: 0, failed: size - preSkipped, skipped: preSkipped };
+  if (run.dispatchError !== null)
+    return { pending: 0, running: 0, completed: 0, failed: size - preSkipped, skipped: preSkipped };
   const started = schedule.startedBy(startCutoff(run, t));
   const startedSkipped = schedule.skipped.countBelow(started);
   const ended = schedule.endedBy(t, started);
@@ -71,10 +72,12 @@ export function countsAt(run: Run, t: number): Counts {
 export function runStateAt(run: Run, t: number): RunState {
   const status = statusAt(run, t);
   const { schedule } = run;
-  const started = run.dispatchError === null && schedule.runStart <= startCutoff(run, t) ? schedule.runStart : null;
+  const started =
+    run.dispatchError === null && schedule.runStart <= startCutoff(run, t) ? schedule.runStart : null;
   let completedAt: number | null = null;
   if (status === 'cancelled') completedAt = run.cancelledAt;
-  else if (status === 'completed' || status === 'failed') completedAt = run.dispatchError !== null ? run.createdAt : schedule.runEnd;
+  else if (status === 'completed' || status === 'failed')
+    completedAt = run.dispatchError !== null ? run.createdAt : schedule.runEnd;
   const failedAll = status === 'failed' && run.dispatchError === null;
   return {
     status,
@@ -90,21 +93,37 @@ export function runStateAt(run: Run, t: number): RunState {
 /** Item `index` of `run` at `t`. */
 export function itemStateAt(run: Run, index: number, t: number): ItemState {
   const base = { index, attempts: 0, startedAt: null, completedAt: null, error: null };
-  if (run.dispatchError !== null) {
-    return { ...base, status: 'failed', skippedReason: null, completedAt: run.createdAt, updatedAt: run.createdAt, error: run.dispatchError };
-  }
   const { schedule } = run;
+  // Leads excluded up front stay skipped even when the dispatch fails (as `countsAt` counts them).
   if (schedule.isSkipped(index)) {
     return { ...base, status: 'skipped', skippedReason: 'already_enriched', updatedAt: run.createdAt };
+  }
+  if (run.dispatchError !== null) {
+    return {
+      ...base,
+      status: 'failed',
+      skippedReason: null,
+      completedAt: run.createdAt,
+      updatedAt: run.createdAt,
+      error: run.dispatchError,
+    };
   }
   const timeline = schedule.item(index);
   if (run.cancelledAt !== null && run.cancelledAt <= t && timeline.start > run.cancelledAt) {
     return { ...base, status: 'skipped', skippedReason: 'run_cancelled', updatedAt: run.cancelledAt };
   }
-  if (t < timeline.start) return { ...base, status: 'pending', skippedReason: null, updatedAt: run.createdAt };
+  if (t < timeline.start)
+    return { ...base, status: 'pending', skippedReason: null, updatedAt: run.createdAt };
   if (t < timeline.end) {
     const attempt = timeline.attemptEnds.findIndex((end) => t < end) + 1;
-    return { ...base, status: 'running', skippedReason: null, attempts: attempt, startedAt: timeline.start, updatedAt: timeline.start };
+    return {
+      ...base,
+      status: 'running',
+      skippedReason: null,
+      attempts: attempt,
+      startedAt: timeline.start,
+      updatedAt: timeline.start,
+    };
   }
   const message = timeline.failed ? run.timing.failure.messages : [];
   return {
@@ -115,6 +134,24 @@ export function itemStateAt(run: Run, index: number, t: number): ItemState {
     startedAt: timeline.start,
     completedAt: timeline.end,
     updatedAt: timeline.end,
-    error: timeline.failed ? (message[Math.floor(timeline.failureDraw * message.length)] ?? 'Enrichment provider error') : null,
+    error: timeline.failed
+      ? (message[Math.floor(timeline.failureDraw * message.length)] ?? 'Enrichment provider error')
+      : null,
   };
+}
+
+/**
+ * The instant item `index` completed by `t`, or null when it has not (yet): `itemStateAt`'s answer for
+ * completed items, without building the item's state. For scans over whole runs (skip_existing).
+ *
+ * @example
+ * completedAtOf(run, 0, clock.now()); // null until item 0 completes, then its completion instant
+ */
+export function completedAtOf(run: Run, index: number, t: number): number | null {
+  const { schedule } = run;
+  if (run.dispatchError !== null || schedule.isSkipped(index)) return null;
+  const { start, end, failed } = schedule.outcome(index);
+  if (failed || end > t) return null;
+  if (run.cancelledAt !== null && run.cancelledAt <= t && start > run.cancelledAt) return null;
+  return end;
 }

@@ -3,7 +3,8 @@ import type { LeadList } from './lead-list.js';
 import type { Schedule } from './schedule.js';
 
 /** Which leads a run covers: a whole list, or leads named one by one. */
-export type RunScope = { type: 'list'; list: LeadList } | { type: 'leads'; leadIds: string[]; listId: string | null };
+export type RunScope =
+  { type: 'list'; list: LeadList } | { type: 'leads'; leadIds: string[]; listId: string | null };
 
 /** What a vendor adapter asks the simulator to run. */
 export interface RunRequest {
@@ -45,8 +46,9 @@ export interface Run {
   creditsCharged: number;
   dispatchError: string | null;
   cancelledAt: number | null;
-  /** Hidden runs (deleted by the client) are not found, but their writes stay. */
+  /** Hidden runs (deleted by the client) are not found, and their writes to leads disappear with them. */
   deletedAt: number | null;
+  /** From this instant the run is not found, and its writes to leads disappear with it. */
   expiresAt: number | null;
   idempotencyKey: string | null;
   /** Lead id -> item index for runs over named leads (built on first use). */
@@ -57,3 +59,13 @@ export type RunStatus = 'pending' | 'running' | 'completed' | 'failed' | 'cancel
 export type ItemStatus = 'pending' | 'running' | 'completed' | 'failed' | 'skipped';
 
 export const TERMINAL: ReadonlySet<RunStatus> = new Set(['completed', 'failed', 'cancelled']);
+
+/**
+ * Whether a run is visible at `t`: neither deleted nor expired.
+ *
+ * @example
+ * if (!isLive(run, clock.now())) return notFound();
+ */
+export function isLive(run: Run, t: number): boolean {
+  return run.deletedAt === null && (run.expiresAt === null || t < run.expiresAt);
+}

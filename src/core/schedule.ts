@@ -10,11 +10,19 @@ import { mix, toUnit } from './random.js';
  */
 export interface Schedule {
   readonly size: number;
+  /** Items per wave: the timing's concurrency as a whole number in [1, max(1, size)]. */
+  readonly wave: number;
+  /** Milliseconds between two waves' starts (the typical item duration; 0 starts every item at once). */
+  readonly waveMs: number;
+  /** The longest an item can take, all attempts included. */
+  readonly maxItemMs: number;
   readonly runStart: number;
   /** The instant the last item ends (the run's natural completion). */
   readonly runEnd: number;
   /** The item's own timeline. */
   item(index: number): ItemTimeline;
+  /** When the item starts and ends and whether it fails: `item` without the per-attempt detail, cheaper. */
+  outcome(index: number): ItemOutcome;
   /** Items excluded from processing up front (already enriched), counted by index. */
   readonly skipped: PrefixCounter;
   isSkipped(index: number): boolean;
@@ -24,6 +32,16 @@ export interface Schedule {
   startedBy(t: number): number;
   /** Counts items (not skipped up front) below `limit` that have ended by `t`, split by outcome. */
   endedBy(t: number, limit: number): { completed: number; failed: number };
+  /** Every item below this index has ended by `t` (or was skipped up front). */
+  allEndedBelow(t: number): number;
+  /** No item at or above this index has ended by `t`. */
+  noneEndedFrom(t: number): number;
+}
+
+export interface ItemOutcome {
+  start: number;
+  end: number;
+  failed: boolean;
 }
 
 export interface ItemTimeline {
@@ -51,74 +69,183 @@ export interface ScheduleInput {
   isSkipped?: (index: number) => boolean;
 }
 
-/** Builds the schedule of a run. O(size) once (the prefix blocks), O(1) memory per 256 items. */
-export function createSchedule({ key, size, createdAt, timing, isSkipped }: ScheduleInput): Schedule {
-  const { failure } = timing;
-  const wave = Math.max(1, Math.floor(timing.concurrency));
-  const duration = boundsMs(timing.itemDuration);
-  const waveMs = duration.typical;
-  const maxAttempts = Math.max(1, Math.floor(failure.maxAttempts));
-  const minItem = duration.min;
-  const maxItem = duration.max * maxAttempts;
-  const runStart = createdAt + sampleMs(timing.queueWait, toUnit(mix(key, 0x51)));
-  const waveCount = Math.ceil(size / wave);
+/** A whole number >= 1 from a scenario count (NaN and fractions included). */
+const atLeastOne = (value: number): number => (value >= 1 ? Math.floor(value) : 1);
 
-  const startOf = (index: number): number => runStart + Math.floor(index / wave) * waveMs;
-  const item = (index: number): ItemTimeline => {
-    const itemKey = mix(key, index);
-    const start = startOf(index);
+/**
+ * Builds the schedule of a run. O(size) once (the prefix blocks), O(1) memory per 256 items.
+ * A run whose every item is skipped up front starts and completes at creation.
+ *
+ * @example
+ * const schedule = createSchedule({ key: 42, size: 1_000, createdAt: 0, timing });
+ * schedule.startedBy(schedule.runStart); // the first wave: `timing.concurrency` items
+ */
+export function createSchedule(input: ScheduleInput): Schedule {
+  return new WaveSchedule(input);
+}
+
+/**
+ * The schedule as a class: its methods live once on the prototype instead of as closures per run (which
+ * tsx's keep-names transform makes cost ~250 bytes each), so ten thousand live runs stay small.
+ */
+class WaveSchedule implements Schedule {
+  readonly size: number;
+  readonly runStart: number;
+  readonly runEnd: number;
+  readonly skipped: PrefixCounter;
+  readonly failed: PrefixCounter;
+  private readonly key: number;
+  private readonly timing: TimingModel;
+  private readonly skipPredicate: ((index: number) => boolean) | null;
+  readonly wave: number;
+  readonly waveMs: number;
+  private readonly waveCount: number;
+  private readonly maxAttempts: number;
+  private readonly rate: number;
+  private readonly minItem: number;
+  private readonly maxItem: number;
+
+  get maxItemMs(): number {
+    return this.maxItem;
+  }
+
+  constructor({ key, size, createdAt, timing, isSkipped }: ScheduleInput) {
+    const duration = boundsMs(timing.itemDuration);
+    this.key = key;
+    this.size = size;
+    this.timing = timing;
+    this.skipPredicate = isSkipped ?? null;
+    this.wave = Math.min(Math.max(1, size), atLeastOne(timing.concurrency));
+    this.waveMs = duration.typical;
+    this.waveCount = Math.ceil(size / this.wave);
+    this.maxAttempts = atLeastOne(timing.failure.maxAttempts);
+    this.rate = timing.failure.rate > 0 ? timing.failure.rate : 0;
+    this.minItem = duration.min;
+    this.maxItem = duration.max * (this.rate > 0 ? this.maxAttempts : 1);
+    this.skipped = isSkipped ? createPrefixCounter(size, isSkipped) : NEVER;
+    const processed = size - this.skipped.total;
+    this.runStart =
+      processed === 0 ? createdAt : createdAt + sampleMs(timing.queueWait, toUnit(mix(key, 0x51)));
+    this.failed =
+      this.rate > 0
+        ? createPrefixCounter(size, (i) => !this.isSkipped(i) && this.attemptsOf(mix(key, i)) < 0)
+        : NEVER;
+
+    let runEnd = this.runStart;
+    // Only the last waves can hold the latest end, unless items were skipped up front (then scan them all).
+    const lastWaves =
+      this.waveMs === 0 || isSkipped
+        ? this.waveCount
+        : Math.ceil((this.maxItem - this.minItem) / this.waveMs) + 1;
+    for (let i = Math.max(0, (this.waveCount - lastWaves) * this.wave); i < size; i++) {
+      if (this.isSkipped(i)) continue;
+      const itemKey = mix(key, i);
+      runEnd = Math.max(runEnd, this.endOf(i, itemKey, Math.abs(this.attemptsOf(itemKey))));
+    }
+    this.runEnd = runEnd;
+  }
+
+  isSkipped(index: number): boolean {
+    return this.skipPredicate !== null && this.skipPredicate(index);
+  }
+
+  private startOf(index: number): number {
+    return this.runStart + Math.floor(index / this.wave) * this.waveMs;
+  }
+
+  /** Attempts the item makes; negative when every one of them fails. No allocation: this is the hot path. */
+  private attemptsOf(itemKey: number): number {
+    if (this.rate === 0) return 1;
+    const failureKey = mix(itemKey, FAILURE);
+    for (let attempt = 1; attempt <= this.maxAttempts; attempt++) {
+      if (toUnit(mix(failureKey, attempt)) >= this.rate) return attempt;
+    }
+    return -this.maxAttempts;
+  }
+
+  private endOf(index: number, itemKey: number, attempts: number): number {
+    const durationKey = mix(itemKey, DURATION);
+    let end = this.startOf(index);
+    for (let attempt = 1; attempt <= attempts; attempt++)
+      end += sampleMs(this.timing.itemDuration, toUnit(mix(durationKey, attempt)));
+    return end;
+  }
+
+  item(index: number): ItemTimeline {
+    const itemKey = mix(this.key, index);
+    const made = this.attemptsOf(itemKey);
+    const attempts = Math.abs(made);
+    const durationKey = mix(itemKey, DURATION);
+    const start = this.startOf(index);
     const attemptEnds: number[] = [];
     let end = start;
-    for (let attempt = 1; attempt <= maxAttempts; attempt++) {
-      end += sampleMs(timing.itemDuration, toUnit(mix(mix(itemKey, DURATION), attempt)));
+    for (let attempt = 1; attempt <= attempts; attempt++) {
+      end += sampleMs(this.timing.itemDuration, toUnit(mix(durationKey, attempt)));
       attemptEnds.push(end);
-      const fails = failure.rate > 0 && toUnit(mix(mix(itemKey, FAILURE), attempt)) < failure.rate;
-      if (!fails) return { start, end, attempts: attempt, attemptEnds, failed: false, failureDraw: 0 };
     }
-    return { start, end, attempts: maxAttempts, attemptEnds, failed: true, failureDraw: toUnit(mix(itemKey, MESSAGE)) };
-  };
-  const skippedAt = isSkipped ?? (() => false);
-  const skipped = isSkipped ? createPrefixCounter(size, isSkipped) : NEVER;
-  const failed = failure.rate > 0 ? createPrefixCounter(size, (i) => !skippedAt(i) && item(i).failed) : NEVER;
+    const failed = made < 0;
+    return {
+      start,
+      end,
+      attempts,
+      attemptEnds,
+      failed,
+      failureDraw: failed ? toUnit(mix(itemKey, MESSAGE)) : 0,
+    };
+  }
 
-  const startedBy = (t: number): number => {
-    if (t < runStart || size === 0) return 0;
-    if (waveMs === 0) return size;
-    return Math.min(size, (Math.floor((t - runStart) / waveMs) + 1) * wave);
-  };
+  outcome(index: number): ItemOutcome {
+    const itemKey = mix(this.key, index);
+    const made = this.attemptsOf(itemKey);
+    return { start: this.startOf(index), end: this.endOf(index, itemKey, Math.abs(made)), failed: made < 0 };
+  }
 
-  // Waves whose every item has surely ended, and the first wave none of whose items can have ended.
-  const waveRange = (t: number): { full: number; none: number } => {
-    if (t < runStart) return { full: 0, none: 0 };
-    if (waveMs === 0) return { full: t - runStart >= maxItem ? waveCount : 0, none: t - runStart >= minItem ? waveCount : 0 };
-    const full = t - runStart >= maxItem ? Math.floor((t - runStart - maxItem) / waveMs) + 1 : 0;
-    const none = t - runStart >= minItem ? Math.floor((t - runStart - minItem) / waveMs) + 1 : 0;
-    return { full: Math.min(full, waveCount), none: Math.min(none, waveCount) };
-  };
+  startedBy(t: number): number {
+    if (t < this.runStart || this.size === 0) return 0;
+    if (this.waveMs === 0) return this.size;
+    return Math.min(this.size, (Math.floor((t - this.runStart) / this.waveMs) + 1) * this.wave);
+  }
 
-  const endedBy = (t: number, limit: number): { completed: number; failed: number } => {
-    const { full, none } = waveRange(t);
-    const fullEnd = Math.min(limit, full * wave);
-    let failedCount = failed.countBelow(fullEnd);
-    let ended = fullEnd - skipped.countBelow(fullEnd);
-    const partialEnd = Math.min(limit, none * wave);
+  /** Waves whose every item has surely ended by `t`. */
+  private fullWaves(t: number): number {
+    const since = t - this.runStart;
+    if (since < this.maxItem) return 0;
+    return this.waveMs === 0
+      ? this.waveCount
+      : Math.min(this.waveCount, Math.floor((since - this.maxItem) / this.waveMs) + 1);
+  }
+
+  /** The first wave none of whose items can have ended by `t`. */
+  private openWave(t: number): number {
+    const since = t - this.runStart;
+    if (since < this.minItem) return 0;
+    return this.waveMs === 0
+      ? this.waveCount
+      : Math.min(this.waveCount, Math.floor((since - this.minItem) / this.waveMs) + 1);
+  }
+
+  endedBy(t: number, limit: number): { completed: number; failed: number } {
+    const fullEnd = Math.min(limit, this.fullWaves(t) * this.wave);
+    let failedCount = this.failed.countBelow(fullEnd);
+    let ended = fullEnd - this.skipped.countBelow(fullEnd);
+    const partialEnd = Math.min(limit, this.openWave(t) * this.wave);
     for (let i = fullEnd; i < partialEnd; i++) {
-      if (skippedAt(i)) continue;
-      const timeline = item(i);
-      if (timeline.end <= t) {
+      if (this.isSkipped(i)) continue;
+      const itemKey = mix(this.key, i);
+      const made = this.attemptsOf(itemKey);
+      if (this.endOf(i, itemKey, Math.abs(made)) <= t) {
         ended++;
-        if (timeline.failed) failedCount++;
+        if (made < 0) failedCount++;
       }
     }
     return { completed: ended - failedCount, failed: failedCount };
-  };
-
-  let runEnd = runStart;
-  // Only the last waves can hold the latest end, unless items were skipped up front (then scan them all).
-  const lastWaves = waveMs === 0 || isSkipped ? waveCount : Math.ceil((maxItem - minItem) / waveMs) + 1;
-  for (let i = Math.max(0, (waveCount - lastWaves) * wave); i < size; i++) {
-    if (!skippedAt(i)) runEnd = Math.max(runEnd, item(i).end);
   }
 
-  return { size, runStart, runEnd, item, skipped, isSkipped: skippedAt, failed, startedBy, endedBy };
+  allEndedBelow(t: number): number {
+    return Math.min(this.size, this.fullWaves(t) * this.wave);
+  }
+
+  noneEndedFrom(t: number): number {
+    return Math.min(this.size, this.openWave(t) * this.wave);
+  }
 }

@@ -1,6 +1,14 @@
 import type { ListSpec, Scenario, TenantSpec } from '../scenario/types.js';
 import type { FakeData } from './fake-data.js';
-import { generatedLeadId, leadAt, listTag, parseGeneratedLeadId, type Lead, type LeadList } from './lead-list.js';
+import {
+  generatedLeadId,
+  leadAt,
+  listTag,
+  MAX_GENERATED_LEADS,
+  parseGeneratedLeadId,
+  type Lead,
+  type LeadList,
+} from './lead-list.js';
 import { derive, toHex, toUnit } from './random.js';
 import type { Run } from './run.js';
 
@@ -29,7 +37,9 @@ export interface TenantContext {
 
 /** Creates a tenant's world from the scenario: its own entry, else the defaults. */
 export function createTenant(key: string, { scenario, fake }: Omit<TenantContext, 'now'>): Tenant {
-  const spec: TenantSpec = scenario.world.tenants[key] ?? scenario.world.defaults;
+  // API keys come from clients: 'constructor' or '__proto__' must not find Object.prototype's members.
+  const own = Object.hasOwn(scenario.world.tenants, key) ? scenario.world.tenants[key] : undefined;
+  const spec: TenantSpec = own ?? scenario.world.defaults;
   const tenant: Tenant = {
     key,
     credits: spec.credits,
@@ -48,14 +58,24 @@ export function createTenant(key: string, { scenario, fake }: Omit<TenantContext
 }
 
 /** Adds a list to a tenant (from a scenario, or created by a client such as an Exa webset). */
-export function addList(tenant: Tenant, spec: ListSpec & { externalId?: string | null; metadata?: Record<string, string> }, { scenario, fake, now }: TenantContext): LeadList {
+export function addList(
+  tenant: Tenant,
+  spec: ListSpec & { externalId?: string | null; metadata?: Record<string, string> },
+  { scenario, fake, now }: TenantContext,
+): LeadList {
+  const size = spec.leads.length + spec.generate;
+  if (!Number.isInteger(size) || size < 0 || size > MAX_GENERATED_LEADS) {
+    throw new RangeError(
+      `Cannot add list "${spec.name}" of ${size} leads: a list holds a whole number of leads up to ${MAX_GENERATED_LEADS} (generated lead ids encode the index in 6 hex digits). Validate the size before adding the list.`,
+    );
+  }
   const number = ++tenant.sequence;
   const seed = derive(scenario.seed, 'list', tenant.key, number);
   const list: LeadList = {
     id: spec.id ?? `list_${toHex(derive(scenario.seed, 'list-id', tenant.key, number), 12)}`,
     name: spec.name,
     subject: spec.subject,
-    size: spec.leads.length + spec.generate,
+    size,
     createdAt: now,
     tag: listTag(scenario.seed, tenant.key, number),
     seed,
@@ -95,6 +115,6 @@ export function findLead(tenant: Tenant, id: string, fake: FakeData): Lead | und
 
 /** Whether the scenario gives a generated lead an attribute before any run writes it. */
 export function isPreEnriched(tenant: Tenant, list: LeadList, index: number, attribute: string): boolean {
-  const share = tenant.preEnriched[attribute] ?? 0;
+  const share = Object.hasOwn(tenant.preEnriched, attribute) ? (tenant.preEnriched[attribute] ?? 0) : 0;
   return share > 0 && toUnit(derive(list.seed, 'pre-enriched', attribute, index)) < share;
 }

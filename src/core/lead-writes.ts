@@ -1,0 +1,153 @@
+import { generatedLeadId, parseGeneratedLeadId, type LeadList } from './lead-list.js';
+import { isLive, type Run, type RunScope } from './run.js';
+import { completedAtOf } from './run-state.js';
+import { isPreEnriched, type Tenant } from './tenant.js';
+
+/**
+ * What runs wrote to leads. Nothing is stored: a lead's attribute holds a value at `t` when a live run
+ * over it, to that attribute, has completed its item by `t`. Deleted and expired runs take their writes
+ * with them, so a sweep for expired runs never changes what a lead holds.
+ */
+
+/**
+ * Whether a lead's written-out attributes hold a value for `attribute` (null, absent and inherited do not).
+ *
+ * @example
+ * holdsValue({ workEmail: null }, 'workEmail'); // false
+ */
+export function holdsValue(attributes: Record<string, unknown>, attribute: string): boolean {
+  return (
+    Object.hasOwn(attributes, attribute) &&
+    attributes[attribute] !== undefined &&
+    attributes[attribute] !== null
+  );
+}
+
+/**
+ * The lead id of item `index` of a scope, without generating the lead.
+ *
+ * @example
+ * leadIdAt(run.scope, 3); // '67559a80c0ffee1234000003'
+ */
+export function leadIdAt(scope: RunScope, index: number): string | undefined {
+  if (scope.type === 'leads') return scope.leadIds[index];
+  const { list } = scope;
+  if (index < 0 || index >= list.size) return undefined;
+  return list.explicit[index]?.id ?? generatedLeadId(list, index);
+}
+
+/**
+ * Index of a lead in a list, without generating any lead: -1 when it is not one of the list's.
+ *
+ * @example
+ * indexInList(list, generatedLeadId(list, 7)); // 7
+ */
+export function indexInList(list: LeadList, leadId: string): number {
+  const parsed = parseGeneratedLeadId(leadId);
+  if (parsed && parsed.tag === list.tag && parsed.index >= list.explicit.length && parsed.index < list.size) {
+    return generatedLeadId(list, parsed.index) === leadId ? parsed.index : -1;
+  }
+  return list.explicit.findIndex((lead) => lead.id === leadId);
+}
+
+/**
+ * The index of a lead's item in a run, or -1.
+ *
+ * @example
+ * const index = itemIndexOf(run, leadId);
+ * if (index >= 0) itemStateAt(run, index, t);
+ */
+export function itemIndexOf(run: Run, leadId: string): number {
+  if (run.scope.type === 'list') return indexInList(run.scope.list, leadId);
+  run.leadIndex ??= new Map(run.scope.leadIds.map((id, index) => [id, index]));
+  return run.leadIndex.get(leadId) ?? -1;
+}
+
+/** Runs whose completed items count as writes of `attribute` at `t`. */
+function* writers(owner: Tenant, attribute: string, t: number): Generator<Run> {
+  for (const run of owner.runs.values()) {
+    if (
+      run.outputAttribute === attribute &&
+      run.dispatchError === null &&
+      run.createdAt <= t &&
+      isLive(run, t)
+    )
+      yield run;
+  }
+}
+
+/**
+ * The latest write of `attribute` to a lead by `t`: which run, which item, when.
+ *
+ * @example
+ * latestWrite(tenant, lead.id, 'workEmail', clock.now())?.run.id;
+ */
+export function latestWrite(
+  owner: Tenant,
+  leadId: string,
+  attribute: string,
+  t: number,
+): { run: Run; index: number; at: number } | null {
+  let latest: { run: Run; index: number; at: number } | null = null;
+  for (const run of writers(owner, attribute, t)) {
+    const index = itemIndexOf(run, leadId);
+    if (index < 0) continue;
+    const at = completedAtOf(run, index, t);
+    if (at !== null && (latest === null || at > latest.at)) latest = { run, index, at };
+  }
+  return latest;
+}
+
+/**
+ * Which items of a scope already hold `attribute` at `t` (for `skip_existing`): a written-out value, the
+ * scenario's pre-enrichment of generated leads, or a completed write. One byte per item, or null when
+ * none does. O(size × writers), never generating a lead.
+ *
+ * @example
+ * const flags = existingValues(tenant, plan.scope, plan.size, 'workEmail', clock.now());
+ * const isSkipped = flags ? (i: number): boolean => flags[i] === 1 : undefined;
+ */
+export function existingValues(
+  owner: Tenant,
+  scope: RunScope,
+  size: number,
+  attribute: string,
+  t: number,
+): Uint8Array | null {
+  const flags = new Uint8Array(size);
+  let found = 0;
+  const mark = (index: number): void => {
+    if (flags[index] === 0) found++;
+    flags[index] = 1;
+  };
+  const share = Object.hasOwn(owner.preEnriched, attribute) ? (owner.preEnriched[attribute] ?? 0) : 0;
+  if (scope.type === 'list') {
+    const { list } = scope;
+    list.explicit.forEach((lead, index) => {
+      if (index < size && holdsValue(lead.attributes, attribute)) mark(index);
+    });
+    if (share > 0)
+      for (let i = list.explicit.length; i < size; i++) if (isPreEnriched(owner, list, i, attribute)) mark(i);
+  } else {
+    scope.leadIds.forEach((leadId, index) => {
+      const written = owner.leadsById.get(leadId);
+      if (written) {
+        if (holdsValue(written.attributes, attribute)) mark(index);
+        return;
+      }
+      const parsed = share > 0 ? parseGeneratedLeadId(leadId) : null;
+      const list = parsed ? owner.listsByTag.get(parsed.tag) : undefined;
+      if (parsed && list && isPreEnriched(owner, list, parsed.index, attribute)) mark(index);
+    });
+  }
+  for (const run of writers(owner, attribute, t)) {
+    const sameList = scope.type === 'list' && run.scope.type === 'list' && run.scope.list === scope.list;
+    for (let i = 0; i < size; i++) {
+      if (flags[i] === 1) continue;
+      const leadId = sameList ? undefined : leadIdAt(scope, i);
+      const index = sameList ? (i < run.size ? i : -1) : leadId === undefined ? -1 : itemIndexOf(run, leadId);
+      if (index >= 0 && completedAtOf(run, index, t) !== null) mark(i);
+    }
+  }
+  return found > 0 ? flags : null;
+}
