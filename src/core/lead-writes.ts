@@ -1,12 +1,12 @@
 import { generatedLeadId, parseGeneratedLeadId, type LeadList } from './lead-list.js';
-import { isLive, type Run, type RunScope } from './run.js';
+import type { Run, RunScope } from './run.js';
 import { completedAtOf } from './run-state.js';
 import { isPreEnriched, type Tenant } from './tenant.js';
 
 /**
- * What runs wrote to leads. Nothing is stored: a lead's attribute holds a value at `t` when a live run
- * over it, to that attribute, has completed its item by `t`. Deleted and expired runs take their writes
- * with them, so a sweep for expired runs never changes what a lead holds.
+ * What runs wrote to leads. Nothing is stored: a lead's attribute holds a value at `t` when a run over
+ * it, to that attribute, has completed its item by `t`. Deleted runs take their writes with them; expired
+ * runs keep them (the sweep moves them to the tenant's retired runs), as results stay on the leads.
  */
 
 /**
@@ -65,14 +65,8 @@ export function itemIndexOf(run: Run, leadId: string): number {
 
 /** Runs whose completed items count as writes of `attribute` at `t`. */
 function* writers(owner: Tenant, attribute: string, t: number): Generator<Run> {
-  for (const run of owner.runs.values()) {
-    if (
-      run.outputAttribute === attribute &&
-      run.dispatchError === null &&
-      run.createdAt <= t &&
-      isLive(run, t)
-    )
-      yield run;
+  for (const run of [...owner.retired, ...owner.runs.values()]) {
+    if (run.outputAttribute === attribute && run.dispatchError === null && run.createdAt <= t && run.deletedAt === null) yield run;
   }
 }
 

@@ -10,7 +10,7 @@ import { generateResult, type ResultValue } from './results.js';
 import { isLive, TERMINAL, type ItemStatus, type Run, type RunRequest, type RunStatus } from './run.js';
 import { itemStateAt, runStateAt, statusAt, type ItemState, type RunState } from './run-state.js';
 import { createSchedule } from './schedule.js';
-import { addList, createTenant, findLead, isPreEnriched, type Tenant } from './tenant.js';
+import { addList, createTenant, findLead, isPreEnriched, RETIRED_RUNS_KEPT, type Tenant } from './tenant.js';
 
 /** The id of a run's item: the run id and the zero-padded index, so ids sort in index order. */
 export function itemId(run: Pick<Run, 'id'>, index: number): string {
@@ -81,8 +81,12 @@ export function createSimulator({ scenario, clock, fake = createFakeData() }: Si
 
   const sweep = (t: number): void => {
     for (const owner of tenants.values()) {
-      for (const [id, run] of owner.runs)
-        if (run.expiresAt !== null && run.expiresAt <= t) owner.runs.delete(id);
+      for (const [id, run] of owner.runs) {
+        if (run.expiresAt === null || run.expiresAt > t) continue;
+        owner.runs.delete(id);
+        if (run.deletedAt === null) owner.retired.push(run);
+      }
+      if (owner.retired.length > RETIRED_RUNS_KEPT) owner.retired.splice(0, owner.retired.length - RETIRED_RUNS_KEPT);
     }
   };
 

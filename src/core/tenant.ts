@@ -12,6 +12,9 @@ import {
 import { derive, toHex, toUnit } from './random.js';
 import type { Run } from './run.js';
 
+/** How many expired runs' writes a tenant keeps; older ones are forgotten, bounding memory. */
+export const RETIRED_RUNS_KEPT = 1_000;
+
 /** One API key's world: credits, lists of leads, its runs and its idempotency keys. */
 export interface Tenant {
   key: string;
@@ -24,6 +27,11 @@ export interface Tenant {
   leadsById: Map<string, Lead>;
   preEnriched: Record<string, number>;
   runs: Map<string, Run>;
+  /**
+   * Expired runs, newest last: no longer found, but what they wrote stays on the leads (as the vendors
+   * keep results on leads after a job expires). At most `RETIRED_RUNS_KEPT` per tenant.
+   */
+  retired: Run[];
   idempotency: Map<string, { fingerprint: string; runIds: string[] }>;
   /** Counter behind every id this tenant is given (runs, lists). */
   sequence: number;
@@ -50,6 +58,7 @@ export function createTenant(key: string, { scenario, fake }: Omit<TenantContext
     leadsById: new Map(),
     preEnriched: spec.preEnriched,
     runs: new Map(),
+    retired: [],
     idempotency: new Map(),
     sequence: 0,
   };
