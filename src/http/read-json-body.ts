@@ -30,6 +30,14 @@ function tooLarge(limitBytes: number, what: string): ReadJsonBodyResult {
   };
 }
 
+/**
+ * Lets a cancel run without waiting for it: cancelling one branch of a teed body (msw clones every request
+ * it handles) settles only once the other branch is cancelled or the source ends, which may be never.
+ */
+function stopReading(cancelled: Promise<void>): void {
+  cancelled.catch(() => undefined);
+}
+
 /** Reads the body up to `limitBytes`, cancelling the stream as soon as it goes past the limit. */
 async function readBytes(request: Request, limitBytes: number): Promise<Uint8Array | 'too_large'> {
   if (request.body === null) return new Uint8Array(0);
@@ -41,7 +49,7 @@ async function readBytes(request: Request, limitBytes: number): Promise<Uint8Arr
     if (done) break;
     total += value.byteLength;
     if (total > limitBytes) {
-      await reader.cancel();
+      stopReading(reader.cancel());
       return 'too_large';
     }
     chunks.push(value);
@@ -139,7 +147,7 @@ export async function readJsonBody(
   const { limitBytes } = options;
   const declaredLength = Number(request.headers.get('content-length') ?? '');
   if (Number.isInteger(declaredLength) && declaredLength > limitBytes) {
-    await request.body?.cancel();
+    if (request.body) stopReading(request.body.cancel());
     return tooLarge(limitBytes, `Content-Length says ${declaredLength} bytes`);
   }
   const bytes = await readBytes(request, limitBytes);

@@ -5,7 +5,13 @@ export interface JournalEntry {
   vendor: 'puffle' | 'sendkit' | 'exa' | 'admin' | 'unknown';
   scenario: string;
   tenant: string | null;
-  request: { method: string; path: string; query: Record<string, string | string[]>; headers: Record<string, string>; body: unknown };
+  request: {
+    method: string;
+    path: string;
+    query: Record<string, string | string[]>;
+    headers: Record<string, string>;
+    body: unknown;
+  };
   response: { status: number; headers: Record<string, string>; body: unknown };
   /** Simulator clock instant the request was answered at (ISO). */
   virtualTime: string;
@@ -53,16 +59,20 @@ export function createJournal(limit: number) {
     },
     /** Entries oldest first, filtered; `limit` keeps the newest ones. */
     entries(query: JournalQuery = {}): JournalEntry[] {
-      const matching = buffer.slice(start).filter(
-        (entry) => (query.tenant === undefined || entry.tenant === query.tenant) && (query.vendor === undefined || entry.vendor === query.vendor),
-      );
+      const matching = buffer
+        .slice(start)
+        .filter(
+          (entry) =>
+            (query.tenant === undefined || entry.tenant === query.tenant) &&
+            (query.vendor === undefined || entry.vendor === query.vendor),
+        );
       return query.limit === undefined ? matching : matching.slice(-query.limit);
     },
     /** Entries dropped because the journal was full. */
     get dropped(): number {
       return dropped;
     },
-    /** Empties the journal and zeroes the dropped count (sequence numbers keep counting); returns how many entries it held. */
+    /** Empties the journal and zeroes `dropped` (sequence numbers go on); returns how many entries it held. */
     clear(): number {
       const count = buffer.length - start;
       buffer = [];

@@ -1,0 +1,83 @@
+import { createRealClock } from '../clock/real-clock.js';
+import { createVirtualClock } from '../core/clock.js';
+import { formatProblems } from '../scenario/problem.js';
+import { createLogger } from '../server/logger.js';
+import { packageVersion } from '../server/package-version.js';
+import { createScenarioRegistry, type SelectFailure } from '../server/scenario-registry.js';
+import type { CliIo } from './cli-io.js';
+import type { ServeOptions } from './serve-options.js';
+
+/** One line saying why a scenario cannot be served. */
+export function scenarioFailureLine(failure: SelectFailure, source: string): string {
+  if (failure.code === 'not_found') return failure.message;
+  return `Scenario "${source}" is invalid: ${formatProblems(source, failure.problems).split('\n').join('; ')}`;
+}
+
+const listenFailure = (error: unknown, options: ServeOptions): string => {
+  const code = error instanceof Error && 'code' in error ? String(error.code) : '';
+  const where = `${options.host}:${options.port}`;
+  if (code === 'EADDRINUSE')
+    return `Cannot listen on ${where}: the port is already in use. Stop the other process or pick another --port (0 = any free port).`;
+  if (code === 'EACCES') return `Cannot listen on ${where}: permission denied. Use a port above 1023.`;
+  if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND')
+    return `Cannot listen on ${where}: this machine has no such address. Check --host.`;
+  return `Cannot listen on ${where}: ${error instanceof Error ? error.message : String(error)}`;
+};
+
+/**
+ * Loads the scenario, listens, prints where, and shuts down gracefully on SIGINT/SIGTERM. Resolves with
+ * the exit code once the server has stopped, or at once when it could not start.
+ *
+ * @example
+ * process.exitCode = await launchServer(options, io);
+ */
+export async function launchServer(options: ServeOptions, io: CliIo): Promise<number> {
+  const scenarios = createScenarioRegistry(options.seed === undefined ? {} : { seed: options.seed });
+  const selected = scenarios.select(options.scenario);
+  if (!selected.ok) return io.failure(scenarioFailureLine(selected, options.scenario));
+  const { scenario } = selected;
+  const clock =
+    options.clock === 'virtual'
+      ? createVirtualClock(scenario.startAtMs)
+      : createRealClock({ speed: options.speed });
+  const logger = createLogger(options.logLevel, (line) => process.stdout.write(line));
+
+  // The server (vendors, OpenAPI documents, msw) loads only once the scenario is known to be good.
+  const { startServer } = await import('../server/start-server.js');
+  let server;
+  try {
+    server = await startServer({
+      host: options.host,
+      port: options.port,
+      scenario,
+      scenarioSource: options.scenario,
+      scenarios,
+      clock,
+      journalLimit: options.journalLimit,
+      adminToken: options.adminToken,
+      logger,
+      version: packageVersion(),
+    });
+  } catch (error) {
+    return io.failure(listenFailure(error, options));
+  }
+  const speed = options.clock === 'real' && options.speed !== 1 ? ` x${options.speed}` : '';
+  io.out(
+    `enrichment-mock listening on ${server.url} (scenario: ${scenario.name}, clock: ${options.clock}${speed})`,
+  );
+
+  const running = server;
+  return new Promise<number>((resolve) => {
+    const stop = (signal: NodeJS.Signals): void => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      logger.log('info', 'shutting down', { signal });
+      void running.close().then(() => {
+        logger.log('info', 'stopped');
+        resolve(0);
+      });
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+}

@@ -1,0 +1,77 @@
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import type { ReplayOptions } from '../server/replay/replay-session.js';
+import type { CliIo } from './cli-io.js';
+import { HELP } from './help.js';
+import { parseCliArgs } from './parse-cli-args.js';
+
+/**
+ * `enrichment-mock replay FILE.har [--scenario S] [--seed N]`: replays a recorded journal against a fresh
+ * mock and prints one line per difference. Exit code 0 when every response matched, 1 on any difference
+ * (or when the HAR cannot be replayed), 2 on bad usage.
+ *
+ * @example
+ * process.exitCode = await runReplay(['session.har'], io);
+ */
+export async function runReplay(args: string[], io: CliIo): Promise<number> {
+  const parsed = parseCliArgs(
+    () =>
+      parseArgs({
+        args,
+        strict: true,
+        allowPositionals: true,
+        options: {
+          scenario: { type: 'string' },
+          seed: { type: 'string' },
+          help: { type: 'boolean', short: 'h' },
+        },
+      }),
+    ['scenario', 'seed', 'help'],
+  );
+  if (!parsed.ok) return io.usageError(parsed.message);
+  const { values, positionals } = parsed.value;
+  if (values.help === true) {
+    io.out(HELP);
+    return 0;
+  }
+  if (positionals.length !== 1)
+    return io.usageError('replay takes exactly one HAR file: enrichment-mock replay FILE.har.');
+  const file = positionals[0] as string;
+  const options: ReplayOptions = {};
+  if (values.scenario !== undefined) options.scenario = values.scenario;
+  if (values.seed !== undefined) {
+    if (!/^\d+$/.test(values.seed) || !Number.isSafeInteger(Number(values.seed)))
+      return io.usageError(`--seed must be a whole number >= 0, got "${values.seed}".`);
+    options.seed = Number(values.seed);
+  }
+
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    return io.failure(`Cannot read ${file}: ${(error as Error).message}.`);
+  }
+  // Loaded only now, so that bad usage fails fast.
+  const { readHar } = await import('../server/replay/read-har.js');
+  const { replaySession } = await import('../server/replay/replay-session.js');
+  const read = readHar(text);
+  if (!read.ok) return io.failure(`${file} is ${read.message}`);
+  const report = await replaySession(read.session, options);
+  if (!report.ok) return io.failure(report.message);
+
+  for (const warning of report.warnings) io.err(`warning: ${warning}`);
+  for (const { exchange, differences } of report.differences) {
+    const label = `entry ${exchange.seq ?? exchange.index + 1} ${exchange.method} ${exchange.target}`;
+    for (const difference of differences) io.out(`difference: ${label}: ${difference}`);
+  }
+  const count = report.differences.length;
+  const skipped =
+    report.skipped === 0
+      ? ''
+      : ` (${report.skipped} health/journal call${report.skipped === 1 ? '' : 's'} skipped)`;
+  io.out(
+    `replayed ${report.replayed} request${report.replayed === 1 ? '' : 's'}${skipped} against scenario ${report.scenario} (seed ${report.seed}): ` +
+      (count === 0 ? 'no differences' : `${count} with differences`),
+  );
+  return count === 0 ? 0 : 1;
+}

@@ -1,0 +1,30 @@
+import type { Runtime } from '../../runtime/mock-runtime.js';
+import type { ScenarioRegistry } from '../scenario-registry.js';
+
+/** How the journal was recorded: written into HAR exports so `replay` can rebuild the same mock. */
+export interface RecordingInfo {
+  /** The `--scenario` the server started with (a name or a path). */
+  scenario: string;
+  /** The seed in use at start-up. */
+  seed: number;
+  /** Where the server listens, for absolute URLs in HAR exports. */
+  baseUrl: string;
+}
+
+/** Everything the control API reads and changes. */
+export interface AdminContext {
+  runtime: Runtime;
+  scenarios: ScenarioRegistry;
+  /** The enrichment-mock version. */
+  version: string;
+  /** Wall-clock milliseconds since the server started. */
+  uptimeMs(): number;
+  recording: RecordingInfo;
+}
+
+/** The input of one control API operation, validated against `openapi/admin.yaml`. */
+export interface AdminInput {
+  params: Record<string, unknown>;
+  query: Record<string, unknown>;
+  body: unknown;
+}

@@ -1,0 +1,50 @@
+import type { VirtualClock } from '../../core/clock.js';
+import type { components } from '../../generated/admin.types.js';
+import type { AdminContext, AdminInput } from './admin-context.js';
+import { adminError, type AdminResult } from './admin-error.js';
+
+type ClockView = components['schemas']['Clock'];
+
+/** The clock as the control API shows it; `speed` is 0 for a virtual clock, the speed-up for a real one. */
+export function clockView(context: AdminContext): ClockView {
+  const { clock } = context.runtime;
+  const nowMs = clock.now();
+  const speed =
+    clock.mode === 'virtual' ? 0 : 'speed' in clock && typeof clock.speed === 'number' ? clock.speed : 1;
+  return { mode: clock.mode, now: new Date(nowMs).toISOString(), nowMs, speed };
+}
+
+const isVirtual = (clock: AdminContext['runtime']['clock']): clock is VirtualClock =>
+  clock.mode === 'virtual' && 'set' in clock;
+
+/** `adminGetHealth`, `adminGetClock` and `adminAdvanceClock`. */
+export function createClockOperations(context: AdminContext) {
+  return {
+    adminGetHealth: (): AdminResult => {
+      const { mode, now, speed } = clockView(context);
+      const body: components['schemas']['Health'] = {
+        status: 'ok',
+        version: context.version,
+        scenario: context.runtime.active.name,
+        clock: { mode, now, speed },
+        uptimeMs: Math.max(0, Math.round(context.uptimeMs())),
+      };
+      return { status: 200, body };
+    },
+    adminGetClock: (): AdminResult => ({ status: 200, body: clockView(context) }),
+    adminAdvanceClock: ({ body }: AdminInput): AdminResult => {
+      const { clock } = context.runtime;
+      if (!isVirtual(clock)) {
+        return adminError(
+          'CONFLICT',
+          'The clock is in real mode and cannot be advanced: start the server with --clock virtual to control time.',
+        );
+      }
+      const request = body as components['schemas']['ClockAdvanceRequest'];
+      const target = 'ms' in request ? clock.now() + request.ms : Date.parse(request.to);
+      const moved = clock.set(target);
+      if (!moved.ok) return adminError('CONFLICT', moved.message);
+      return { status: 200, body: clockView(context) };
+    },
+  };
+}

@@ -1,0 +1,33 @@
+/** A complete HTTP answer as the server sends it: status, headers (lower-case names) and body text. */
+export interface Answer {
+  status: number;
+  headers: Record<string, string>;
+  body: string;
+}
+
+/**
+ * A JSON answer.
+ *
+ * @example
+ * jsonAnswer(200, { reset: true }, { 'x-request-id': 'req_1' });
+ */
+export function jsonAnswer(status: number, body: unknown, headers: Record<string, string> = {}): Answer {
+  return { status, headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) };
+}
+
+/** Reads a fetch `Response` into an answer (header names are lower-case already). */
+export async function toAnswer(response: Response): Promise<Answer> {
+  return {
+    status: response.status,
+    headers: Object.fromEntries(response.headers.entries()),
+    body: await response.text(),
+  };
+}
+
+/** A control API result (or an unrouted request's) as an answer carrying the request id. */
+export function resultAnswer(
+  result: { status: number; body: unknown; headers?: Record<string, string> },
+  requestId: string,
+): Answer {
+  return jsonAnswer(result.status, result.body, { ...result.headers, 'x-request-id': requestId });
+}

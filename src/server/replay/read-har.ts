@@ -1,0 +1,121 @@
+import type { JournalEntry } from '../../runtime/journal.js';
+
+/** One recorded request and the response it got, as `replay` needs them. */
+export interface RecordedExchange {
+  /** Position in the HAR file (0-based), for messages. */
+  index: number;
+  seq: number | null;
+  /** Who answered (`_vendor`); null when the HAR does not say, and the path decides. */
+  vendor: JournalEntry['vendor'] | null;
+  /** The mock-clock instant it was handled at (`_virtualTime`), in ms. */
+  virtualTimeMs: number | null;
+  method: string;
+  /** Path and query string. */
+  target: string;
+  headers: [string, string][];
+  body: string | null;
+  response: { status: number; headers: Record<string, string>; body: string };
+}
+
+/** A HAR file as a recorded session: the exchanges plus what the server was started with. */
+export interface RecordedSession {
+  scenario: string | null;
+  seed: number | null;
+  clock: string | null;
+  dropped: number;
+  exchanges: RecordedExchange[];
+}
+
+const VENDORS: ReadonlySet<string> = new Set(['puffle', 'sendkit', 'exa', 'admin', 'unknown']);
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+function pairs(value: unknown): [string, string][] {
+  if (!Array.isArray(value)) return [];
+  return value.flatMap((pair) =>
+    isRecord(pair) && typeof pair['name'] === 'string' && typeof pair['value'] === 'string'
+      ? [[pair['name'], pair['value']] as [string, string]]
+      : [],
+  );
+}
+
+function toExchange(entry: unknown, index: number): RecordedExchange | string {
+  const where = `log.entries[${index}]`;
+  if (!isRecord(entry) || !isRecord(entry['request']) || !isRecord(entry['response']))
+    return `${where} has no request or response object`;
+  const { request, response } = entry as {
+    request: Record<string, unknown>;
+    response: Record<string, unknown>;
+  };
+  if (typeof request['method'] !== 'string' || typeof request['url'] !== 'string')
+    return `${where}.request needs a method and a url`;
+  if (typeof response['status'] !== 'number') return `${where}.response.status must be a number`;
+  let url: URL;
+  try {
+    url = new URL(request['url'], 'http://enrichment-mock');
+  } catch {
+    return `${where}.request.url is not a URL: ${request['url']}`;
+  }
+  const postData = request['postData'];
+  const content = response['content'];
+  const vendor = entry['_vendor'];
+  const virtualTime = typeof entry['_virtualTime'] === 'string' ? Date.parse(entry['_virtualTime']) : NaN;
+  return {
+    index,
+    seq: typeof entry['_seq'] === 'number' ? entry['_seq'] : null,
+    vendor: typeof vendor === 'string' && VENDORS.has(vendor) ? (vendor as JournalEntry['vendor']) : null,
+    virtualTimeMs: Number.isFinite(virtualTime) ? virtualTime : null,
+    method: request['method'].toUpperCase(),
+    target: `${url.pathname}${url.search}`,
+    headers: pairs(request['headers']),
+    body: isRecord(postData) && typeof postData['text'] === 'string' ? postData['text'] : null,
+    response: {
+      status: response['status'],
+      headers: Object.fromEntries(
+        pairs(response['headers']).map(([name, value]) => [name.toLowerCase(), value]),
+      ),
+      body: isRecord(content) && typeof content['text'] === 'string' ? content['text'] : '',
+    },
+  };
+}
+
+/**
+ * Reads a HAR 1.2 file (as `GET /__admin/journal?format=har` writes it, or any HAR with the same fields)
+ * into a recorded session, or says in one sentence why it cannot.
+ *
+ * @example
+ * const read = readHar(readFileSync('session.har', 'utf8'));
+ * if (read.ok) console.log(read.session.exchanges.length);
+ */
+export function readHar(
+  text: string,
+): { ok: true; session: RecordedSession } | { ok: false; message: string } {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    return { ok: false, message: `not a HAR file: it is not JSON (${(error as Error).message}).` };
+  }
+  const log = isRecord(data) ? data['log'] : undefined;
+  if (!isRecord(log) || !Array.isArray(log['entries']))
+    return { ok: false, message: 'not a HAR file: it has no log.entries array.' };
+  const exchanges: RecordedExchange[] = [];
+  for (const [index, entry] of log['entries'].entries()) {
+    const exchange = toExchange(entry, index);
+    if (typeof exchange === 'string') return { ok: false, message: `not a usable HAR file: ${exchange}.` };
+    exchanges.push(exchange);
+  }
+  // Entries carry the journal's sequence numbers; replay in that order when they do.
+  exchanges.sort((a, b) => (a.seq ?? a.index) - (b.seq ?? b.index));
+  return {
+    ok: true,
+    session: {
+      scenario: typeof log['_scenario'] === 'string' ? log['_scenario'] : null,
+      seed: typeof log['_seed'] === 'number' ? log['_seed'] : null,
+      clock: typeof log['_clock'] === 'string' ? log['_clock'] : null,
+      dropped: typeof log['_dropped'] === 'number' ? log['_dropped'] : 0,
+      exchanges,
+    },
+  };
+}

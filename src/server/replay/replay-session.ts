@@ -1,0 +1,169 @@
+import { getResponse } from 'msw';
+import type { VirtualClock } from '../../core/clock.js';
+import { createEnrichmentMock } from '../../mock/create-enrichment-mock.js';
+import type { JournalEntry } from '../../runtime/journal.js';
+import { createVendors } from '../../vendors/registry.js';
+import { createAdminApi } from '../admin/admin-api.js';
+import { resultAnswer, toAnswer, type Answer } from '../answer.js';
+import { packageVersion } from '../package-version.js';
+import { createScenarioRegistry } from '../scenario-registry.js';
+import { unrouted } from '../unrouted.js';
+import { compareAnswers } from './compare-answers.js';
+import type { RecordedExchange, RecordedSession } from './read-har.js';
+
+/** Control API calls whose answers depend on the wall clock or on the journal itself: not replayed. */
+const NOT_REPLAYED = new Set(['adminGetHealth', 'adminGetJournal', 'adminClearJournal']);
+
+/** Headers that belong to one connection, not to the request. */
+const HOP_BY_HOP = new Set([
+  'host',
+  'connection',
+  'keep-alive',
+  'content-length',
+  'transfer-encoding',
+  'expect',
+  'upgrade',
+  'te',
+  'trailer',
+]);
+
+export interface ReplayOptions {
+  /** Scenario name or path; default the one recorded in the HAR. */
+  scenario?: string;
+  /** Seed; default the one recorded in the HAR. */
+  seed?: number;
+}
+
+/** One recorded exchange the replay answered differently. */
+export interface ReplayDifference {
+  exchange: RecordedExchange;
+  differences: string[];
+}
+
+export type ReplayReport =
+  | {
+      ok: true;
+      scenario: string;
+      seed: number;
+      replayed: number;
+      skipped: number;
+      differences: ReplayDifference[];
+      warnings: string[];
+    }
+  | { ok: false; message: string };
+
+/** Who answers a recorded request: what the server recorded, else the path. */
+function routeOf(
+  exchange: RecordedExchange,
+  vendorPaths: [JournalEntry['vendor'], string][],
+): JournalEntry['vendor'] {
+  if (exchange.vendor !== null) return exchange.vendor;
+  const path = exchange.target.split('?')[0] ?? '';
+  return vendorPaths.find(([, base]) => path === base || path.startsWith(`${base}/`))?.[0] ?? 'unknown';
+}
+
+function toRequest(exchange: RecordedExchange): Request {
+  const headers = new Headers(exchange.headers.filter(([name]) => !HOP_BY_HOP.has(name.toLowerCase())));
+  // The request id the server gave is sent back, so bodies that quote it come out the same.
+  const requestId = exchange.response.headers['x-request-id'];
+  if (requestId !== undefined) headers.set('x-request-id', requestId);
+  const withBody = exchange.body !== null && exchange.method !== 'GET' && exchange.method !== 'HEAD';
+  return new Request(`http://enrichment-mock${exchange.target}`, {
+    method: exchange.method,
+    headers,
+    ...(withBody ? { body: exchange.body } : {}),
+  });
+}
+
+/**
+ * Replays a recorded session against a fresh in-process mock on a virtual clock: before each request the
+ * clock moves to the instant the request was recorded at, vendor requests go to the msw handlers, control
+ * API calls to the same control API code the server runs (health and journal calls are skipped: their
+ * answers depend on the wall clock and the journal), and each response is compared with the recorded one.
+ *
+ * @example
+ * const report = await replaySession(session, { seed: 7 });
+ * if (report.ok) console.log(report.differences.length);
+ */
+export async function replaySession(
+  session: RecordedSession,
+  options: ReplayOptions = {},
+): Promise<ReplayReport> {
+  const scenarioSource = options.scenario ?? session.scenario ?? 'default';
+  const seed = options.seed ?? session.seed ?? undefined;
+  const scenarios = createScenarioRegistry(seed === undefined ? {} : { seed });
+  const selected = scenarios.select(scenarioSource);
+  if (!selected.ok) return { ok: false, message: selected.message };
+  const mock = createEnrichmentMock({
+    scenario: selected.scenario,
+    ...(seed === undefined ? {} : { seed }),
+    baseUrls: { puffle: '*', sendkit: '*', exa: '*' },
+    // The replay compares answers; its own journal is not read.
+    journalLimit: 1,
+  });
+  const clock = mock.clock as VirtualClock;
+  const admin = createAdminApi({
+    runtime: mock.runtime,
+    scenarios,
+    version: packageVersion(),
+    uptimeMs: () => 0,
+    recording: { scenario: scenarioSource, seed: selected.scenario.seed, baseUrl: 'http://enrichment-mock' },
+  });
+  const vendorPaths: [JournalEntry['vendor'], string][] = [
+    ['admin', '/__admin'],
+    ...createVendors().map((vendor): [JournalEntry['vendor'], string] => [vendor.vendor, vendor.basePath]),
+  ];
+
+  const warnings: string[] = [];
+  if (session.clock === 'real')
+    warnings.push(
+      'the HAR was recorded with a real clock: run timings will not replay exactly (record with --clock virtual).',
+    );
+  if (session.dropped > 0)
+    warnings.push(
+      `the journal had dropped ${session.dropped} older entries: their effects are missing from the replay (raise --journal-limit).`,
+    );
+
+  const differences: ReplayDifference[] = [];
+  let replayed = 0;
+  let skipped = 0;
+  for (const exchange of session.exchanges) {
+    const route = routeOf(exchange, vendorPaths);
+    const request = toRequest(exchange);
+    const path = new URL(request.url).pathname;
+    if (route === 'admin' && NOT_REPLAYED.has(admin.operationOf(exchange.method, path) ?? '')) {
+      skipped += 1;
+      continue;
+    }
+    const found: string[] = [];
+    if (exchange.virtualTimeMs !== null) {
+      const moved = clock.set(exchange.virtualTimeMs);
+      if (!moved.ok) found.push(`virtual time: ${moved.message}`);
+    }
+    const requestId = exchange.response.headers['x-request-id'] ?? '';
+    let answer: Answer | null;
+    if (route === 'admin') answer = resultAnswer(await admin.handle(request), requestId);
+    else if (route === 'unknown') answer = resultAnswer(unrouted(exchange.method, path), requestId);
+    else {
+      const response = await getResponse(mock.handlers, request);
+      answer =
+        response === undefined
+          ? resultAnswer(unrouted(exchange.method, path), requestId)
+          : response.type === 'error'
+            ? null
+            : await toAnswer(response);
+    }
+    found.push(...compareAnswers(exchange.response, answer));
+    replayed += 1;
+    if (found.length > 0) differences.push({ exchange, differences: found });
+  }
+  return {
+    ok: true,
+    scenario: selected.scenario.name,
+    seed: selected.scenario.seed,
+    replayed,
+    skipped,
+    differences,
+    warnings,
+  };
+}

@@ -1,0 +1,150 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { FAULT_HEADER } from '../../src/adapter/transport-fault.js';
+import { loadScenario } from '../../src/scenario/load-scenario.js';
+import type { FaultRule, Scenario } from '../../src/scenario/types.js';
+import { startTestServer, type TestServer } from './support/in-process-server.js';
+
+const PUFFLE = { authorization: 'Bearer pk_live_routing' };
+const EXA = { 'x-api-key': 'exa_routing' };
+
+let server: TestServer;
+afterEach(async () => server?.close());
+
+/** The default scenario with extra fault rules, under its own name. */
+function withFaults(name: string, faults: FaultRule[]): Scenario {
+  const loaded = loadScenario('default');
+  if (!loaded.ok) throw new Error('The default scenario does not load.');
+  return { ...loaded.scenario, name, faults };
+}
+
+describe('server routing', () => {
+  it.each(['/nope', '/api', '/v2/enrichment', '/__adminx'])(
+    'answers %s with a JSON 404 and journals it as unknown',
+    async (path) => {
+      server = await startTestServer({ seed: 301 });
+      const response = await server.call('GET', path);
+      expect(response.status).toBe(404);
+      expect(response.headers.get('content-type')).toBe('application/json');
+      expect(response.json.error).toMatchObject({
+        code: 'NOT_FOUND',
+        message: expect.stringContaining('/websets/v0'),
+      });
+      expect(server.runtime.journal.entries().at(-1)).toMatchObject({ vendor: 'unknown', request: { path } });
+    },
+  );
+
+  it('answers the vendors under their own paths on one port', async () => {
+    server = await startTestServer({ seed: 302 });
+    expect((await server.call('GET', '/api/enrichments', { headers: PUFFLE })).status).toBe(200);
+    expect((await server.call('GET', '/v1/leads', { headers: { 'x-api-key': 'sk_routing' } })).status).toBe(
+      200,
+    );
+    expect((await server.call('GET', '/websets/v0/websets', { headers: EXA })).status).toBe(200);
+    expect((await server.call('GET', '/API/enrichments', { headers: PUFFLE })).status).toBe(404);
+  });
+
+  it('honours an incoming X-Request-Id, and numbers requests that have none', async () => {
+    server = await startTestServer({ seed: 303 });
+    const mine = await server.call('GET', '/websets/v0/websets/ws_missing', {
+      headers: { ...EXA, 'x-request-id': 'req_from_client' },
+    });
+    expect(mine.headers.get('x-request-id')).toBe('req_from_client');
+    expect(mine.json.requestId).toBe('req_from_client');
+    const generated = await server.call('GET', '/__admin/clock');
+    expect(generated.headers.get('x-request-id')).toMatch(/^req_[0-9a-z]{8}$/);
+  });
+
+  it('ignores a client-sent internal fault header', async () => {
+    server = await startTestServer({ seed: 304 });
+    const response = await server.call('GET', '/api/enrichments', {
+      headers: { ...PUFFLE, [FAULT_HEADER]: '[{"type":"status","status":503}]' },
+    });
+    expect(response.status).toBe(200);
+    expect(server.runtime.journal.entries().at(-1)?.request.headers[FAULT_HEADER]).toBeUndefined();
+  });
+
+  it.each([
+    ['with a Content-Length', (body: string) => body],
+    ['streamed without a length', (body: string) => new Blob([body]).stream()],
+  ])(
+    'refuses a vendor body over 1 MiB %s with 413 in the vendor shape, and stays up',
+    async (_name, toBody) => {
+      server = await startTestServer({ seed: 305 });
+      const body = JSON.stringify({ enrichmentId: 'work_email', input: {}, pad: 'x'.repeat(1_200_000) });
+      const response = await fetch(`${server.url}/api/enrichment`, {
+        method: 'POST',
+        headers: { ...PUFFLE, 'content-type': 'application/json' },
+        body: toBody(body),
+        duplex: 'half',
+      } as RequestInit);
+      expect(response.status).toBe(413);
+      expect(await response.json()).toMatchObject({
+        code: 'PAYLOAD_TOO_LARGE',
+        error: expect.stringContaining('1048576'),
+      });
+      expect(server.runtime.journal.entries().at(-1)?.request.body).toBe(
+        '[request body over 1048576 bytes: not recorded]',
+      );
+      expect((await server.call('GET', '/api/enrichments', { headers: PUFFLE })).status).toBe(200);
+    },
+  );
+
+  it('picks the scenario from X-Mock-Scenario and journals it', async () => {
+    server = await startTestServer({ seed: 306 });
+    const response = await server.call('GET', '/api/enrichments', {
+      headers: { ...PUFFLE, 'x-mock-scenario': 'happy-path-fast' },
+    });
+    expect(response.status).toBe(200);
+    expect(server.runtime.journal.entries().at(-1)).toMatchObject({
+      scenario: 'happy-path-fast',
+      tenant: 'pk_live_routing',
+    });
+  });
+});
+
+describe('server faults decided once, in the express layer', () => {
+  it('passes status faults to the vendor handler, with Retry-After, counting each call once', async () => {
+    const scenario = withFaults('every-2nd-429', [
+      {
+        name: 'every-2nd',
+        match: { vendor: 'puffle', every: 2 },
+        effect: { type: 'status', status: 429, retryAfterSeconds: 3 },
+      },
+    ]);
+    server = await startTestServer({ scenario, seed: 310 });
+    const statuses: number[] = [];
+    for (let i = 0; i < 4; i++) {
+      const response = await server.call('GET', '/api/enrichments', { headers: PUFFLE });
+      statuses.push(response.status);
+      if (response.status === 429) expect(response.headers.get('retry-after')).toBe('3');
+    }
+    expect(statuses).toEqual([200, 429, 200, 429]);
+  });
+
+  it('waits out a latency fault before answering', async () => {
+    const scenario = withFaults('slow', [
+      { name: 'slow', match: { vendor: 'exa' }, effect: { type: 'latency', ms: 300 } },
+    ]);
+    server = await startTestServer({ scenario, seed: 311 });
+    const started = performance.now();
+    expect((await server.call('GET', '/websets/v0/websets', { headers: EXA })).status).toBe(200);
+    expect(performance.now() - started).toBeGreaterThanOrEqual(290);
+  });
+
+  it('passes a dispatch failure to the operation: the run is recorded as failed', async () => {
+    const scenario = withFaults('dispatch', [
+      {
+        name: 'dispatch',
+        match: { operation: 'puffleCreateEnrichmentRun' },
+        effect: { type: 'dispatch_failure', message: 'Worker queue unavailable' },
+      },
+    ]);
+    server = await startTestServer({ scenario, seed: 312 });
+    const response = await server.call('POST', '/api/enrichment', {
+      headers: PUFFLE,
+      body: { enrichmentId: 'work_email', scope: { type: 'list', listId: 'list_prospects' }, input: {} },
+    });
+    expect(response.status).toBe(502);
+    expect((await server.call('GET', '/__admin/runs')).json.runs).toMatchObject([{ status: 'failed' }]);
+  });
+});
