@@ -1,0 +1,88 @@
+import type { OperationContext, VendorResponse } from '../../adapter/vendor-definition.js';
+import { createFakeData, type FakeData } from '../../core/fake-data.js';
+import type { Simulator } from '../../core/simulator.js';
+import { EXA_TAGS } from './exa-errors.js';
+import type { ItemSource } from './to-item.js';
+import {
+  createWebsetStore,
+  enrichmentExistsAt,
+  type EnrichmentRecord,
+  type TenantWebsets,
+  type WebsetRecord,
+  type WebsetStore,
+} from './webset-store.js';
+
+/** What every Exa operation shares: the tenants' Websets and the seeded fake data results come from. */
+export interface ExaDependencies {
+  store: WebsetStore;
+  fake: FakeData;
+}
+
+export function createExaDependencies(): ExaDependencies {
+  return { store: createWebsetStore(), fake: createFakeData() };
+}
+
+/** One request's view of the world: the simulator, the tenant's Websets and the current instant. */
+export interface ExaScope {
+  simulator: Simulator;
+  key: string;
+  websets: TenantWebsets;
+  now: number;
+  items: ItemSource;
+}
+
+export function scopeOf(dependencies: ExaDependencies, context: OperationContext): ExaScope {
+  const { simulator } = context.context;
+  return {
+    simulator,
+    key: context.tenant,
+    websets: dependencies.store.of(simulator.tenant(context.tenant)),
+    now: simulator.now(),
+    items: { fake: dependencies.fake, leadAt: (webset, index) => simulator.leadAt(webset.list, index) },
+  };
+}
+
+/** The Webset named by a path parameter (id or externalId), or the 404 to answer. */
+export function findWebset(
+  context: OperationContext,
+  scope: ExaScope,
+  reference: unknown,
+): WebsetRecord | VendorResponse {
+  const webset = scope.websets.find(String(reference));
+  return (
+    webset ??
+    context.fail(
+      404,
+      EXA_TAGS.notFound,
+      `Webset ${String(reference)} not found. Pass the id or the externalId of one of your Websets.`,
+    )
+  );
+}
+
+/** The Enrichment of a Webset named by path parameters, or the 404 to answer. */
+export function findEnrichment(
+  context: OperationContext,
+  scope: ExaScope,
+): { webset: WebsetRecord; enrichment: EnrichmentRecord } | VendorResponse {
+  const webset = findWebset(context, scope, context.params['webset']);
+  if (!isWebset(webset)) return webset;
+  const id = String(context.params['id']);
+  const enrichment = webset.enrichments.find(
+    (candidate) => candidate.id === id && enrichmentExistsAt(candidate, scope.now),
+  );
+  return enrichment
+    ? { webset, enrichment }
+    : context.fail(
+        404,
+        EXA_TAGS.notFound,
+        `Enrichment ${id} not found in Webset ${webset.id}. Read Webset.enrichments for the ids it has.`,
+      );
+}
+
+/** True when a lookup found a Webset rather than an error response. */
+export function isWebset(found: WebsetRecord | VendorResponse): found is WebsetRecord {
+  return 'list' in found;
+}
+
+/** A 200 JSON answer. */
+export const ok = (body: unknown, status = 200): VendorResponse => ({ status, body });

@@ -1,0 +1,56 @@
+import type { OperationHandler, VendorResponse } from '../../adapter/vendor-definition.js';
+import { EXA_TAGS } from './exa-errors.js';
+import { itemId, itemIndex } from './exa-ids.js';
+import { findWebset, isWebset, ok, scopeOf, type ExaDependencies } from './exa-scope.js';
+import { listResponse } from './paginate.js';
+import { toItem, type WebsetItem } from './to-item.js';
+import { itemExistsAt, type WebsetRecord } from './webset-store.js';
+
+/** `GET .../items` (oldest first, paginated by item id), `GET .../items/{id}` and `DELETE .../items/{id}`. */
+export function itemOperations(dependencies: ExaDependencies): Record<string, OperationHandler> {
+  /** Runs `act` on the Item named by the path, as it is now, or answers its 404. */
+  const withItem =
+    (
+      act: (webset: WebsetRecord, index: number, item: WebsetItem, now: number) => VendorResponse,
+    ): OperationHandler =>
+    (context) => {
+      const scope = scopeOf(dependencies, context);
+      const webset = findWebset(context, scope, context.params['webset']);
+      if (!isWebset(webset)) return webset;
+      const id = String(context.params['id']);
+      const index = itemIndex(webset.itemPrefix, id);
+      const item = index === undefined ? undefined : toItem(scope.items, webset, index, scope.now);
+      if (index === undefined || !item) {
+        return context.fail(
+          404,
+          EXA_TAGS.notFound,
+          `Item ${id} not found in Webset ${webset.id}. List the Items with GET /websets/v0/websets/${webset.id}/items.`,
+        );
+      }
+      return act(webset, index, item, scope.now);
+    };
+
+  return {
+    exaListItems(context) {
+      const scope = scopeOf(dependencies, context);
+      const webset = findWebset(context, scope, context.params['webset']);
+      if (!isWebset(webset)) return webset;
+      const sourceId = context.query['sourceId'];
+      const fromSource = sourceId === undefined || sourceId === webset.search?.id;
+      const indexes = Array.from({ length: fromSource ? webset.list.size : 0 }, (_, index) => index).filter(
+        (index) => itemExistsAt(webset, index, scope.now),
+      );
+      return listResponse(
+        context,
+        indexes,
+        (index) => itemId(webset.itemPrefix, index),
+        (index) => toItem(scope.items, webset, index, scope.now),
+      );
+    },
+    exaGetItem: withItem((_webset, _index, item) => ok(item)),
+    exaDeleteItem: withItem((webset, index, item, now) => {
+      webset.deletedItems.set(index, now);
+      return ok(item);
+    }),
+  };
+}

@@ -1,0 +1,69 @@
+import type { OperationContext, OperationHandler } from '../../adapter/vendor-definition.js';
+import type { components } from '../../generated/exa-websets.types.js';
+import { findWebset, isWebset, ok, scopeOf, type ExaDependencies } from './exa-scope.js';
+import { listResponse } from './paginate.js';
+import { toWebset } from './to-webset.js';
+
+type UpdateWebsetRequest = components['schemas']['UpdateWebsetRequest'];
+
+/** Stops every Enrichment of the Webset still in flight (an Enrichment completing right now completes). */
+function stopWork(context: OperationContext, dependencies: ExaDependencies, remove: boolean) {
+  const scope = scopeOf(dependencies, context);
+  const webset = findWebset(context, scope, context.params['id']);
+  if (!isWebset(webset)) return { webset, scope };
+  for (const enrichment of webset.enrichments) {
+    if (!enrichment.run) continue;
+    if (remove) scope.simulator.deleteRun(scope.key, enrichment.run.id, 'exa');
+    else scope.simulator.cancelRun(scope.key, enrichment.run.id, 'exa');
+  }
+  if (remove) webset.deletedAt = scope.now;
+  return { webset, scope };
+}
+
+/** The Webset operations other than create: list, get, update, delete and cancel. */
+export function websetOperations(dependencies: ExaDependencies): Record<string, OperationHandler> {
+  return {
+    exaListWebsets(context) {
+      const scope = scopeOf(dependencies, context);
+      const live = scope.websets.websets.filter((webset) => webset.deletedAt === null).reverse();
+      return listResponse(
+        context,
+        live,
+        (webset) => webset.id,
+        (webset) => toWebset(webset, scope.now),
+      );
+    },
+    exaGetWebset(context) {
+      const scope = scopeOf(dependencies, context);
+      const webset = findWebset(context, scope, context.params['id']);
+      if (!isWebset(webset)) return webset;
+      const expand = context.query['expand'];
+      return ok(
+        toWebset(
+          webset,
+          scope.now,
+          Array.isArray(expand) && expand.includes('items') ? scope.items : undefined,
+        ),
+      );
+    },
+    exaUpdateWebset(context) {
+      const scope = scopeOf(dependencies, context);
+      const webset = findWebset(context, scope, context.params['id']);
+      if (!isWebset(webset)) return webset;
+      const body = context.body as UpdateWebsetRequest;
+      if (body.metadata !== undefined) {
+        webset.metadata = { ...body.metadata };
+        webset.editedAt = scope.now;
+      }
+      return ok(toWebset(webset, scope.now));
+    },
+    exaDeleteWebset(context) {
+      const { webset, scope } = stopWork(context, dependencies, true);
+      return isWebset(webset) ? ok(toWebset(webset, scope.now)) : webset;
+    },
+    exaCancelWebset(context) {
+      const { webset, scope } = stopWork(context, dependencies, false);
+      return isWebset(webset) ? ok(toWebset(webset, scope.now)) : webset;
+    },
+  };
+}
