@@ -17,7 +17,11 @@ export interface LifecycleDriver {
   /** The run's status in neutral words, or the HTTP status when it cannot be read. */
   status(harness: Harness, apiKey: string, id: string): Promise<NeutralStatus | number>;
   /** Cancels; `ok`, or the vendor's refusal in neutral words (`not_cancellable`, `status_changed`), or `not_found`. */
-  cancel(harness: Harness, apiKey: string, id: string): Promise<'ok' | 'not_cancellable' | 'status_changed' | 'not_found'>;
+  cancel(
+    harness: Harness,
+    apiKey: string,
+    id: string,
+  ): Promise<'ok' | 'not_cancellable' | 'status_changed' | 'not_found'>;
   /** Whether the vendor tells a cancel race apart from a terminal run (Sendkit does not). */
   reportsStatusChanged: boolean;
   /** Whether the vendor's status words distinguish a failed run (Exa's do not). */
@@ -70,7 +74,9 @@ export function runLifecycleSuite(driver: LifecycleDriver): void {
       const run = context?.simulator.allRuns().find((candidate) => candidate.tenant === key);
       expect(run).toBeDefined();
       harness.clock.set(run?.schedule.runEnd ?? 0);
-      expect(await driver.cancel(harness, key, id as string)).toBe(driver.reportsStatusChanged ? 'status_changed' : 'not_cancellable');
+      expect(await driver.cancel(harness, key, id as string)).toBe(
+        driver.reportsStatusChanged ? 'status_changed' : 'not_cancellable',
+      );
       expect(await driver.status(harness, key, id as string)).toBe('completed');
     });
 
@@ -87,7 +93,9 @@ export function runLifecycleSuite(driver: LifecycleDriver): void {
       const started = await driver.start(harness, key);
       expect(started.status).toBeGreaterThanOrEqual(200);
       if (started.id !== undefined) {
-        expect(await driver.status(harness, key, started.id)).toBe(driver.reportsFailed ? 'failed' : 'completed');
+        expect(await driver.status(harness, key, started.id)).toBe(
+          driver.reportsFailed ? 'failed' : 'completed',
+        );
         expect(await driver.cancel(harness, key, started.id)).toBe('not_cancellable');
       }
     });

@@ -24,7 +24,10 @@ export function createHarness(options: EnrichmentMockOptions = {}) {
       body = JSON.stringify(init.body);
       if (!headers.has('content-type')) headers.set('content-type', 'application/json');
     }
-    const response = await getResponse(mock.handlers, new Request(url, { method, headers, ...(body === undefined ? {} : { body }) }));
+    const response = await getResponse(
+      mock.handlers,
+      new Request(url, { method, headers, ...(body === undefined ? {} : { body }) }),
+    );
     if (!response) throw new Error(`No handler answered ${method} ${url}`);
     const text = await response.text();
     let json: unknown;
@@ -33,6 +36,7 @@ export function createHarness(options: EnrichmentMockOptions = {}) {
     } catch {
       json = undefined;
     }
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read the JSON freely
     return { status: response.status, headers: response.headers, text, json: json as any };
   };
   return { mock, clock, call };

@@ -1,30 +1,37 @@
 import { expect } from 'vitest';
 import document from '../../../src/generated/exa-websets.document.js';
 import type { components } from '../../../src/generated/exa-websets.types.js';
-import { createOperationIndex } from '../../../src/openapi/operation-index.js';
-import { createResponseValidator } from '../../../src/openapi/response-validator.js';
 import type { Scenario } from '../../../src/scenario/types.js';
+import { createContractCaller, type ContractResponse, type Harness } from '../../support/contract-call.js';
 import { createHarness, type CallOptions } from '../../support/mock-harness.js';
 
-export type Harness = ReturnType<typeof createHarness>;
+export type { Harness };
 export type Schemas = components['schemas'];
 
 export const EXA_ORIGIN = 'https://api.exa.ai';
 export const BASE = '/websets/v0';
 
-const index = createOperationIndex(document);
-const responses = createResponseValidator(document);
+const contract = createContractCaller({
+  document,
+  origin: EXA_ORIGIN,
+  checkEvery: (response) => {
+    const requestId = response.headers.get('x-request-id');
+    expect(requestId).toBeTruthy();
+    if (response.status >= 400) {
+      expect(response.json).toEqual({
+        requestId,
+        error: expect.any(String),
+        tag: expect.stringMatching(/^[A-Z_]+$/),
+      });
+    }
+  },
+  checkUnrouted: () => undefined,
+});
 
 /** Every (operationId, status) pair a checked call has seen, for the conformance coverage check. */
-export const seenResponses = new Set<string>();
+export const seenResponses = contract.seen;
 
-export interface ExaResponse {
-  status: number;
-  headers: Headers;
-  text: string;
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read the JSON freely
-  json: any;
-}
+export type ExaResponse = ContractResponse;
 
 /**
  * Calls the mock through the harness and checks the answer against `openapi/exa-websets.yaml`: a routed
@@ -38,24 +45,7 @@ export async function checkedCall(
   path: string,
   init: CallOptions = {},
 ): Promise<ExaResponse> {
-  const response = await harness.call(method, `${EXA_ORIGIN}${path}`, init);
-  const match = index.match(method, new URL(`${EXA_ORIGIN}${path}`).pathname);
-  expect(response.status, `${method} ${path} answered 500: ${response.text}`).not.toBe(500);
-  const requestId = response.headers.get('x-request-id');
-  expect(requestId).toBeTruthy();
-  if (response.status >= 400) {
-    expect(response.json).toEqual({
-      requestId,
-      error: expect.any(String),
-      tag: expect.stringMatching(/^[A-Z_]+$/),
-    });
-  }
-  if (match.kind === 'found') {
-    const problems = responses.validate(match.operation, response.status, response.headers, response.json);
-    expect(problems, `${method} ${path} -> ${response.status} ${response.text}`).toEqual([]);
-    seenResponses.add(`${match.operation.id} ${response.status}`);
-  }
-  return response;
+  return contract.call(harness, method, path, init);
 }
 
 /** Asserts an Exa error: the status, the tag, and (when given) a fragment of the message. */

@@ -1,31 +1,29 @@
 import { expect } from 'vitest';
 import document from '../../../src/generated/puffle.document.js';
 import type { components } from '../../../src/generated/puffle.types.js';
-import { createOperationIndex } from '../../../src/openapi/operation-index.js';
-import { createResponseValidator } from '../../../src/openapi/response-validator.js';
 import { loadScenario } from '../../../src/scenario/load-scenario.js';
 import type { Scenario } from '../../../src/scenario/types.js';
+import { createContractCaller, type ContractResponse, type Harness } from '../../support/contract-call.js';
 import { createHarness, type CallOptions } from '../../support/mock-harness.js';
 
-export type Harness = ReturnType<typeof createHarness>;
+export type { Harness };
 export type Schemas = components['schemas'];
 export type CreateBody = Partial<Schemas['CreateEnrichmentRunRequest']> & Record<string, unknown>;
 
 export const PUFFLE_ORIGIN = 'https://app.puffle.ai';
 
-const index = createOperationIndex(document);
-const responses = createResponseValidator(document);
+const contract = createContractCaller({
+  document,
+  origin: PUFFLE_ORIGIN,
+  checkEvery: (response) => expect(response.headers.get('x-request-id')).toBeTruthy(),
+  checkUnrouted: (response) =>
+    expect(response.json).toMatchObject({ error: expect.any(String), code: expect.any(String) }),
+});
 
 /** Every (operationId, status) pair a checked call has seen, for the conformance coverage check. */
-export const seenResponses = new Set<string>();
+export const seenResponses = contract.seen;
 
-export interface PuffleResponse {
-  status: number;
-  headers: Headers;
-  text: string;
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read the JSON freely
-  json: any;
-}
+export type PuffleResponse = ContractResponse;
 
 export interface CheckOptions {
   /** The scenario injects 500s for this call: do not treat one as a crash. */
@@ -44,19 +42,7 @@ export async function checkedCall(
   init: CallOptions = {},
   check: CheckOptions = {},
 ): Promise<PuffleResponse> {
-  const response = await harness.call(method, `${PUFFLE_ORIGIN}${path}`, init);
-  const match = index.match(method, new URL(`${PUFFLE_ORIGIN}${path}`).pathname);
-  if (!check.injected500)
-    expect(response.status, `${method} ${path} answered 500: ${response.text}`).not.toBe(500);
-  expect(response.headers.get('x-request-id')).toBeTruthy();
-  if (match.kind === 'found') {
-    const problems = responses.validate(match.operation, response.status, response.headers, response.json);
-    expect(problems, `${method} ${path} -> ${response.status} ${response.text}`).toEqual([]);
-    seenResponses.add(`${match.operation.id} ${response.status}`);
-  } else {
-    expect(response.json).toMatchObject({ error: expect.any(String), code: expect.any(String) });
-  }
-  return response;
+  return contract.call(harness, method, path, init, check);
 }
 
 /** Asserts a Puffle error answer: its status, its code and, when given, a text its message mentions. */

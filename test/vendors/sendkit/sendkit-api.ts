@@ -1,13 +1,12 @@
 import { expect } from 'vitest';
 import document from '../../../src/generated/sendkit.document.js';
 import type { components } from '../../../src/generated/sendkit.types.js';
-import { createOperationIndex } from '../../../src/openapi/operation-index.js';
-import { createResponseValidator } from '../../../src/openapi/response-validator.js';
 import { loadScenario } from '../../../src/scenario/load-scenario.js';
 import type { Scenario } from '../../../src/scenario/types.js';
-import { createHarness, type CallOptions } from '../../support/mock-harness.js';
+import { createContractCaller, type ContractResponse, type Harness } from '../../support/contract-call.js';
+import type { CallOptions } from '../../support/mock-harness.js';
 
-export type Harness = ReturnType<typeof createHarness>;
+export type { Harness };
 export type Schemas = components['schemas'];
 export type EnrichmentType = Schemas['EnrichmentType'];
 
@@ -17,19 +16,23 @@ export const JOB_ID =
   /^bulk_(email_verification|phone_enrichment|seg_gateway|esp_detection)_(\d+)_[a-z0-9]{7}$/;
 export const SEVEN_DAYS = 7 * 24 * 60 * 60_000;
 
-const index = createOperationIndex(document);
-const responses = createResponseValidator(document);
+const contract = createContractCaller({
+  document,
+  origin: SENDKIT_ORIGIN,
+  checkUnrouted: (response) => {
+    expect(response.json).toEqual({
+      success: false,
+      error: { code: expect.any(String), message: expect.any(String) },
+    });
+    for (const name of ['x-request-id', 'x-ratelimit-limit', 'x-ratelimit-remaining', 'x-ratelimit-reset'])
+      expect(response.headers.get(name), name).toMatch(/\S/);
+  },
+});
 
 /** Every (operationId, status) pair a checked call has seen, for the conformance coverage check. */
-export const seenResponses = new Set<string>();
+export const seenResponses = contract.seen;
 
-export interface SendkitResponse {
-  status: number;
-  headers: Headers;
-  text: string;
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read the JSON freely
-  json: any;
-}
+export type SendkitResponse = ContractResponse;
 
 /**
  * Calls the mock through the harness and checks the answer against `openapi/sendkit.yaml`: a routed
@@ -42,22 +45,7 @@ export async function checkedCall(
   path: string,
   init: CallOptions = {},
 ): Promise<SendkitResponse> {
-  const response = await harness.call(method, `${SENDKIT_ORIGIN}${path}`, init);
-  const match = index.match(method, new URL(`${SENDKIT_ORIGIN}${path}`).pathname);
-  expect(response.status, `${method} ${path} answered 500: ${response.text}`).not.toBe(500);
-  if (match.kind === 'found') {
-    const problems = responses.validate(match.operation, response.status, response.headers, response.json);
-    expect(problems, `${method} ${path} -> ${response.status} ${response.text}`).toEqual([]);
-    seenResponses.add(`${match.operation.id} ${response.status}`);
-  } else {
-    expect(response.json).toEqual({
-      success: false,
-      error: { code: expect.any(String), message: expect.any(String) },
-    });
-    for (const name of ['x-request-id', 'x-ratelimit-limit', 'x-ratelimit-remaining', 'x-ratelimit-reset'])
-      expect(response.headers.get(name), name).toMatch(/\S/);
-  }
-  return response;
+  return contract.call(harness, method, path, init);
 }
 
 /** Who calls: a workspace key, a platform key with its workspace, or raw headers (`{ headers: {} }`: no auth at all). */
