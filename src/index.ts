@@ -9,8 +9,19 @@
  * const server = setupServer(...mock.handlers);
  * server.listen();
  */
-export { createEnrichmentMock, type EnrichmentMock, type EnrichmentMockOptions, type TenantHandle } from './mock/create-enrichment-mock.js';
+export {
+  createEnrichmentMock,
+  type EnrichmentMock,
+  type EnrichmentMockOptions,
+  type TenantHandle,
+} from './mock/create-enrichment-mock.js';
 export { createVirtualClock, type Clock, type VirtualClock } from './core/clock.js';
 export type { JournalEntry, JournalQuery, Journal } from './runtime/journal.js';
-export { loadScenario, listScenarios, formatProblems, type LoadResult, type ScenarioProblem } from './scenario/load-scenario.js';
+export {
+  loadScenario,
+  listScenarios,
+  formatProblems,
+  type LoadResult,
+  type ScenarioProblem,
+} from './scenario/load-scenario.js';
 export type { Scenario, Vendor, FaultRule, FaultEffect, TimingModel } from './scenario/types.js';

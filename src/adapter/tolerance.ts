@@ -11,7 +11,14 @@ export const ADDITIVE_FIELD = 'x_mock_additive';
  * `tolerance` asks: unknown additive fields, nullable fields returned as null, keys in another order.
  * The result still conforms to the operation's response schema.
  */
-export function applyTolerance(body: unknown, scenario: Scenario, operation: Operation, status: number, document: OpenApiDocument, requestId: string): unknown {
+export function applyTolerance(
+  body: unknown,
+  scenario: Scenario,
+  operation: Operation,
+  status: number,
+  document: OpenApiDocument,
+  requestId: string,
+): unknown {
   const { extraFields, nullOptional, shuffleKeys } = scenario.tolerance;
   if (!extraFields && !nullOptional && !shuffleKeys) return body;
   const resolver = createDocumentResolver(document);
@@ -49,7 +56,8 @@ export function applyTolerance(body: unknown, scenario: Scenario, operation: Ope
       const propertySchema = resolve(properties[key]);
       out[key] = nullOptional && allowsNull(propertySchema) ? null : walk(value[key], propertySchema);
     }
-    if (extraFields && schema?.['additionalProperties'] !== false) out[ADDITIVE_FIELD] = { note: 'unknown additive field: clients must ignore it' };
+    if (extraFields && schema?.['additionalProperties'] !== false)
+      out[ADDITIVE_FIELD] = { note: 'unknown additive field: clients must ignore it' };
     return out;
   };
 

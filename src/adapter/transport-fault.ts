@@ -10,7 +10,12 @@ export const FAULT_HEADER = 'x-enrichment-mock-faults';
  * hang becomes a network error; a truncated body is the real body cut in half; garbage is an HTML
  * proxy error page where JSON was expected.
  */
-export function transportFault(type: 'reset' | 'hang' | 'truncate' | 'garbage', status: number, body: string, headers: Record<string, string>): Response {
+export function transportFault(
+  type: 'reset' | 'hang' | 'truncate' | 'garbage',
+  status: number,
+  body: string,
+  headers: Record<string, string>,
+): Response {
   switch (type) {
     case 'reset':
     case 'hang':
@@ -18,9 +23,13 @@ export function transportFault(type: 'reset' | 'hang' | 'truncate' | 'garbage', 
     case 'truncate':
       return new HttpResponse(body.slice(0, Math.max(1, Math.floor(body.length / 2))), { status, headers });
     case 'garbage':
-      return new HttpResponse(GARBAGE_PAGE, { status: 502, headers: { ...headers, 'content-type': 'text/html' } });
+      return new HttpResponse(GARBAGE_PAGE, {
+        status: 502,
+        headers: { ...headers, 'content-type': 'text/html' },
+      });
   }
 }
 
 /** What a misbehaving proxy in front of an API sends instead of JSON. */
-export const GARBAGE_PAGE = '<html><head><title>502 Bad Gateway</title></head><body><h1>502 Bad Gateway</h1></body></html>';
+export const GARBAGE_PAGE =
+  '<html><head><title>502 Bad Gateway</title></head><body><h1>502 Bad Gateway</h1></body></html>';

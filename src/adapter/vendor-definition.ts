@@ -61,7 +61,10 @@ export interface VendorDefinition {
   basePath: string;
   document: OpenApiDocument;
   /** The API key of a request, or why it has none (status, code, message). */
-  authenticate(headers: Headers, operation: Operation): { ok: true; key: string } | { ok: false; status: number; code: string; message: string };
+  authenticate(
+    headers: Headers,
+    operation: Operation,
+  ): { ok: true; key: string } | { ok: false; status: number; code: string; message: string };
   /** The vendor's error body. */
   errorBody(error: VendorError): unknown;
   /** Status and code for failures found before an operation runs. */

@@ -27,7 +27,10 @@ export interface Preflight {
 }
 
 /** Compiled routing and validation per OpenAPI document: pure, so every mock in a process shares them. */
-const compiled = new WeakMap<object, { index: ReturnType<typeof createOperationIndex>; validator: ReturnType<typeof createRequestValidator> }>();
+const compiled = new WeakMap<
+  object,
+  { index: ReturnType<typeof createOperationIndex>; validator: ReturnType<typeof createRequestValidator> }
+>();
 
 function compile(document: VendorDefinition['document']) {
   let found = compiled.get(document);
@@ -52,10 +55,15 @@ const headerObject = (headers: Headers): Record<string, string> => Object.fromEn
  * const { handler } = createVendorHandler(puffle, runtime, { origin: '*', faultsDecidedUpstream: false, journal: true });
  * setupServer(handler).listen();
  */
-export function createVendorHandler(definition: VendorDefinition, runtime: Runtime, options: VendorHandlerOptions) {
+export function createVendorHandler(
+  definition: VendorDefinition,
+  runtime: Runtime,
+  options: VendorHandlerOptions,
+) {
   const { index, validator } = compile(definition.document);
 
-  const scenarioName = (request: Request): string => request.headers.get(SCENARIO_HEADER) ?? runtime.active.name;
+  const scenarioName = (request: Request): string =>
+    request.headers.get(SCENARIO_HEADER) ?? runtime.active.name;
 
   /** Classifies a request and decides its faults (counting the call): done once per request. */
   const preflight = (request: Request): Preflight => {
@@ -65,58 +73,125 @@ export function createVendorHandler(definition: VendorDefinition, runtime: Runti
     if (match.kind !== 'found' || !context) return { scenario, operationId: null, tenant: null, effects: [] };
     const auth = definition.authenticate(request.headers, match.operation);
     const tenant = auth.ok ? auth.key : null;
-    const effects = context.faults.decide({ vendor: definition.vendor, operation: match.operation.id, tenant: tenant ?? '' });
+    const effects = context.faults.decide({
+      vendor: definition.vendor,
+      operation: match.operation.id,
+      tenant: tenant ?? '',
+    });
     return { scenario, operationId: match.operation.id, tenant, effects };
   };
 
-  const answer = async (request: Request, requestId: string, effects: FaultEffect[]): Promise<{ response: VendorResponse; tenant: string | null }> => {
-    const fail = (status: number, code: string, message: string, extra?: Record<string, unknown>, details?: { path: string; message: string; location?: string }[]): VendorResponse => ({
+  const answer = async (
+    request: Request,
+    requestId: string,
+    effects: FaultEffect[],
+  ): Promise<{ response: VendorResponse; tenant: string | null }> => {
+    const fail = (
+      status: number,
+      code: string,
+      message: string,
+      extra?: Record<string, unknown>,
+      details?: { path: string; message: string; location?: string }[],
+    ): VendorResponse => ({
       status,
-      body: definition.errorBody({ status, code, message, requestId, ...(extra ? { extra } : {}), ...(details ? { details } : {}) }),
+      body: definition.errorBody({
+        status,
+        code,
+        message,
+        requestId,
+        ...(extra ? { extra } : {}),
+        ...(details ? { details } : {}),
+      }),
     });
-    const failWith = (failure: PipelineFailure, message: string, details?: { path: string; message: string; location?: string }[]): VendorResponse => {
+    const failWith = (
+      failure: PipelineFailure,
+      message: string,
+      details?: { path: string; message: string; location?: string }[],
+    ): VendorResponse => {
       const { status, code } = definition.failures[failure];
       return fail(status, code, message, undefined, details);
     };
     const url = new URL(request.url);
     const match = index.match(request.method, url.pathname);
-    if (match.kind === 'not_found') return { response: failWith('not_found', `No route for ${request.method} ${url.pathname}.`), tenant: null };
+    if (match.kind === 'not_found')
+      return {
+        response: failWith('not_found', `No route for ${request.method} ${url.pathname}.`),
+        tenant: null,
+      };
     if (match.kind === 'method_not_allowed') {
-      const response = failWith('method_not_allowed', `${request.method} is not allowed on ${url.pathname}; allowed: ${match.allowed.join(', ')}.`);
+      const response = failWith(
+        'method_not_allowed',
+        `${request.method} is not allowed on ${url.pathname}; allowed: ${match.allowed.join(', ')}.`,
+      );
       return { response: { ...response, headers: { allow: match.allowed.join(', ') } }, tenant: null };
     }
     const scenario = scenarioName(request);
     const context = runtime.context(scenario);
-    if (!context) return { response: failWith('unknown_scenario', `Unknown scenario "${scenario}" in ${SCENARIO_HEADER}. List them at GET /__admin/scenarios.`), tenant: null };
+    if (!context)
+      return {
+        response: failWith(
+          'unknown_scenario',
+          `Unknown scenario "${scenario}" in ${SCENARIO_HEADER}. List them at GET /__admin/scenarios.`,
+        ),
+        tenant: null,
+      };
     const { operation } = match;
     if (runtime.autoAdvance && request.method === 'GET') advanceToNextChange(runtime);
     const auth = definition.authenticate(request.headers, operation);
     if (!auth.ok) return { response: fail(auth.status, auth.code, auth.message), tenant: null };
     const tenant = auth.key;
-    if (context.simulator.tenant(tenant).revoked) return { response: failWith('unauthorized', 'This API key has been revoked.'), tenant };
+    if (context.simulator.tenant(tenant).revoked)
+      return { response: failWith('unauthorized', 'This API key has been revoked.'), tenant };
 
     let dispatchFailure: string | undefined;
     for (const effect of effects) {
       if (effect.type === 'latency') await new Promise((resolve) => setTimeout(resolve, effect.ms));
       if (effect.type === 'dispatch_failure') dispatchFailure = effect.message;
       if (effect.type === 'status') {
-        const response = fail(effect.status, effect.code ?? definition.codeForStatus(effect.status), effect.message ?? `Injected fault: HTTP ${effect.status}.`);
-        const retryAfter = effect.retryAfterSeconds ?? (effect.status === 429 || effect.status === 503 ? DEFAULT_RETRY_AFTER_SECONDS : undefined);
+        const response = fail(
+          effect.status,
+          effect.code ?? definition.codeForStatus(effect.status),
+          effect.message ?? `Injected fault: HTTP ${effect.status}.`,
+        );
+        const retryAfter =
+          effect.retryAfterSeconds ??
+          (effect.status === 429 || effect.status === 503 ? DEFAULT_RETRY_AFTER_SECONDS : undefined);
         const retry = retryAfter === undefined ? {} : { 'retry-after': String(retryAfter) };
         return { response: { ...response, headers: retry }, tenant };
       }
     }
 
     // Operations that take no body ignore whatever is sent (exa-js sends `Content-Type: application/json` on them).
-    const read = operation.requestBody ? await readJsonBody(request, { limitBytes: runtime.bodyLimitBytes }) : { ok: true as const, body: undefined };
+    const read = operation.requestBody
+      ? await readJsonBody(request, { limitBytes: runtime.bodyLimitBytes })
+      : { ok: true as const, body: undefined };
     if (!read.ok) return { response: failWith(read.code, read.message), tenant };
-    const checked = validator.validate(operation, { params: match.params, query: url.searchParams, headers: request.headers, body: read.body });
+    const checked = validator.validate(operation, {
+      params: match.params,
+      query: url.searchParams,
+      headers: request.headers,
+      body: read.body,
+    });
     if (!checked.ok) {
-      const details = checked.problems.map((problem) => ({ path: problem.path, message: problem.message, location: problem.location }));
-      return { response: failWith('validation', `Invalid request: ${details.map((d) => d.message).join('; ')}.`, details), tenant };
+      const details = checked.problems.map((problem) => ({
+        path: problem.path,
+        message: problem.message,
+        location: problem.location,
+      }));
+      return {
+        response: failWith(
+          'validation',
+          `Invalid request: ${details.map((d) => d.message).join('; ')}.`,
+          details,
+        ),
+        tenant,
+      };
     }
     const handle = definition.operations[operation.id];
-    if (!handle) throw new Error(`Vendor ${definition.vendor} has no handler for operation ${operation.id}: add it to the vendor's operations.`);
+    if (!handle)
+      throw new Error(
+        `Vendor ${definition.vendor} has no handler for operation ${operation.id}: add it to the vendor's operations.`,
+      );
     const response = handle({
       request,
       requestId,
@@ -130,20 +205,44 @@ export function createVendorHandler(definition: VendorDefinition, runtime: Runti
       dispatchFailure,
       fail: (status, code, message, extra) => fail(status, code, message, extra),
     });
-    const tolerant = response.status < 300 ? applyTolerance(response.body, context.scenario, operation, response.status, definition.document, requestId) : response.body;
+    const tolerant =
+      response.status < 300
+        ? applyTolerance(
+            response.body,
+            context.scenario,
+            operation,
+            response.status,
+            definition.document,
+            requestId,
+          )
+        : response.body;
     return { response: { ...response, body: tolerant }, tenant };
   };
 
   const handler: HttpHandler = http.all(`${options.origin}${definition.basePath}/*`, async ({ request }) => {
     const started = performance.now();
     const wallTime = new Date().toISOString();
-    const requestId = request.headers.get('x-request-id') ?? runtime.nextRequestId();
+    const requestId = request.headers.get('x-request-id') || runtime.nextRequestId();
     const requestBody = options.journal ? await request.clone().text() : '';
     const upstream = request.headers.get(FAULT_HEADER);
-    const decided = options.faultsDecidedUpstream && upstream !== null ? { effects: JSON.parse(upstream) as FaultEffect[], tenant: null } : preflight(request);
-    const transport = decided.effects.find((effect) => effect.type === 'reset' || effect.type === 'hang' || effect.type === 'truncate' || effect.type === 'garbage');
+    const decided =
+      options.faultsDecidedUpstream && upstream !== null
+        ? { effects: JSON.parse(upstream) as FaultEffect[], tenant: null }
+        : preflight(request);
+    const transport = decided.effects.find(
+      (effect) =>
+        effect.type === 'reset' ||
+        effect.type === 'hang' ||
+        effect.type === 'truncate' ||
+        effect.type === 'garbage',
+    );
     const { response, tenant } = await answer(request, requestId, decided.effects);
-    const headers = { 'content-type': 'application/json', 'x-request-id': requestId, ...definition.headers?.(tenant, runtime.clock.now()), ...response.headers };
+    const headers = {
+      'content-type': 'application/json',
+      'x-request-id': requestId,
+      ...definition.headers?.(tenant, runtime.clock.now()),
+      ...response.headers,
+    };
     const text = JSON.stringify(response.body);
     if (options.journal) {
       const url = new URL(request.url);
@@ -151,7 +250,13 @@ export function createVendorHandler(definition: VendorDefinition, runtime: Runti
         vendor: definition.vendor,
         scenario: scenarioName(request),
         tenant,
-        request: { method: request.method, path: url.pathname, query: Object.fromEntries(url.searchParams), headers: headerObject(request.headers), body: parseOrText(requestBody) },
+        request: {
+          method: request.method,
+          path: url.pathname,
+          query: Object.fromEntries(url.searchParams),
+          headers: headerObject(request.headers),
+          body: parseOrText(requestBody),
+        },
         response: { status: transport ? 0 : response.status, headers, body: response.body },
         virtualTime: new Date(runtime.clock.now()).toISOString(),
         wallTime,

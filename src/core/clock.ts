@@ -29,12 +29,14 @@ export function createVirtualClock(startMs: number): VirtualClock {
     mode: 'virtual',
     now: () => now,
     advance(ms) {
-      if (!Number.isFinite(ms) || ms < 0) throw new RangeError(`Cannot advance the clock by ${ms} ms: give a finite number >= 0.`);
+      if (!Number.isFinite(ms) || ms < 0)
+        throw new RangeError(`Cannot advance the clock by ${ms} ms: give a finite number >= 0.`);
       now += ms;
       return now;
     },
     set(instant) {
-      if (!Number.isFinite(instant)) return { ok: false, message: `Cannot set the clock to ${instant}: not a finite instant.` };
+      if (!Number.isFinite(instant))
+        return { ok: false, message: `Cannot set the clock to ${instant}: not a finite instant.` };
       if (instant < now) {
         return {
           ok: false,

@@ -41,7 +41,10 @@ export function createFakeData(): FakeData {
     lead: (seed, subject) =>
       withSeed(seed, (f) => {
         const companyName = f.company.name();
-        const domain = `${f.helpers.slugify(companyName).toLowerCase().replace(/[^a-z0-9-]/g, '')}.${f.helpers.arrayElement(['com', 'io', 'co', 'ai'])}`;
+        const domain = `${f.helpers
+          .slugify(companyName)
+          .toLowerCase()
+          .replace(/[^a-z0-9-]/g, '')}.${f.helpers.arrayElement(['com', 'io', 'co', 'ai'])}`;
         if (subject === 'company') {
           return {
             name: companyName,

@@ -35,7 +35,10 @@ export interface LeadList {
 export const MAX_GENERATED_LEADS = 0xffffff;
 
 export function generatedLeadId(list: LeadList, index: number): string {
-  const seconds = Math.floor(list.createdAt / 1000).toString(16).padStart(8, '0').slice(-8);
+  const seconds = Math.floor(list.createdAt / 1000)
+    .toString(16)
+    .padStart(8, '0')
+    .slice(-8);
   return `${seconds}${list.tag}${index.toString(16).padStart(6, '0')}`;
 }
 

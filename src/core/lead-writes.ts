@@ -66,7 +66,13 @@ export function itemIndexOf(run: Run, leadId: string): number {
 /** Runs whose completed items count as writes of `attribute` at `t`. */
 function* writers(owner: Tenant, attribute: string, t: number): Generator<Run> {
   for (const run of [...owner.retired, ...owner.runs.values()]) {
-    if (run.outputAttribute === attribute && run.dispatchError === null && run.createdAt <= t && run.deletedAt === null) yield run;
+    if (
+      run.outputAttribute === attribute &&
+      run.dispatchError === null &&
+      run.createdAt <= t &&
+      run.deletedAt === null
+    )
+      yield run;
   }
 }
 

@@ -13,7 +13,12 @@ const SEG = ['proofpoint', 'mimecast', 'barracuda'];
  * The result of `enrichment` for `lead`, drawn from `seed` (one per run and item), so any item's result
  * can be produced on its own.
  */
-export function generateResult(enrichment: EnrichmentDefinition, lead: Lead, seed: number, fake: FakeData): ResultValue {
+export function generateResult(
+  enrichment: EnrichmentDefinition,
+  lead: Lead,
+  seed: number,
+  fake: FakeData,
+): ResultValue {
   const { kind, options } = enrichment.output;
   const text = (name: string): string => String(lead.attributes[name] ?? '');
   return fake.with(seed, (f): ResultValue => {
@@ -22,7 +27,11 @@ export function generateResult(enrichment: EnrichmentDefinition, lead: Lead, see
         const first = text('firstName').toLowerCase() || f.person.firstName().toLowerCase();
         const last = text('lastName').toLowerCase() || f.person.lastName().toLowerCase();
         const domain = text('domain') || f.internet.domainName();
-        return f.helpers.arrayElement([`${first}.${last}@${domain}`, `${first}@${domain}`, `${first[0] ?? 'x'}${last}@${domain}`]);
+        return f.helpers.arrayElement([
+          `${first}.${last}@${domain}`,
+          `${first}@${domain}`,
+          `${first[0] ?? 'x'}${last}@${domain}`,
+        ]);
       }
       case 'email_verification':
         return f.helpers.arrayElement(VERIFICATION);

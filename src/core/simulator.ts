@@ -86,7 +86,8 @@ export function createSimulator({ scenario, clock, fake = createFakeData() }: Si
         owner.runs.delete(id);
         if (run.deletedAt === null) owner.retired.push(run);
       }
-      if (owner.retired.length > RETIRED_RUNS_KEPT) owner.retired.splice(0, owner.retired.length - RETIRED_RUNS_KEPT);
+      if (owner.retired.length > RETIRED_RUNS_KEPT)
+        owner.retired.splice(0, owner.retired.length - RETIRED_RUNS_KEPT);
     }
   };
 

@@ -68,8 +68,14 @@ function resolveScenario(options: EnrichmentMockOptions): Scenario {
     const builtin = resolveBuiltinScenario(name);
     if (builtin) return builtin;
   }
-  const loaded = loadScenario(name, { ...(seed === undefined ? {} : { seed }), ...(overrides ? { inline: overrides } : {}) });
-  if (!loaded.ok) throw new Error(`Failed to load scenario "${name}". Fix these problems:\n${formatProblems(name, loaded.problems)}`);
+  const loaded = loadScenario(name, {
+    ...(seed === undefined ? {} : { seed }),
+    ...(overrides ? { inline: overrides } : {}),
+  });
+  if (!loaded.ok)
+    throw new Error(
+      `Failed to load scenario "${name}". Fix these problems:\n${formatProblems(name, loaded.problems)}`,
+    );
   return loaded.scenario;
 }
 
@@ -77,7 +83,9 @@ function resolveScenario(options: EnrichmentMockOptions): Scenario {
 function asControllable(clock: Clock): VirtualClock {
   if (clock.mode === 'virtual' && 'advance' in clock) return clock as VirtualClock;
   const refuse = (): never => {
-    throw new Error('This mock runs on a real clock: it cannot be advanced. Create it without `clock` to get a virtual one.');
+    throw new Error(
+      'This mock runs on a real clock: it cannot be advanced. Create it without `clock` to get a virtual one.',
+    );
   };
   return { mode: 'virtual', now: () => clock.now(), advance: refuse, set: refuse };
 }
@@ -103,8 +111,11 @@ export function createEnrichmentMock(options: EnrichmentMockOptions = {}): Enric
   });
   const handlers = createVendors().map(
     (vendor) =>
-      createVendorHandler(vendor, runtime, { origin: options.baseUrls?.[vendor.vendor] ?? VENDOR_ORIGINS[vendor.vendor], faultsDecidedUpstream: false, journal: true })
-        .handler,
+      createVendorHandler(vendor, runtime, {
+        origin: options.baseUrls?.[vendor.vendor] ?? VENDOR_ORIGINS[vendor.vendor],
+        faultsDecidedUpstream: false,
+        journal: true,
+      }).handler,
   );
   const controllable = asControllable(clock);
   const activeContext = () => {

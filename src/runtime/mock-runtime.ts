@@ -38,7 +38,8 @@ export function createRuntime(options: RuntimeOptions) {
   let requestCount = 0;
   const journal: Journal = createJournal(options.journalLimit ?? 10_000);
 
-  const lookup = (name: string): Scenario | undefined => (name === active.name ? active : options.resolveScenario(name));
+  const lookup = (name: string): Scenario | undefined =>
+    name === active.name ? active : options.resolveScenario(name);
 
   return {
     clock: options.clock,
@@ -60,7 +61,11 @@ export function createRuntime(options: RuntimeOptions) {
       if (context) return context;
       const scenario = lookup(name);
       if (!scenario) return undefined;
-      context = { scenario, simulator: createSimulator({ scenario, clock: options.clock }), faults: createFaultPlan(scenario) };
+      context = {
+        scenario,
+        simulator: createSimulator({ scenario, clock: options.clock }),
+        faults: createFaultPlan(scenario),
+      };
       contexts.set(name, context);
       return context;
     },

@@ -20,7 +20,10 @@ export function describeTenant(context: ScenarioContext, key: string) {
       name: list.name,
       subject: list.subject,
       leadCount: list.size,
-      leadIds: Array.from({ length: Math.min(list.size, LEAD_IDS_SHOWN) }, (_, index) => simulator.leadAt(list, index)?.id ?? ''),
+      leadIds: Array.from(
+        { length: Math.min(list.size, LEAD_IDS_SHOWN) },
+        (_, index) => simulator.leadAt(list, index)?.id ?? '',
+      ),
     })),
     catalog: scenario.world.catalog.map((entry) => ({
       slug: entry.slug,
@@ -33,7 +36,11 @@ export function describeTenant(context: ScenarioContext, key: string) {
 }
 
 /** Sets a tenant's credits and/or revokes (or restores) its key. */
-export function updateTenant(context: ScenarioContext, key: string, change: { credits?: number; revoked?: boolean }): ReturnType<typeof describeTenant> {
+export function updateTenant(
+  context: ScenarioContext,
+  key: string,
+  change: { credits?: number; revoked?: boolean },
+): ReturnType<typeof describeTenant> {
   const tenant = context.simulator.tenant(key);
   if (change.credits !== undefined) tenant.credits = change.credits;
   if (change.revoked !== undefined) tenant.revoked = change.revoked;

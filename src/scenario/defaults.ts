@@ -1,4 +1,5 @@
 import type { ScenarioBody } from './file-types.js';
+import type { WebhookModel } from './types.js';
 
 /** The seed a scenario gets when neither the file nor the caller gives one. */
 export const DEFAULT_SEED = 1;
@@ -98,4 +99,23 @@ export const DEFAULT_BODY: ScenarioBody = {
   expiry: { puffle: null, sendkit: '7d', exa: null },
   faults: [],
   tolerance: { extraFields: false, nullOptional: false, shuffleKeys: false },
+  webhooks: {
+    delay: '0s',
+    duplicate: 0,
+    reorder: false,
+    timeout: '5s',
+    retrySchedule: ['0s', '10s', '30s', '2m', '10m'],
+  },
 };
+
+/** The webhook delivery of a scenario that names none: `DEFAULT_BODY.webhooks`, normalised. */
+export const DEFAULT_WEBHOOK_MODEL: WebhookModel = {
+  delayMs: 0,
+  duplicate: 0,
+  reorderWindowMs: 0,
+  timeoutMs: 5_000,
+  retryScheduleMs: [0, 10_000, 30_000, 120_000, 600_000],
+};
+
+/** The reorder window of `webhooks.reorder: true`. */
+export const DEFAULT_REORDER_WINDOW = '30s';

@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { basename, dirname, extname, join } from 'node:path';
 import { libraryNames, resolveScenarioFile, type ScenarioFile } from './library.js';
 import type { ScenarioProblem } from './problem.js';
 import { checkSchema } from './schema-check.js';
@@ -33,6 +33,14 @@ const unknownNameMessage = (name: string): string => {
   return `unknown scenario "${name}"${didYouMean(name, names) || '.'} Built-in scenarios: ${names.join(', ')}. Give one of them, or a path to a file.`;
 };
 
+/** The name of a scenario made of inline overrides: a valid scenario name derived from what it extends. */
+function inlineName(nameOrPath: string): string {
+  const base = basename(nameOrPath, extname(nameOrPath))
+    .replace(/[^A-Za-z0-9_-]+/g, '-')
+    .replace(/^[^A-Za-z0-9]+/, '');
+  return `${base || 'inline'}-overrides`;
+}
+
 function lineOfExtends(link: ChainLink): { line?: number } {
   const line = link.source.lineOf(['extends'])?.line;
   return line === undefined ? {} : { line };
@@ -51,7 +59,9 @@ export function readExtendsChain(nameOrPath: string, inline?: InlineScenario): E
   const chain: ChainLink[] = [];
   const inFile = (link: ChainLink | undefined): { file?: string } =>
     link && link !== chain[0] ? { file: link.file.display } : {};
-  let next: ScenarioFile | undefined = inline ? { path: join(process.cwd(), '(inline)'), display: '(inline)' } : resolveScenarioFile(nameOrPath);
+  let next: ScenarioFile | undefined = inline
+    ? { path: join(process.cwd(), '(inline)'), display: '(inline)' }
+    : resolveScenarioFile(nameOrPath);
   let complete = true;
   while (next) {
     const file: ScenarioFile = next;
@@ -67,7 +77,15 @@ export function readExtendsChain(nameOrPath: string, inline?: InlineScenario): E
     }
     let text: string;
     try {
-      text = chain.length === 0 && inline ? JSON.stringify({ extends: nameOrPath, name: `${nameOrPath}+overrides`, description: `Inline overrides of ${nameOrPath}`, ...inline }) : readFileSync(file.path, 'utf8');
+      text =
+        chain.length === 0 && inline
+          ? JSON.stringify({
+              extends: nameOrPath,
+              name: inlineName(nameOrPath),
+              description: `Inline overrides of ${nameOrPath}`,
+              ...inline,
+            })
+          : readFileSync(file.path, 'utf8');
     } catch (error) {
       problems.push({
         ...where(),

@@ -1,6 +1,7 @@
 import { FAULT_DEFS } from './file-schema-faults.js';
 import { ref } from './file-schema-ref.js';
 import { TIMING_DEFS } from './file-schema-timing.js';
+import { WEBHOOKS_PROPERTY } from './file-schema-webhooks.js';
 import { WORLD_DEFS } from './file-schema-world.js';
 
 /**
@@ -17,7 +18,7 @@ export const scenarioFileSchema: Record<string, unknown> = {
   $id: 'https://enrichment-mock.dev/scenario.schema.json',
   title: 'enrichment-mock scenario',
   description:
-    'A scenario of the enrichment mock: the world (tenants, credits, leads, catalog), how long work takes and how often it fails, race windows, expiry, injected faults and response tolerance. Everything but `description` is optional: what is left out comes from `extends` (or the built-in defaults).',
+    'A scenario of the enrichment mock: the world (tenants, credits, leads, catalog), how long work takes and how often it fails, race windows, expiry, injected faults, response tolerance and webhook delivery. Everything but `description` is optional: what is left out comes from `extends` (or the built-in defaults).',
   type: 'object',
   additionalProperties: false,
   required: ['description'],
@@ -147,6 +148,7 @@ export const scenarioFileSchema: Record<string, unknown> = {
         shuffleKeys: { description: 'Emit object keys in a seeded, shuffled order.', type: 'boolean' },
       },
     },
+    webhooks: WEBHOOKS_PROPERTY,
   },
   $defs: { ...TIMING_DEFS, ...WORLD_DEFS, ...FAULT_DEFS },
 };

@@ -69,6 +69,15 @@ export interface FaultFile {
   times?: number;
 }
 
+export interface WebhooksFile {
+  delay: DurationInput;
+  duplicate: number;
+  /** `true` is a 30s window. */
+  reorder: boolean | DurationInput;
+  timeout: DurationInput;
+  retrySchedule: DurationInput[];
+}
+
 /** Everything but the identity fields: what `extends` merges. Complete once merged over the defaults. */
 export interface ScenarioBody {
   seed: number;
@@ -89,4 +98,5 @@ export interface ScenarioBody {
   expiry: Record<Vendor, DurationInput | null>;
   faults: FaultFile[];
   tolerance: ToleranceModel;
+  webhooks: WebhooksFile;
 }

@@ -38,7 +38,12 @@ export function loadScenario(nameOrPath: string, options: LoadOptions = {}): Loa
       message: `the seed option must be a whole number >= 0, got ${options.seed}`,
     });
   }
-  const { links: chain, problems: chainProblems, complete, inFile } = readExtendsChain(nameOrPath, options.inline);
+  const {
+    links: chain,
+    problems: chainProblems,
+    complete,
+    inFile,
+  } = readExtendsChain(nameOrPath, options.inline);
   problems.push(...chainProblems);
   const top = chain[0];
   if (!complete || !top) return { ok: false, problems: inReadingOrder(problems) };

@@ -172,5 +172,16 @@ export function checkSemantics(merged: unknown, locate: Locate): ScenarioProblem
     if (retryAfter !== undefined && retryAfter % 1_000 !== 0)
       report([...at, 'effect', 'retryAfter'], 'Retry-After is sent in whole seconds: write e.g. 1s or 2s');
   }
+
+  // Webhooks: a receiver gets some time to answer; attempts come in order.
+  const webhooks = record(root['webhooks']);
+  if (ms(webhooks['timeout']) === 0)
+    report(['webhooks', 'timeout'], 'must be longer than 0: the receiver needs time to answer, e.g. 5s');
+  const schedule = list(webhooks['retrySchedule']).map(ms);
+  for (let index = 1; index < schedule.length; index++) {
+    const [previous, current] = [schedule[index - 1], schedule[index]];
+    if (previous !== undefined && current !== undefined && current < previous)
+      report(['webhooks', 'retrySchedule', index], 'is earlier than the attempt before it: list attempts in ascending order');
+  }
   return problems;
 }

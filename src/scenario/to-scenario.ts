@@ -1,3 +1,4 @@
+import { DEFAULT_REORDER_WINDOW } from './defaults.js';
 import { parseDuration } from './duration.js';
 import type {
   CatalogEntryFile,
@@ -9,6 +10,7 @@ import type {
   TenantFile,
   TimingFile,
   TimingProfileFile,
+  WebhooksFile,
 } from './file-types.js';
 import { mergeScenario } from './merge.js';
 import type {
@@ -20,6 +22,7 @@ import type {
   Scenario,
   TenantSpec,
   TimingModel,
+  WebhookModel,
 } from './types.js';
 
 /** Milliseconds of a duration the schema already accepted; anything else is a broken invariant. */
@@ -125,6 +128,17 @@ function toFaultRule(file: FaultFile): FaultRule {
   };
 }
 
+function toWebhookModel(file: WebhooksFile): WebhookModel {
+  const reorder = file.reorder === true ? DEFAULT_REORDER_WINDOW : file.reorder === false ? 0 : file.reorder;
+  return {
+    delayMs: toMs(file.delay),
+    duplicate: file.duplicate,
+    reorderWindowMs: toMs(reorder),
+    timeoutMs: toMs(file.timeout),
+    retryScheduleMs: file.retrySchedule.map(toMs),
+  };
+}
+
 /**
  * Turns a complete, validated scenario body (the defaults with every file merged over them) into the
  * normalised `Scenario`: milliseconds, tagged distributions and effects, tenants and profiles merged over
@@ -173,5 +187,6 @@ export function toScenario(body: ScenarioBody, identity: { name: string; descrip
     },
     faults: body.faults.map(toFaultRule),
     tolerance: { ...body.tolerance },
+    webhooks: toWebhookModel(body.webhooks),
   };
 }

@@ -1,7 +1,8 @@
 /**
  * The normalised scenario: what a scenario file means once it is parsed, validated and filled with
  * defaults. The simulator core reads `world`, `timing`, `races` and `expiry`; the vendor adapters and the
- * server read `faults` and `tolerance`. Durations are milliseconds.
+ * server read `faults` and `tolerance`; the webhook delivery engine reads `webhooks`. Durations are
+ * milliseconds.
  */
 
 /** The vendors the mock serves, plus its own control API. */
@@ -138,6 +139,23 @@ export interface ToleranceModel {
   shuffleKeys: boolean;
 }
 
+/** How webhook deliveries go out: when, how often they are retried, and how unreliably they arrive. */
+export interface WebhookModel {
+  /** Every delivery leaves this long after its event. */
+  delayMs: number;
+  /** Probability (0..1), drawn from the seed per event and webhook, that a delivery is sent twice. */
+  duplicate: number;
+  /**
+   * Each delivery is held back a seeded time in [0, window): deliveries of events closer than this may
+   * arrive out of order. 0 keeps event order.
+   */
+  reorderWindowMs: number;
+  /** Wall-clock time a receiver has to answer before the attempt counts as failed (status 0). */
+  timeoutMs: number;
+  /** When each attempt is due, counted from the delivery's first due instant; one entry per attempt. */
+  retryScheduleMs: number[];
+}
+
 export interface Scenario {
   name: string;
   description: string;
@@ -159,4 +177,6 @@ export interface Scenario {
   expiry: Record<Vendor, number | null>;
   faults: FaultRule[];
   tolerance: ToleranceModel;
+  /** Webhook delivery; absent means `DEFAULT_WEBHOOK_MODEL` (loaded scenarios always have it). */
+  webhooks?: WebhookModel;
 }

@@ -22,7 +22,11 @@ function collectExamples(document: OpenApiDocument): ExampleCase[] {
     if (isRecord(examples) && isRecord(schema) && pointer.includes('/content/')) {
       for (const [name, example] of Object.entries(examples)) {
         if (isRecord(example) && 'value' in example) {
-          cases.push({ pointer: appendPointer(pointer, 'examples', name), schemaPointer: appendPointer(pointer, 'schema'), value: example['value'] });
+          cases.push({
+            pointer: appendPointer(pointer, 'examples', name),
+            schemaPointer: appendPointer(pointer, 'schema'),
+            value: example['value'],
+          });
         }
       }
     }
