@@ -1,10 +1,16 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-/** Writes scenario files into a fresh temporary directory and returns it. */
+const written: string[] = [];
+process.once('exit', () => {
+  for (const dir of written) rmSync(dir, { recursive: true, force: true });
+});
+
+/** Writes scenario files into a fresh temporary directory (removed when the test process exits) and returns it. */
 export function writeScenarioFiles(files: Record<string, string>): string {
   const dir = mkdtempSync(join(tmpdir(), 'enrichment-mock-scenario-'));
+  written.push(dir);
   for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
   return dir;
 }
