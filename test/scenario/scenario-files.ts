@@ -1,13 +1,15 @@
+import { afterAll } from 'vitest';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const written: string[] = [];
-process.once('exit', () => {
-  for (const dir of written) rmSync(dir, { recursive: true, force: true });
+// Registered in the root suite of every test file that imports this module.
+afterAll(() => {
+  for (const dir of written.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
 
-/** Writes scenario files into a fresh temporary directory (removed when the test process exits) and returns it. */
+/** Writes scenario files into a fresh temporary directory (removed after the test file) and returns it. */
 export function writeScenarioFiles(files: Record<string, string>): string {
   const dir = mkdtempSync(join(tmpdir(), 'enrichment-mock-scenario-'));
   written.push(dir);
