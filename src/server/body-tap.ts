@@ -22,6 +22,9 @@ export interface BodyTap {
   settle(): Promise<TappedBody>;
 }
 
+/** What a request without a body taps. */
+const NO_BODY: TappedBody = { text: null, bytes: 0, overCap: false };
+
 /**
  * Reads a request body as it arrives and hands it on through `feed`. The server owns the socket's flow:
  * a route that stops reading (an oversized body, a fault that answers before reading) or cancels its
@@ -34,6 +37,17 @@ export interface BodyTap {
  * const { text } = await tap.settle();
  */
 export function tapBody(request: IncomingMessage, cap: number): BodyTap {
+  // No body announced (a GET, a cancel without body): nothing to tap, no stream unless a route asks.
+  const length = request.headers['content-length'];
+  if (request.headers['transfer-encoding'] === undefined && (length === undefined || length === '0')) {
+    let feed: PassThrough | undefined;
+    return {
+      get feed() {
+        return (feed ??= new PassThrough().end() as PassThrough);
+      },
+      settle: () => Promise.resolve(NO_BODY),
+    };
+  }
   const chunks: Buffer[] = [];
   const feed = new PassThrough();
   // A route that cancels its stream destroys the feed; that must not surface as an unhandled error.

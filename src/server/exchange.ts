@@ -78,6 +78,15 @@ export function openExchange(request: IncomingMessage, runtime: Runtime): Exchan
   };
 }
 
+/** `target` with an enumerable `body` parsed from `text` on first read: the journal is read far less often than written. */
+function lazyBody<T extends object>(target: T, text: string | null): T & { body: unknown } {
+  let parsed: { value: unknown } | undefined;
+  return Object.defineProperty(target, 'body', {
+    enumerable: true,
+    get: () => (parsed ??= { value: parseOrText(text) }).value,
+  }) as T & { body: unknown };
+}
+
 function parseOrText(text: string | null): unknown {
   if (text === null || text === '') return null;
   try {
@@ -118,11 +127,7 @@ export async function closeExchange(
       headers,
       body: body.overCap ? overCapBody(runtime.bodyLimitBytes) : parseOrText(body.text),
     },
-    response: {
-      status: sent?.status ?? 0,
-      headers: sent?.headers ?? {},
-      body: parseOrText(sent?.body ?? null),
-    },
+    response: lazyBody({ status: sent?.status ?? 0, headers: sent?.headers ?? {} }, sent?.body ?? null),
     virtualTime: exchange.virtualTime,
     wallTime: exchange.wallTime,
     durationMs,
