@@ -14,6 +14,7 @@ export {
   type EnrichmentMock,
   type EnrichmentMockOptions,
   type TenantHandle,
+  type WebhookControls,
 } from './mock/create-enrichment-mock.js';
 export { createVirtualClock, type Clock, type VirtualClock } from './core/clock.js';
 export type { JournalEntry, JournalQuery, Journal } from './runtime/journal.js';
@@ -24,4 +25,33 @@ export {
   type LoadResult,
   type ScenarioProblem,
 } from './scenario/load-scenario.js';
-export type { Scenario, Vendor, FaultRule, FaultEffect, TimingModel } from './scenario/types.js';
+export type {
+  Scenario,
+  Vendor,
+  FaultRule,
+  FaultEffect,
+  TimingModel,
+  WebhookModel,
+} from './scenario/types.js';
+export type { DeliveryReport } from './webhooks/outbox.js';
+/**
+ * Checks the `Exa-Signature` header of a webhook delivery (HMAC-SHA256 of `<t>.<raw body>`, timestamp
+ * within tolerance) in your receiver: `{ ok: true }` or `{ ok: false, reason, message }`.
+ *
+ * @example
+ * import { verifyExaSignature } from 'enrichment-mock';
+ *
+ * const checked = verifyExaSignature({
+ *   header: request.headers['exa-signature'],
+ *   rawBody, // the bytes as received, before JSON.parse
+ *   secret, // from the create-webhook answer
+ *   now: mock.clock.now(), // under the mock's virtual clock; omit against real Exa
+ * });
+ * if (!checked.ok) return reply(400, checked.reason);
+ */
+export {
+  verifyExaSignature,
+  type VerifyExaSignatureOptions,
+  type VerifyResult,
+  type SignatureFailure,
+} from './webhooks/verify-signature.js';

@@ -56,7 +56,7 @@ export function applyTolerance(
       const propertySchema = resolve(properties[key]);
       out[key] = nullOptional && allowsNull(propertySchema) ? null : walk(value[key], propertySchema);
     }
-    if (extraFields && schema?.['additionalProperties'] !== false)
+    if (extraFields && [undefined, true].includes(schema?.['additionalProperties'] as boolean | undefined))
       out[ADDITIVE_FIELD] = { note: 'unknown additive field: clients must ignore it' };
     return out;
   };

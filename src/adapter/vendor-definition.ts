@@ -2,6 +2,7 @@ import type { Operation } from '../openapi/operation.js';
 import type { OpenApiDocument } from '../openapi/document-resolver.js';
 import type { ScenarioContext } from '../runtime/mock-runtime.js';
 import type { Vendor } from '../scenario/types.js';
+import type { WebhookFeed } from '../webhooks/outbox.js';
 
 /** What an operation answers: the vendor adapter's words, before tolerance and headers are applied. */
 export interface VendorResponse {
@@ -74,4 +75,6 @@ export interface VendorDefinition {
   /** Headers added to every response of the vendor (rate-limit headers, ...); `now` is the mock's clock. */
   headers?(tenant: string | null, now: number): Record<string, string>;
   operations: Record<string, OperationHandler>;
+  /** The vendor's webhooks and the events they receive, for the delivery engine (`src/webhooks`). */
+  webhookFeed?: WebhookFeed;
 }

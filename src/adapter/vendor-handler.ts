@@ -41,6 +41,28 @@ function compile(document: VendorDefinition['document']) {
   return found;
 }
 
+const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+
+/**
+ * The URL pattern of a vendor's handler: every path under `basePath` (`/api/...`, not `/api` itself) on
+ * `origin`, or on any scheme and host for `*`. A RegExp, because msw percent-decodes the parameters of a
+ * string pattern with a throwing `decodeURIComponent` (a path such as `/api/%zz` failed with a URIError
+ * before the handler ran) and leaves a RegExp without capturing groups alone; the pipeline then routes
+ * the raw path, and a segment that is not valid percent-encoding matches no operation (vendor 404).
+ * Case-insensitive, as msw's string patterns are.
+ *
+ * @example
+ * handlerPath('https://app.puffle.ai', '/api'); // /^https:\/\/app\.puffle\.ai\/api\//i
+ * handlerPath('*', '/api').test('http://localhost:4010/api/enrichments'); // true
+ */
+export function handlerPath(origin: string, basePath: string): RegExp {
+  const base = escapeRegExp(basePath.replace(/\/+$/, ''));
+  if (origin === '*') return new RegExp(`^[a-z][a-z\\d+.-]*://[^/]+${base}/`, 'i');
+  const parsed = URL.canParse(origin) ? new URL(origin) : undefined;
+  const exact = parsed !== undefined && parsed.pathname === '/' ? parsed.origin : origin.replace(/\/+$/, '');
+  return new RegExp(`^${escapeRegExp(exact)}${base}/`, 'i');
+}
+
 /** `Retry-After` for an injected 429 or 503 whose scenario names none. */
 const DEFAULT_RETRY_AFTER_SECONDS = 1;
 
@@ -219,7 +241,8 @@ export function createVendorHandler(
     return { response: { ...response, body: tolerant }, tenant };
   };
 
-  const handler: HttpHandler = http.all(`${options.origin}${definition.basePath}/*`, async ({ request }) => {
+  const path = handlerPath(options.origin, definition.basePath);
+  const handler: HttpHandler = http.all(path, async ({ request }) => {
     const started = performance.now();
     const wallTime = new Date().toISOString();
     const requestId = request.headers.get('x-request-id') || runtime.nextRequestId();

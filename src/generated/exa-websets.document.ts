@@ -927,6 +927,9 @@ const document: Record<string, unknown> = {
               }
             }
           },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
           "401": {
             "$ref": "#/components/responses/Unauthorized"
           },
@@ -1055,6 +1058,9 @@ const document: Record<string, unknown> = {
                 }
               }
             }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
           },
           "401": {
             "$ref": "#/components/responses/Unauthorized"
@@ -1410,6 +1416,9 @@ const document: Record<string, unknown> = {
               }
             }
           },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
           "401": {
             "$ref": "#/components/responses/Unauthorized"
           },
@@ -1509,6 +1518,9 @@ const document: Record<string, unknown> = {
                 }
               }
             }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
           },
           "401": {
             "$ref": "#/components/responses/Unauthorized"
@@ -1787,6 +1799,9 @@ const document: Record<string, unknown> = {
               }
             }
           },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
           "401": {
             "$ref": "#/components/responses/Unauthorized"
           },
@@ -1954,6 +1969,9 @@ const document: Record<string, unknown> = {
               }
             }
           },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
           "401": {
             "$ref": "#/components/responses/Unauthorized"
           },
@@ -2030,6 +2048,9 @@ const document: Record<string, unknown> = {
                 }
               }
             }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
           },
           "401": {
             "$ref": "#/components/responses/Unauthorized"
@@ -2463,6 +2484,9 @@ const document: Record<string, unknown> = {
               }
             }
           },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
           "401": {
             "$ref": "#/components/responses/Unauthorized"
           },
@@ -2491,7 +2515,7 @@ const document: Record<string, unknown> = {
       "post": {
         "operationId": "exaCreateWebhook",
         "summary": "Create a Webhook",
-        "description": "Subscribes a URL to some event types. The Webhook starts `active`. The response is the only place the signing `secret` is shown. Success is 200.\n\nEach delivery is a POST of the Event as JSON with the header `Exa-Signature: t=<unix seconds>,v1=<hex>`, where `v1` is the HMAC-SHA256, keyed with the secret, of `<t>.<raw request body>`.\n\nModelling decision: the mock makes one delivery attempt per Event and Webhook, without retries, and records it as a WebhookAttempt whatever the outcome.",
+        "description": "Subscribes a URL to some event types. The Webhook starts `active`. The response is the only place the signing `secret` is shown. Success is 200.\n\nEach delivery is a POST of the Event as JSON with the header `Exa-Signature: t=<unix seconds>,v1=<hex>`, where `v1` is the HMAC-SHA256, keyed with the secret, of `<t>.<raw request body>`.\n\nModelling decision: only Events that happen at or after the Webhook's creation instant are delivered, each as it stood at its instant (the same object `GET /websets/v0/events/{id}` returns). An attempt succeeds on any 2xx answer; a non-2xx answer, or none within the scenario's `webhooks.timeout` (default 5 s, wall-clock time; recorded as status 0), is retried on the scenario's `webhooks.retrySchedule`, by default 0 s, 10 s, 30 s, 2 min and 10 min after the delivery is released (five attempts, then it is given up). Every attempt is recorded as a WebhookAttempt. A scenario can release deliveries late (`delay`), send some twice (`duplicate`) and hold each back a random time so they arrive out of order (`reorder`), as the built-in scenario `webhook-chaos` does: receivers must deduplicate by event id. Deliveries happen on the mock's clock: on a virtual clock when it is advanced, and `t` in `Exa-Signature` is the simulated instant of the attempt. An `http` URL is accepted too, for local receivers.",
         "tags": [
           "Webhooks"
         ],
@@ -2721,6 +2745,9 @@ const document: Record<string, unknown> = {
               }
             }
           },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
           "401": {
             "$ref": "#/components/responses/Unauthorized"
           },
@@ -2889,6 +2916,9 @@ const document: Record<string, unknown> = {
                 }
               }
             }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
           },
           "401": {
             "$ref": "#/components/responses/Unauthorized"

@@ -338,7 +338,7 @@ export interface paths {
          *
          *     Each delivery is a POST of the Event as JSON with the header `Exa-Signature: t=<unix seconds>,v1=<hex>`, where `v1` is the HMAC-SHA256, keyed with the secret, of `<t>.<raw request body>`.
          *
-         *     Modelling decision: the mock makes one delivery attempt per Event and Webhook, without retries, and records it as a WebhookAttempt whatever the outcome.
+         *     Modelling decision: only Events that happen at or after the Webhook's creation instant are delivered, each as it stood at its instant (the same object `GET /websets/v0/events/{id}` returns). An attempt succeeds on any 2xx answer; a non-2xx answer, or none within the scenario's `webhooks.timeout` (default 5 s, wall-clock time; recorded as status 0), is retried on the scenario's `webhooks.retrySchedule`, by default 0 s, 10 s, 30 s, 2 min and 10 min after the delivery is released (five attempts, then it is given up). Every attempt is recorded as a WebhookAttempt. A scenario can release deliveries late (`delay`), send some twice (`duplicate`) and hold each back a random time so they arrive out of order (`reorder`), as the built-in scenario `webhook-chaos` does: receivers must deduplicate by event id. Deliveries happen on the mock's clock: on a virtual clock when it is advanced, and `t` in `Exa-Signature` is the simulated instant of the attempt. An `http` URL is accepted too, for local receivers.
          */
         post: operations["exaCreateWebhook"];
         delete?: never;
@@ -2329,6 +2329,7 @@ export interface operations {
                     "application/json": components["schemas"]["Webset"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
@@ -2363,6 +2364,7 @@ export interface operations {
                     "application/json": components["schemas"]["Webset"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
@@ -2444,6 +2446,7 @@ export interface operations {
                     "application/json": components["schemas"]["WebsetItem"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
@@ -2483,6 +2486,7 @@ export interface operations {
                     "application/json": components["schemas"]["WebsetItem"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
@@ -2565,6 +2569,7 @@ export interface operations {
                     "application/json": components["schemas"]["WebsetEnrichment"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
@@ -2604,6 +2609,7 @@ export interface operations {
                     "application/json": components["schemas"]["WebsetEnrichment"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
@@ -2690,6 +2696,7 @@ export interface operations {
                     "application/json": components["schemas"]["WebsetEnrichment"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
@@ -2764,6 +2771,7 @@ export interface operations {
                     "application/json": components["schemas"]["Event"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
@@ -2866,6 +2874,7 @@ export interface operations {
                     "application/json": components["schemas"]["Webhook"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
@@ -2900,6 +2909,7 @@ export interface operations {
                     "application/json": components["schemas"]["Webhook"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];

@@ -361,6 +361,9 @@ const document: Record<string, unknown> = {
               }
             }
           },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
           "401": {
             "$ref": "#/components/responses/Unauthorized"
           },
@@ -653,6 +656,9 @@ const document: Record<string, unknown> = {
                 }
               }
             }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
           },
           "401": {
             "$ref": "#/components/responses/Unauthorized"
@@ -978,6 +984,30 @@ const document: Record<string, unknown> = {
                       "message": "must be <= 100"
                     }
                   ]
+                }
+              }
+            }
+          }
+        }
+      },
+      "BadRequest": {
+        "description": "The request is invalid: a path parameter, or a mock-only header.\n\nModelling decision: Puffle documents no 400 for this operation; the mock answers 400\n`UNKNOWN_SCENARIO` when `X-Mock-Scenario` names a scenario that does not exist.",
+        "headers": {
+          "X-Request-Id": {
+            "$ref": "#/components/headers/XRequestId"
+          }
+        },
+        "content": {
+          "application/json": {
+            "schema": {
+              "$ref": "#/components/schemas/PuffleError"
+            },
+            "examples": {
+              "unknownScenario": {
+                "summary": "X-Mock-Scenario names no scenario",
+                "value": {
+                  "error": "Unknown scenario \"nope\" in x-mock-scenario. List them at GET /__admin/scenarios.",
+                  "code": "UNKNOWN_SCENARIO"
                 }
               }
             }

@@ -615,6 +615,21 @@ export interface components {
                 "application/json": components["schemas"]["PuffleError"];
             };
         };
+        /**
+         * @description The request is invalid: a path parameter, or a mock-only header.
+         *
+         *     Modelling decision: Puffle documents no 400 for this operation; the mock answers 400
+         *     `UNKNOWN_SCENARIO` when `X-Mock-Scenario` names a scenario that does not exist.
+         */
+        BadRequest: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["PuffleError"];
+            };
+        };
         /** @description The API key is missing, malformed or revoked. */
         Unauthorized: {
             headers: {
@@ -852,6 +867,7 @@ export interface operations {
                     "application/json": components["schemas"]["GetEnrichmentRunResponse"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
@@ -928,6 +944,7 @@ export interface operations {
                     "application/json": components["schemas"]["CancelEnrichmentRunResponse"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];

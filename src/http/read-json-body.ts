@@ -99,6 +99,50 @@ function errorOffset(text: string, error: unknown): number {
   return low - 1;
 }
 
+/** The deepest nesting of arrays and objects a body may have; deeper ones are refused before parsing. */
+export const MAX_JSON_DEPTH = 512;
+
+const OPEN_BRACKET = 0x5b;
+const CLOSE_BRACKET = 0x5d;
+const OPEN_BRACE = 0x7b;
+const CLOSE_BRACE = 0x7d;
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+
+/**
+ * The offset of the first `[` or `{` that opens a level deeper than `maxDepth`, or `undefined`. One
+ * linear pass that skips strings (honouring backslash escapes) and never recurses, so it is safe on any
+ * text; it does not check the syntax, which JSON.parse does afterwards.
+ */
+function tooDeepAt(text: string, maxDepth: number): number | undefined {
+  let depth = 0;
+  let inString = false;
+  for (let offset = 0; offset < text.length; offset += 1) {
+    const code = text.charCodeAt(offset);
+    if (inString) {
+      if (code === BACKSLASH) offset += 1;
+      else if (code === QUOTE) inString = false;
+    } else if (code === QUOTE) inString = true;
+    else if (code === OPEN_BRACKET || code === OPEN_BRACE) {
+      depth += 1;
+      if (depth > maxDepth) return offset;
+    } else if (code === CLOSE_BRACKET || code === CLOSE_BRACE) depth -= 1;
+  }
+  return undefined;
+}
+
+/**
+ * True when `text` nests arrays and objects deeper than `maxDepth` levels, found without parsing or
+ * recursion: check it before `JSON.parse` on text that will later be copied, validated or stringified
+ * (all recursive), as a journal keeping raw request bodies must.
+ *
+ * @example
+ * const body = nestsDeeperThan(text) ? text : (JSON.parse(text) as unknown);
+ */
+export function nestsDeeperThan(text: string, maxDepth: number = MAX_JSON_DEPTH): boolean {
+  return tooDeepAt(text, maxDepth) !== undefined;
+}
+
 function invalidJson(text: string, error: unknown): ReadJsonBodyResult {
   const offset = errorOffset(text, error);
   const before = text.slice(0, offset).split('\n');
@@ -128,7 +172,10 @@ function invalidJson(text: string, error: unknown): ReadJsonBodyResult {
  * - a body over `limitBytes` is refused from its `Content-Length` before reading, and otherwise reading
  *   stops as soon as the stream passes the limit (`payload_too_large`);
  * - bytes that are not UTF-8 give `invalid_encoding`, text that is not JSON `invalid_json` with the
- *   parser's reason and position.
+ *   parser's reason and position;
+ * - text nesting arrays and objects deeper than `MAX_JSON_DEPTH` (512) levels gives `invalid_json`,
+ *   found by a linear scan before parsing, so hostile nesting never reaches recursive code
+ *   (`structuredClone`, Ajv, deep copies) that would overflow the stack.
  *
  * Prototype pollution: `JSON.parse` stores a `"__proto__"` key as an own data property and never touches
  * prototypes, so the returned value is safe as long as nothing merges it into another object. Read its
@@ -180,6 +227,14 @@ export async function readJsonBody(
       ok: false,
       code: 'invalid_encoding',
       message: 'Request body is not valid UTF-8. JSON bodies must be encoded as UTF-8.',
+    };
+  }
+  const deepAt = tooDeepAt(text, MAX_JSON_DEPTH);
+  if (deepAt !== undefined) {
+    return {
+      ok: false,
+      code: 'invalid_json',
+      message: `Request body nests deeper than ${MAX_JSON_DEPTH} levels of arrays and objects (level ${MAX_JSON_DEPTH + 1} opens at position ${deepAt}). Send a flatter body.`,
     };
   }
   try {

@@ -1,4 +1,4 @@
-import type { HttpHandler } from 'msw';
+import { bypass, type HttpHandler } from 'msw';
 import { createVendorHandler } from '../adapter/vendor-handler.js';
 import { createVirtualClock, type Clock, type VirtualClock } from '../core/clock.js';
 import { advanceToNextChange } from '../runtime/advance-to-next-change.js';
@@ -9,7 +9,22 @@ import type { InlineScenario } from '../scenario/extends-chain.js';
 import { formatProblems, loadScenario, resolveBuiltinScenario } from '../scenario/load-scenario.js';
 import type { Scenario, Vendor } from '../scenario/types.js';
 import { createVendors, VENDOR_ORIGINS } from '../vendors/registry.js';
+import type { DeliveryReport } from '../webhooks/outbox.js';
+import { advanceWithDeliveries } from '../webhooks/advance-with-deliveries.js';
+import { createRuntimeWebhooks } from '../webhooks/runtime-webhooks.js';
 
+/**
+ * Options of `createEnrichmentMock`: which scenario, changed how, with which seed, answering where.
+ *
+ * @example
+ * const options: EnrichmentMockOptions = {
+ *   scenario: 'flaky-network',
+ *   seed: 7,
+ *   overrides: { faults: [{ name: 'slow', match: { vendor: 'puffle' }, effect: { latency: '200ms' } }] },
+ *   baseUrls: { puffle: 'http://localhost:4010' },
+ *   autoAdvance: true,
+ * };
+ */
 export interface EnrichmentMockOptions {
   /** A built-in scenario name, a path to a scenario file, or a normalised scenario. Default `default`. */
   scenario?: string | Scenario;
@@ -30,7 +45,15 @@ export interface EnrichmentMockOptions {
   journalLimit?: number;
 }
 
-/** Controls over one tenant (API key) of the active scenario. */
+/**
+ * Controls over one tenant (API key) of the active scenario; changes last until `reset()`.
+ *
+ * @example
+ * const tenant = mock.tenant('pk_live_test');
+ * tenant.setCredits(0); // the next paid create answers 402
+ * tenant.revoke(); // every call with the key answers 401
+ * tenant.describe().lists[0]?.leadIds; // lead ids to enrich
+ */
 export interface TenantHandle {
   /** Sets the tenant's credit balance. */
   setCredits(credits: number): void;
@@ -40,7 +63,29 @@ export interface TenantHandle {
   describe(): ReturnType<typeof describeTenant>;
 }
 
-/** A mock of the three enrichment APIs inside a test process. */
+/** Webhook delivery of an in-process mock (Exa Webhooks POST to their URLs for real). */
+export interface WebhookControls {
+  /**
+   * POSTs every delivery attempt due by the clock's instant, one at a time in due order, and resolves with
+   * what each receiver answered. `advance` and `sleep` call it for you.
+   */
+  deliverDue(): Promise<DeliveryReport[]>;
+  /** When the earliest attempt not made yet is due, or null when nothing is owed. */
+  nextDueAt(): number | null;
+}
+
+/**
+ * A mock of the three enrichment APIs inside a test process: handlers for msw, a virtual clock, a
+ * journal of every exchange and controls over tenants.
+ *
+ * @example
+ * const mock = createEnrichmentMock({ scenario: 'cancel-race', seed: 7 });
+ * server.use(...mock.handlers);
+ * const client = createMyClient({ sleep: mock.sleep, now: () => mock.clock.now() });
+ * mock.clock.advance(10_000);
+ * mock.journal.entries({ vendor: 'puffle' }).map((entry) => entry.response.status);
+ * mock.reset();
+ */
 export interface EnrichmentMock {
   /** msw handlers: `setupServer(...mock.handlers)`. */
   handlers: HttpHandler[];
@@ -48,11 +93,20 @@ export interface EnrichmentMock {
   clock: VirtualClock;
   /** Every exchange the handlers answered, queryable by tenant and vendor. */
   journal: Journal;
+  /** The scenario the mock was created with, normalised (durations in ms, defaults filled in). */
   scenario: Scenario;
+  /** The shared state behind the handlers. Internal: its shape may change in any release. */
   runtime: Runtime;
   /** Controls over one tenant of the active scenario. */
   tenant(key: string): TenantHandle;
-  /** A `sleep` for clients under test: advances the virtual clock instead of waiting. */
+  /** Webhook delivery: due attempts are POSTed when you call `deliverDue`, `advance` or `sleep`. */
+  webhooks: WebhookControls;
+  /**
+   * Advances the virtual clock by `ms`, stopping at each instant a webhook delivery falls due on the way
+   * to make it (awaited), so receivers see the world as it was then. `clock.advance` moves without delivering.
+   */
+  advance(ms: number): Promise<DeliveryReport[]>;
+  /** A `sleep` for clients under test: advances the virtual clock instead of waiting (and delivers webhooks). */
   sleep(ms: number): Promise<void>;
   /** Moves the clock to the next instant any run changes; false when every run has settled. */
   advanceToNextChange(): boolean;
@@ -109,7 +163,8 @@ export function createEnrichmentMock(options: EnrichmentMockOptions = {}): Enric
     autoAdvance: options.autoAdvance ?? false,
     ...(options.journalLimit === undefined ? {} : { journalLimit: options.journalLimit }),
   });
-  const handlers = createVendors().map(
+  const vendors = createVendors();
+  const handlers = vendors.map(
     (vendor) =>
       createVendorHandler(vendor, runtime, {
         origin: options.baseUrls?.[vendor.vendor] ?? VENDOR_ORIGINS[vendor.vendor],
@@ -118,6 +173,17 @@ export function createEnrichmentMock(options: EnrichmentMockOptions = {}): Enric
       }).handler,
   );
   const controllable = asControllable(clock);
+  // Deliveries bypass msw, so a `setupServer` with `onUnhandledRequest: 'error'` lets them through.
+  const webhooks = createRuntimeWebhooks(runtime, vendors, {
+    fetch: (input, init) => globalThis.fetch(bypass(input, init)),
+  });
+  const advance = async (ms: number): Promise<DeliveryReport[]> => {
+    if (!Number.isFinite(ms) || ms < 0)
+      throw new RangeError(`Cannot advance the clock by ${ms} ms: give a finite number >= 0.`);
+    const moved = await advanceWithDeliveries(webhooks, controllable, controllable.now() + ms);
+    if (!moved.ok) throw new Error(moved.message);
+    return moved.reports;
+  };
   const activeContext = () => {
     const context = runtime.context();
     if (!context) throw new Error(`The active scenario "${runtime.active.name}" cannot be loaded.`);
@@ -134,9 +200,10 @@ export function createEnrichmentMock(options: EnrichmentMockOptions = {}): Enric
       revoke: (revoked = true) => void updateTenant(activeContext(), key, { revoked }),
       describe: () => describeTenant(activeContext(), key),
     }),
-    sleep: (ms) => {
-      controllable.advance(ms);
-      return Promise.resolve();
+    webhooks,
+    advance,
+    sleep: async (ms) => {
+      await advance(ms);
     },
     advanceToNextChange: () => advanceToNextChange(runtime),
     reset: () => runtime.reset(),

@@ -90,9 +90,20 @@ export function createRequestValidator(document: OpenApiDocument): RequestValida
         : [];
       return { value: undefined, problems };
     }
-    const value = structuredClone(body);
     const check = compiler.compile(`${operation.id}:body`, () => compiler.ref(declared.pointer));
-    check(value);
+    let value: unknown;
+    try {
+      value = structuredClone(body);
+      check(value);
+    } catch (error) {
+      // Copying and checking recurse: a body nested deeper than the stack allows (readJsonBody refuses
+      // those, but a caller may pass any value) is a problem of the request, not a crash.
+      if (!(error instanceof RangeError)) throw error;
+      return {
+        value: undefined,
+        problems: [{ location: 'body', path: '', message: 'request body nests too deeply to validate' }],
+      };
+    }
     return {
       value,
       problems: toProblems(check.errors, { location: 'body', subject: 'request body', resolver }),

@@ -181,7 +181,10 @@ export function checkSemantics(merged: unknown, locate: Locate): ScenarioProblem
   for (let index = 1; index < schedule.length; index++) {
     const [previous, current] = [schedule[index - 1], schedule[index]];
     if (previous !== undefined && current !== undefined && current < previous)
-      report(['webhooks', 'retrySchedule', index], 'is earlier than the attempt before it: list attempts in ascending order');
+      report(
+        ['webhooks', 'retrySchedule', index],
+        'is earlier than the attempt before it: list attempts in ascending order',
+      );
   }
   return problems;
 }

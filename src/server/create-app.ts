@@ -13,7 +13,7 @@ import { deliver, toSent, type DeliveryState } from './deliver.js';
 import { closeExchange, openExchange, requestUrl, type Exchange, type Outcome } from './exchange.js';
 import { toFetchRequest } from './fetch-request.js';
 import type { Logger } from './logger.js';
-import { SUPPORTED_METHODS, unrouted } from './unrouted.js';
+import { FORBIDDEN_METHODS, unrouted } from './unrouted.js';
 import { createVendorRoute, type MountedVendor } from './vendor-route.js';
 
 export interface AppOptions {
@@ -116,7 +116,7 @@ export function createApp(options: AppOptions): Express {
 
   const refuseMethod = route(unmatched);
   app.use((request: ExpressRequest, response: ExpressResponse, next: NextFunction) =>
-    SUPPORTED_METHODS.has(request.method) ? next() : refuseMethod(request, response),
+    FORBIDDEN_METHODS.has(request.method) ? refuseMethod(request, response) : next(),
   );
 
   app.use(

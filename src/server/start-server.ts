@@ -9,6 +9,7 @@ import { createAdminApi } from './admin/admin-api.js';
 import { createApp } from './create-app.js';
 import type { Logger } from './logger.js';
 import type { ScenarioRegistry } from './scenario-registry.js';
+import { createServerWebhooks } from './server-webhooks.js';
 import type { MountedVendor } from './vendor-route.js';
 
 export interface ServerOptions {
@@ -54,7 +55,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     clock: options.clock,
     journalLimit: options.journalLimit,
   });
-  const vendors: MountedVendor[] = createVendors().map((definition) => ({
+  const definitions = createVendors();
+  const webhooks = createServerWebhooks(runtime, definitions, options.logger);
+  const vendors: MountedVendor[] = definitions.map((definition) => ({
     vendor: definition.vendor,
     basePath: definition.basePath,
     ...createVendorHandler(definition, runtime, { origin: '*', faultsDecidedUpstream: true, journal: false }),
@@ -68,6 +71,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     version: options.version,
     uptimeMs: () => performance.now() - started,
     recording,
+    moveClock: webhooks.moveClock,
   });
   const app = createApp({
     runtime,
@@ -92,17 +96,20 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
 
   let closed: Promise<void> | undefined;
   const close = (): Promise<void> => {
-    closed ??= new Promise<void>((resolve) => {
-      closing = true;
-      const force = setTimeout(() => server.closeAllConnections(), options.graceMs ?? 10_000);
-      server.close(() => {
-        clearTimeout(force);
-        resolve();
-      });
-      server.closeIdleConnections();
-      for (const socket of hanging) socket.destroy();
-      // A connection whose response is still in flight closes after it (deliver sends `connection: close`).
-    });
+    closed ??= Promise.all([
+      webhooks.stop(),
+      new Promise<void>((resolve) => {
+        closing = true;
+        const force = setTimeout(() => server.closeAllConnections(), options.graceMs ?? 10_000);
+        server.close(() => {
+          clearTimeout(force);
+          resolve();
+        });
+        server.closeIdleConnections();
+        for (const socket of hanging) socket.destroy();
+        // A connection whose response is still in flight closes after it (deliver sends `connection: close`).
+      }),
+    ]).then(() => undefined);
     return closed;
   };
   return { url, port, runtime, close };

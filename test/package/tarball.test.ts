@@ -15,7 +15,7 @@ const NPX = process.platform === 'win32' ? 'npx.cmd' : 'npx';
 
 interface Manifest {
   version: string;
-  dependencies: Record<string, string>;
+  peerDependencies: Record<string, string>;
   devDependencies: Record<string, string>;
 }
 
@@ -79,7 +79,7 @@ describe.skipIf(process.env['ENRICHMENT_MOCK_SKIP_PACK'] === '1')('the published
       [
         'install',
         join(packDir, tarball ?? ''),
-        `msw@${manifest.dependencies['msw'] ?? 'latest'}`,
+        `msw@${manifest.peerDependencies['msw'] ?? 'latest'}`,
         `vitest@${manifest.devDependencies['vitest'] ?? 'latest'}`,
         `typescript@${manifest.devDependencies['typescript'] ?? 'latest'}`,
         `@types/node@${manifest.devDependencies['@types/node'] ?? 'latest'}`,

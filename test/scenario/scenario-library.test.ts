@@ -22,6 +22,7 @@ const LIBRARY = [
   'insufficient-credits',
   'partial-failures',
   'slow-web-research',
+  'webhook-chaos',
 ];
 
 describe('the built-in scenario library', () => {

@@ -30,7 +30,7 @@ const BODY_FAILURES: Record<ReadJsonBodyErrorCode, AdminErrorCode> = {
 export function createAdminApi(context: AdminContext) {
   const index = createOperationIndex(adminDocument);
   const validator = createRequestValidator(adminDocument);
-  const operations: Record<string, (input: AdminInput) => AdminResult> = {
+  const operations: Record<string, (input: AdminInput) => AdminResult | Promise<AdminResult>> = {
     ...createClockOperations(context),
     ...createScenarioOperations(context),
     ...createRunOperations(context),

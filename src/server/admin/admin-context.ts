@@ -20,6 +20,11 @@ export interface AdminContext {
   /** Wall-clock milliseconds since the server started. */
   uptimeMs(): number;
   recording: RecordingInfo;
+  /**
+   * Moves the virtual clock to `target`, making the webhook deliveries due on the way (the answer waits for
+   * them); without it the clock is simply set.
+   */
+  moveClock?(target: number): Promise<{ ok: true } | { ok: false; message: string }>;
 }
 
 /** The input of one control API operation, validated against `openapi/admin.yaml`. */

@@ -1,4 +1,4 @@
-import type { VirtualClock } from '../../core/clock.js';
+import { isRepresentableInstant, MAX_INSTANT_MS, type VirtualClock } from '../../core/clock.js';
 import type { components } from '../../generated/admin.types.js';
 import type { AdminContext, AdminInput } from './admin-context.js';
 import { adminError, type AdminResult } from './admin-error.js';
@@ -32,7 +32,7 @@ export function createClockOperations(context: AdminContext) {
       return { status: 200, body };
     },
     adminGetClock: (): AdminResult => ({ status: 200, body: clockView(context) }),
-    adminAdvanceClock: ({ body }: AdminInput): AdminResult => {
+    adminAdvanceClock: async ({ body }: AdminInput): Promise<AdminResult> => {
       const { clock } = context.runtime;
       if (!isVirtual(clock)) {
         return adminError(
@@ -42,7 +42,16 @@ export function createClockOperations(context: AdminContext) {
       }
       const request = body as components['schemas']['ClockAdvanceRequest'];
       const target = 'ms' in request ? clock.now() + request.ms : Date.parse(request.to);
-      const moved = clock.set(target);
+      // Refused before anything moves: past the last Date instant every later answer would fail to
+      // write its timestamps (and a move delivers the webhooks due on the way before the clock refuses).
+      if (!Number.isNaN(target) && !isRepresentableInstant(target)) {
+        const asked = 'ms' in request ? `by ${request.ms} ms` : `to ${request.to}`;
+        return adminError(
+          'CONFLICT',
+          `Cannot advance the clock ${asked}: it would pass ${new Date(MAX_INSTANT_MS).toISOString()}, the last instant a JavaScript Date can represent. Advance by at most ${MAX_INSTANT_MS - clock.now()} ms.`,
+        );
+      }
+      const moved = context.moveClock ? await context.moveClock(target) : clock.set(target);
       if (!moved.ok) return adminError('CONFLICT', moved.message);
       return { status: 200, body: clockView(context) };
     },

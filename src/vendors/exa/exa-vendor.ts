@@ -7,6 +7,9 @@ import { EXA_FAILURES, EXA_TAGS, exaErrorBody, exaTagForStatus } from './exa-err
 import { createExaDependencies } from './exa-scope.js';
 import { eventOperations } from './event-operations.js';
 import { itemOperations } from './item-operations.js';
+import { createCommandCounter, createExaWebhookFeed } from './webhook-feed.js';
+import { webhookOperations } from './webhook-operations.js';
+import { createWebhookStore } from './webhook-store.js';
 import { websetOperations } from './webset-operations.js';
 
 /** The header exa-js sends the API key in. */
@@ -27,13 +30,15 @@ function authenticate(headers: Headers): ReturnType<VendorDefinition['authentica
 /**
  * The Exa Websets adapter: Websets are lists of generated leads in the tenant's world, Enrichments are
  * core runs over them, Items show each run's per-lead results, and Events are derived from both.
- * Webhook operations are not served yet.
+ * Webhooks subscribe to those Events; `webhookFeed` hands them to the delivery engine (`src/webhooks`).
  *
  * @example
  * const { handler } = createVendorHandler(createExaVendor(), runtime, { origin: 'https://api.exa.ai', faultsDecidedUpstream: false, journal: true });
  */
 export function createExaVendor(): VendorDefinition {
   const dependencies = createExaDependencies();
+  const webhooks = createWebhookStore();
+  const commands = createCommandCounter();
   return {
     vendor: 'exa',
     basePath: '/websets/v0',
@@ -42,12 +47,14 @@ export function createExaVendor(): VendorDefinition {
     errorBody: exaErrorBody,
     failures: EXA_FAILURES,
     codeForStatus: exaTagForStatus,
-    operations: {
+    operations: commands.count({
       exaCreateWebset: createWebset(dependencies),
       ...websetOperations(dependencies),
       ...itemOperations(dependencies),
       ...enrichmentOperations(dependencies),
       ...eventOperations(dependencies),
-    },
+      ...webhookOperations(webhooks),
+    }),
+    webhookFeed: createExaWebhookFeed(dependencies, webhooks, commands.revision),
   };
 }

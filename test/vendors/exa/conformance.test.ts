@@ -6,6 +6,7 @@ import { loadScenario } from '../../../src/scenario/load-scenario.js';
 import type { FaultRule, Scenario } from '../../../src/scenario/types.js';
 import { createExaVendor } from '../../../src/vendors/exa/exa-vendor.js';
 import { createWebset, EMAIL, exaClient, exaSetup, seenResponses, websetBody } from './exa-api.js';
+import { webhooksClient } from './webhooks-api.js';
 
 const index = createOperationIndex(document);
 
@@ -58,6 +59,20 @@ const EXPECTED = [
   'exaListEvents 400',
   'exaGetEvent 200',
   'exaGetEvent 404',
+  'exaCreateWebhook 200',
+  'exaCreateWebhook 400',
+  'exaListWebhooks 200',
+  'exaListWebhooks 400',
+  'exaGetWebhook 200',
+  'exaGetWebhook 404',
+  'exaUpdateWebhook 200',
+  'exaUpdateWebhook 400',
+  'exaUpdateWebhook 404',
+  'exaDeleteWebhook 200',
+  'exaDeleteWebhook 404',
+  'exaListWebhookAttempts 200',
+  'exaListWebhookAttempts 400',
+  'exaListWebhookAttempts 404',
 ];
 
 describe('exa: conformance to openapi/exa-websets.yaml', () => {
@@ -65,17 +80,10 @@ describe('exa: conformance to openapi/exa-websets.yaml', () => {
     expect([...EXPECTED].filter((pair) => !seenResponses.has(pair))).toEqual([]);
   });
 
-  it('serves every operation of the document except the Webhook ones', () => {
+  it('serves every operation of the document', () => {
     const served = new Set(Object.keys(createExaVendor().operations));
     const unserved = index.operations.map((operation) => operation.id).filter((id) => !served.has(id));
-    expect(unserved.sort()).toEqual([
-      'exaCreateWebhook',
-      'exaDeleteWebhook',
-      'exaGetWebhook',
-      'exaListWebhookAttempts',
-      'exaListWebhooks',
-      'exaUpdateWebhook',
-    ]);
+    expect(unserved).toEqual([]);
   });
 
   it('catches a response that breaks the document (the checks are not vacuous)', () => {
@@ -136,6 +144,29 @@ describe('exa: conformance to openapi/exa-websets.yaml', () => {
     await client.deleteEnrichment('tour', created.id);
     await client.cancelWebset('tour');
     await client.deleteWebset('tour');
+  });
+
+  it('conforms for Webhooks and their attempts, success and errors', async () => {
+    const { harness, client } = exaSetup('happy-path-fast', 705);
+    const hooks = webhooksClient(client);
+    const webhook = (
+      await hooks.create({ events: ['webset.created', 'webset.idle'], url: 'http://127.0.0.1:9/closed' })
+    ).json;
+    await hooks.create({ events: [], url: 'https://hooks.example/exa' });
+    await hooks.list();
+    await hooks.list({ cursor: 'webhook_stale' });
+    await hooks.get(webhook.id);
+    await hooks.get('webhook_nope');
+    await hooks.update(webhook.id, { metadata: { team: 'ops' } });
+    await hooks.update(webhook.id, { url: 'not a url' });
+    await hooks.update('webhook_nope', { metadata: {} });
+    await createWebset(client, websetBody(1));
+    await harness.mock.advance(15_000);
+    await hooks.attempts(webhook.id, { successful: 'false', eventType: 'webset.created' });
+    await hooks.attempts(webhook.id, { limit: 0 });
+    await hooks.attempts('webhook_nope');
+    await hooks.delete(webhook.id);
+    await hooks.delete(webhook.id);
   });
 
   it('conforms when credits run out and when dispatch fails', async () => {

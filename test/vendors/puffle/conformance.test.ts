@@ -106,6 +106,14 @@ describe('puffle: contract conformance', () => {
     });
     await client.items(id, { limit: 500 });
     await client.catalog({ id: '' });
+    const unknownScenario = { headers: { 'x-mock-scenario': 'no-such-scenario' } };
+    for (const [method, path] of [
+      ['GET', `/api/enrichment/${id}`],
+      ['POST', `/api/enrichment/${id}/cancel`],
+    ] as const) {
+      const answer = await client.call(method, path, unknownScenario);
+      expect(answer.json.code).toBe('UNKNOWN_SCENARIO');
+    }
     for (const missing of ['nope']) {
       await client.get(missing);
       await client.items(missing);

@@ -1,0 +1,49 @@
+import type { components } from '../../generated/exa-websets.types.js';
+import type { DeliveryReport } from '../../webhooks/outbox.js';
+import { exaId } from './exa-ids.js';
+import { iso } from './to-enrichment.js';
+import {
+  webhookVersionAt,
+  type EventType,
+  type WebhookAttempt,
+  type WebhookRecord,
+} from './webhook-store.js';
+
+export type Webhook = components['schemas']['Webhook'];
+
+/**
+ * The Webhook as the API shows it at `t`. The secret appears only in the create call's answer
+ * (`withSecret`); everywhere else it is `null`, as the official schema says.
+ */
+export function toWebhook(webhook: WebhookRecord, t: number, withSecret = false): Webhook {
+  const version = webhookVersionAt(webhook, t);
+  return {
+    id: webhook.id,
+    object: 'webhook',
+    status: 'active',
+    events: [...version.events],
+    url: version.url,
+    secret: withSecret ? webhook.secret : null,
+    metadata: { ...webhook.metadata },
+    createdAt: iso(webhook.createdAt),
+    updatedAt: iso(webhook.updatedAt),
+  };
+}
+
+/** The WebhookAttempt of one delivery attempt; its id is drawn from the seed and the attempt's coordinates. */
+export function toWebhookAttempt(seed: number, report: DeliveryReport): WebhookAttempt {
+  return {
+    id: exaId('wattempt', seed, report.webhookId, report.eventId, report.copy, report.attempt),
+    object: 'webhook_attempt',
+    eventId: report.eventId,
+    eventType: report.eventType as EventType,
+    webhookId: report.webhookId,
+    url: report.url,
+    successful: report.successful,
+    responseHeaders: report.responseHeaders,
+    responseBody: report.responseBody,
+    responseStatusCode: report.statusCode,
+    attempt: report.attempt,
+    attemptedAt: iso(report.attemptedAt),
+  };
+}

@@ -1,0 +1,103 @@
+import type { OperationContext, OperationHandler } from '../../adapter/vendor-definition.js';
+import type { Simulator } from '../../core/simulator.js';
+import type { Tenant } from '../../core/tenant.js';
+import { DEFAULT_WEBHOOK_MODEL } from '../../scenario/defaults.js';
+import { EXA_SIGNATURE_HEADER, exaSignatureHeader } from '../../webhooks/exa-signature.js';
+import type { FeedEvent, Outbox, Subscription, WebhookFeed } from '../../webhooks/outbox.js';
+import { eventLog, toEvent } from './event-log.js';
+import type { ExaDependencies } from './exa-scope.js';
+import type { ItemSource } from './to-item.js';
+import { toWebhookAttempt } from './to-webhook.js';
+import { webhookVersionAt, type WebhookRecord, type WebhookStore } from './webhook-store.js';
+
+/**
+ * Counts the calls that may change the events or the Webhooks (every method but GET): the revision the
+ * delivery engine checks before reusing a plan.
+ *
+ * @example
+ * const commands = createCommandCounter();
+ * const operations = commands.count({ exaCreateWebset: createWebset(dependencies) });
+ * commands.revision(); // 0, then 1 after a POST
+ */
+export function createCommandCounter() {
+  let commands = 0;
+  return {
+    revision: (): number => commands,
+    count: (operations: Record<string, OperationHandler>): Record<string, OperationHandler> =>
+      Object.fromEntries(
+        Object.entries(operations).map(([id, handle]) => [
+          id,
+          (context: OperationContext) => {
+            if (context.request.method !== 'GET') commands += 1;
+            return handle(context);
+          },
+        ]),
+      ),
+  };
+}
+
+/** A Webhook as the delivery engine sees it: it signs with `Exa-Signature` and keeps its attempts. */
+function toSubscription(webhook: WebhookRecord, seed: number): Subscription {
+  return {
+    id: webhook.id,
+    createdAt: webhook.createdAt,
+    get deletedAt() {
+      return webhook.deletedAt;
+    },
+    wants: (type, at) => webhookVersionAt(webhook, at).events.some((wanted) => wanted === type),
+    urlAt: (t) => webhookVersionAt(webhook, t).url,
+    sign: (rawBody, attemptedAt) => ({
+      [EXA_SIGNATURE_HEADER]: exaSignatureHeader(webhook.secret, attemptedAt, rawBody),
+    }),
+    ledger: webhook.ledger,
+    record: (report) => void webhook.attempts.push(toWebhookAttempt(seed, report)),
+  };
+}
+
+/** The events of a tenant's Websets up to `now`, oldest first, rendered only when delivered. */
+function feedEvents(
+  dependencies: ExaDependencies,
+  simulator: Simulator,
+  tenant: Tenant,
+  now: number,
+): FeedEvent[] {
+  const items: ItemSource = {
+    fake: dependencies.fake,
+    leadAt: (webset, index) => simulator.leadAt(webset.list, index),
+  };
+  return eventLog(dependencies.store.of(tenant).websets, now)
+    .reverse()
+    .map((entry) => ({ id: entry.id, type: entry.type, at: entry.at, render: () => toEvent(entry, items) }));
+}
+
+/**
+ * The Exa outboxes: per scenario context and API key with Webhooks, the Webhooks and the events derived
+ * from the key's Websets (the same events `GET /websets/v0/events` lists at that instant).
+ *
+ * @example
+ * const feed = createExaWebhookFeed(dependencies, webhooks, () => commands);
+ * feed.outboxes(runtime.contexts(), clock.now()); // [{ seed, policy, subscriptions, events }]
+ */
+export function createExaWebhookFeed(
+  dependencies: ExaDependencies,
+  webhooks: WebhookStore,
+  revision: () => number,
+): WebhookFeed {
+  const outboxes: WebhookFeed['outboxes'] = (contexts, now) => {
+    const found: Outbox[] = [];
+    for (const { scenario, simulator } of contexts) {
+      for (const tenant of simulator.tenants()) {
+        const own = webhooks.peek(tenant);
+        if (!own || own.webhooks.length === 0) continue;
+        found.push({
+          seed: scenario.seed,
+          policy: scenario.webhooks ?? DEFAULT_WEBHOOK_MODEL,
+          subscriptions: own.webhooks.map((webhook) => toSubscription(webhook, scenario.seed)),
+          events: feedEvents(dependencies, simulator, tenant, now),
+        });
+      }
+    }
+    return found;
+  };
+  return { outboxes, revision };
+}
