@@ -8,6 +8,7 @@ import type { FaultEffect } from '../scenario/types.js';
 import { applyTolerance } from './tolerance.js';
 import { FAULT_HEADER, SCENARIO_HEADER, transportFault } from './transport-fault.js';
 import type { PipelineFailure, VendorDefinition, VendorResponse } from './vendor-definition.js';
+import { journalBody } from '../http/journal-body.js';
 
 export interface VendorHandlerOptions {
   /** Origin the handler answers for (`https://app.puffle.ai`), or `*` for any origin. */
@@ -278,7 +279,7 @@ export function createVendorHandler(
           path: url.pathname,
           query: Object.fromEntries(url.searchParams),
           headers: headerObject(request.headers),
-          body: parseOrText(requestBody),
+          body: journalBody(requestBody),
         },
         response: { status: transport ? 0 : response.status, headers, body: response.body },
         virtualTime: new Date(runtime.clock.now()).toISOString(),
@@ -291,13 +292,4 @@ export function createVendorHandler(
   });
 
   return { handler, preflight };
-}
-
-function parseOrText(text: string): unknown {
-  if (text === '') return null;
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return text;
-  }
 }

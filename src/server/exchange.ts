@@ -5,6 +5,7 @@ import type { Runtime } from '../runtime/mock-runtime.js';
 import type { Answer } from './answer.js';
 import { tapBody, type BodyTap } from './body-tap.js';
 import type { Logger } from './logger.js';
+import { journalBody } from '../http/journal-body.js';
 
 /** A transport fault the server plays on the socket. */
 export type TransportFaultType = 'reset' | 'hang' | 'truncate' | 'garbage';
@@ -83,17 +84,8 @@ function lazyBody<T extends object>(target: T, text: string | null): T & { body:
   let parsed: { value: unknown } | undefined;
   return Object.defineProperty(target, 'body', {
     enumerable: true,
-    get: () => (parsed ??= { value: parseOrText(text) }).value,
+    get: () => (parsed ??= { value: journalBody(text) }).value,
   }) as T & { body: unknown };
-}
-
-function parseOrText(text: string | null): unknown {
-  if (text === null || text === '') return null;
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return text;
-  }
 }
 
 /** A request body the journal could not keep. */
@@ -125,7 +117,7 @@ export async function closeExchange(
       path: exchange.path,
       query: exchange.query,
       headers,
-      body: body.overCap ? overCapBody(runtime.bodyLimitBytes) : parseOrText(body.text),
+      body: body.overCap ? overCapBody(runtime.bodyLimitBytes) : journalBody(body.text),
     },
     response: lazyBody({ status: sent?.status ?? 0, headers: sent?.headers ?? {} }, sent?.body ?? null),
     virtualTime: exchange.virtualTime,

@@ -1,0 +1,93 @@
+import { request as httpRequest } from 'node:http';
+import { createVirtualClock, type VirtualClock } from '../../../src/core/clock.js';
+import { loadScenario } from '../../../src/scenario/load-scenario.js';
+import { createLogger } from '../../../src/server/logger.js';
+import { createScenarioRegistry } from '../../../src/server/scenario-registry.js';
+import { startServer, type RunningServer } from '../../../src/server/start-server.js';
+import { parseAnswerText } from './answer-check.js';
+import type { Send } from './fuzz-runner.js';
+
+export interface HardeningServer extends RunningServer {
+  clock: VirtualClock;
+  /** Sends a request as raw as node allows: any method token, the path as given, any body bytes. */
+  send: Send;
+}
+
+/**
+ * The standalone server in this process on 127.0.0.1:0, with silent logs and a virtual clock, and a
+ * raw HTTP sender for it (node:http: no URL normalisation, no fetch method or header rules).
+ *
+ * @example
+ * const server = await startHardeningServer({ seed: 7, adminToken: 'secret' });
+ * const outcome = await server.send({ method: 'GET', target: '/__admin/health', headers: {}, ... });
+ * await server.close();
+ */
+export async function startHardeningServer(options: {
+  seed: number;
+  adminToken?: string;
+  scenario?: string;
+}): Promise<HardeningServer> {
+  const name = options.scenario ?? 'default';
+  const loaded = loadScenario(name, { seed: options.seed });
+  if (!loaded.ok) throw new Error(`Cannot load scenario ${name}: ${JSON.stringify(loaded.problems)}`);
+  const clock = createVirtualClock(loaded.scenario.startAtMs);
+  const server = await startServer({
+    host: '127.0.0.1',
+    port: 0,
+    scenario: loaded.scenario,
+    scenarioSource: name,
+    scenarios: createScenarioRegistry({ seed: options.seed }),
+    clock,
+    journalLimit: 10_000,
+    adminToken: options.adminToken,
+    logger: createLogger('silent', () => undefined),
+    version: '0.0.0-hardening',
+    graceMs: 500,
+  });
+  return { ...server, clock, send: rawSender(server.port) };
+}
+
+/** Percent-encodes what node refuses in a request target (non-ASCII, spaces, controls), nothing else. */
+function toRequestTarget(target: string): string {
+  return target.replace(/[^\x21-\x7e]/gu, (character) => encodeURIComponent(character));
+}
+
+export function rawSender(port: number): Send {
+  return (request) =>
+    new Promise((resolve) => {
+      const headers: Record<string, string> = { ...request.headers, connection: 'close' };
+      if (request.body !== undefined) headers['content-length'] = String(request.body.byteLength);
+      const outgoing = httpRequest(
+        {
+          host: '127.0.0.1',
+          port,
+          method: request.method.toUpperCase(),
+          path: toRequestTarget(request.target),
+          headers,
+        },
+        (incoming) => {
+          const chunks: Buffer[] = [];
+          incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
+          incoming.on('error', (error) => resolve({ kind: 'crash', error }));
+          incoming.on('end', () => {
+            const text = Buffer.concat(chunks).toString('utf8');
+            const answerHeaders = new Headers();
+            for (const [key, value] of Object.entries(incoming.headers))
+              if (value !== undefined)
+                answerHeaders.set(key, Array.isArray(value) ? value.join(', ') : value);
+            resolve({
+              kind: 'answer',
+              answer: {
+                status: incoming.statusCode ?? 0,
+                headers: answerHeaders,
+                text,
+                json: parseAnswerText(text),
+              },
+            });
+          });
+        },
+      );
+      outgoing.on('error', (error) => resolve({ kind: 'crash', error }));
+      outgoing.end(request.body === undefined ? undefined : Buffer.from(request.body));
+    });
+}
