@@ -10,7 +10,12 @@ const EXA = 'https://api.exa.ai/websets/v0';
 const MINUTE = 60_000;
 
 const puffle = (key: string) => ({ authorization: `Bearer ${key}` });
-const createPuffleRun = (harness: Harness, key: string, enrichmentId = 'work_email', listId = 'list_prospects') =>
+const createPuffleRun = (
+  harness: Harness,
+  key: string,
+  enrichmentId = 'work_email',
+  listId = 'list_prospects',
+) =>
   harness.call('POST', `${PUFFLE}/enrichment`, {
     headers: puffle(key),
     body: { enrichmentId, scope: { type: 'list', listId }, input: {} },
@@ -25,7 +30,9 @@ const puffleRun = async (harness: Harness, key: string, id: string) =>
 const behaviours: Record<string, (harness: Harness) => Promise<void>> = {
   default: async (harness) => {
     const { json } = await createPuffleRun(harness, 'pk_live_default');
-    expect(await puffleRun(harness, 'pk_live_default', json.enrichmentRunId)).toMatchObject({ status: 'pending' });
+    expect(await puffleRun(harness, 'pk_live_default', json.enrichmentRunId)).toMatchObject({
+      status: 'pending',
+    });
     harness.clock.advance(2 * MINUTE);
     const run = await puffleRun(harness, 'pk_live_default', json.enrichmentRunId);
     expect(['completed', 'failed']).toContain(run.status);
@@ -45,7 +52,9 @@ const behaviours: Record<string, (harness: Harness) => Promise<void>> = {
   'dispatch-failure': async (harness) => {
     const refused = await createPuffleRun(harness, 'pk_live_dispatch');
     expect(refused.status).toBe(502);
-    expect(await puffleRun(harness, 'pk_live_dispatch', refused.json.runId)).toMatchObject({ status: 'failed' });
+    expect(await puffleRun(harness, 'pk_live_dispatch', refused.json.runId)).toMatchObject({
+      status: 'failed',
+    });
   },
   'cancel-race': async (harness) => {
     const { json } = await createPuffleRun(harness, 'pk_live_race');
@@ -59,7 +68,9 @@ const behaviours: Record<string, (harness: Harness) => Promise<void>> = {
   'slow-web-research': async (harness) => {
     const { json } = await createPuffleRun(harness, 'pk_live_slow', 'website_overview', 'list_accounts');
     harness.clock.advance(10 * MINUTE);
-    expect(await puffleRun(harness, 'pk_live_slow', json.enrichmentRunId)).toMatchObject({ status: 'running' });
+    expect(await puffleRun(harness, 'pk_live_slow', json.enrichmentRunId)).toMatchObject({
+      status: 'running',
+    });
   },
   'partial-failures': async (harness) => {
     const { json } = await createPuffleRun(harness, 'pk_live_partial');
@@ -73,7 +84,9 @@ const behaviours: Record<string, (harness: Harness) => Promise<void>> = {
     const statuses: number[] = [];
     for (let call = 1; call <= 10; call++) {
       try {
-        statuses.push((await harness.call('GET', `${PUFFLE}/enrichments`, { headers: puffle('pk_live_flaky') })).status);
+        statuses.push(
+          (await harness.call('GET', `${PUFFLE}/enrichments`, { headers: puffle('pk_live_flaky') })).status,
+        );
       } catch {
         statuses.push(0); // a connection reset: the fetch rejects
       }
@@ -84,7 +97,8 @@ const behaviours: Record<string, (harness: Harness) => Promise<void>> = {
   },
   'expired-jobs': async (harness) => {
     const headers = { 'x-api-key': 'sk_expiring' };
-    const lead = (await harness.call('GET', `${SENDKIT}/leads?limit=1`, { headers })).json.data.leads[0].id as string;
+    const lead = (await harness.call('GET', `${SENDKIT}/leads?limit=1`, { headers })).json.data.leads[0]
+      .id as string;
     const created = await harness.call('POST', `${SENDKIT}/enrichment/enrich`, {
       headers,
       body: { leadIds: [lead], enrichmentTypes: ['email'] },
@@ -118,7 +132,11 @@ const behaviours: Record<string, (harness: Harness) => Promise<void>> = {
 
 describe('the built-in scenario library, through the vendor APIs', () => {
   it('has a behaviour test for every built-in scenario', () => {
-    expect(Object.keys(behaviours).sort()).toEqual(listScenarios().map((summary) => summary.name).sort());
+    expect(Object.keys(behaviours).sort()).toEqual(
+      listScenarios()
+        .map((summary) => summary.name)
+        .sort(),
+    );
   });
 
   it.each(Object.keys(behaviours))('%s behaves as its description says', async (name) => {
