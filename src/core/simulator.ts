@@ -1,42 +1,24 @@
-import type { Scenario, TimingModel } from '../scenario/types.js';
+import type { Scenario } from '../scenario/types.js';
 import type { Clock } from './clock.js';
 import { createFakeData, type FakeData } from './fake-data.js';
-import { nextCandidate } from './item-scan.js';
+import { listItems, type ItemQuery, type ItemView } from './item-listing.js';
 import { leadAt, type Lead, type LeadList } from './lead-list.js';
-import { existingValues, holdsValue, itemIndexOf, latestWrite } from './lead-writes.js';
+import { holdsValue, latestWrite } from './lead-writes.js';
 import { planRun, type Plan, type PlanError } from './planner.js';
-import { derive, toToken, toUuid } from './random.js';
+import { derive } from './random.js';
 import { generateResult, type ResultValue } from './results.js';
-import { isLive, TERMINAL, type ItemStatus, type Run, type RunRequest, type RunStatus } from './run.js';
-import { itemStateAt, runStateAt, statusAt, type ItemState, type RunState } from './run-state.js';
-import { createSchedule } from './schedule.js';
+import { isLive, TERMINAL, type Run, type RunRequest, type RunStatus } from './run.js';
+import { runStateAt, statusAt, type RunState } from './run-state.js';
+import { createRun } from './run-factory.js';
 import { addList, createTenant, findLead, isPreEnriched, RETIRED_RUNS_KEPT, type Tenant } from './tenant.js';
 
-/** The id of a run's item: the run id and the zero-padded index, so ids sort in index order. */
-export function itemId(run: Pick<Run, 'id'>, index: number): string {
-  return `${run.id}_${String(index).padStart(8, '0')}`;
-}
-
-/** An item with its lead and, once completed, its result. */
-export interface ItemView extends ItemState {
-  id: string;
-  lead: Lead;
-  result: ResultValue | null;
-}
+export { itemId, type ItemQuery, type ItemView } from './item-listing.js';
 
 export type StartResult = { ok: true; runs: Run[]; reused: boolean } | { ok: false; error: PlanError };
 export type CancelResult =
   | { ok: true; run: Run; state: RunState }
   | { ok: false; code: 'not_found' }
   | { ok: false; code: 'not_cancellable' | 'status_changed'; status: RunStatus };
-
-export interface ItemQuery {
-  status?: ItemStatus;
-  leadId?: string;
-  /** Items after this index (exclusive). */
-  afterIndex?: number;
-  limit: number;
-}
 
 export interface SimulatorOptions {
   scenario: Scenario;
@@ -46,16 +28,6 @@ export interface SimulatorOptions {
 
 /** How many runs may be created between two sweeps for expired runs. */
 const SWEEP_EVERY = 1_000;
-
-/** The timing model of an enrichment: its profile, else its slug's, else the default. */
-function timingFor(scenario: Scenario, request: RunRequest): TimingModel {
-  const { profiles } = scenario.timing;
-  const profile = (name: string | undefined): TimingModel | undefined =>
-    name !== undefined && Object.hasOwn(profiles, name) ? profiles[name] : undefined;
-  return (
-    profile(request.enrichment.timingProfile) ?? profile(request.enrichment.slug) ?? scenario.timing.default
-  );
-}
 
 /**
  * Creates the simulator: every tenant's world and runs for one scenario, on one clock.
@@ -116,56 +88,6 @@ export function createSimulator({ scenario, clock, fake = createFakeData() }: Si
       ),
       at: latest.at,
       runId: latest.run.id,
-    };
-  };
-
-  const createRun = (
-    owner: Tenant,
-    request: RunRequest,
-    plan: Plan,
-    t: number,
-    idempotencyKey: string | null,
-  ): Run => {
-    const sequence = ++owner.sequence;
-    const key = derive(scenario.seed, 'run', owner.key, sequence);
-    const uuid = toUuid(key);
-    const id = request.formatId ? request.formatId({ uuid, token: toToken(key, 7), createdAt: t }) : uuid;
-    const timing = timingFor(scenario, request);
-    const { scope, size } = plan;
-    const skipFlags =
-      request.writePolicy === 'skip_existing'
-        ? existingValues(owner, scope, size, request.outputAttribute, t)
-        : null;
-    const schedule = createSchedule({
-      key,
-      size,
-      createdAt: t,
-      timing,
-      ...(skipFlags ? { isSkipped: (i: number): boolean => skipFlags[i] === 1 } : {}),
-    });
-    return {
-      id,
-      vendor: request.vendor,
-      tenant: owner.key,
-      sequence,
-      enrichment: request.enrichment,
-      scope,
-      size,
-      input: request.input,
-      outputAttribute: request.outputAttribute,
-      writePolicy: request.writePolicy,
-      meta: request.meta ?? {},
-      timing,
-      key,
-      createdAt: t,
-      schedule,
-      creditsCharged: request.dispatchFailure === undefined ? plan.cost : 0,
-      dispatchError: request.dispatchFailure ?? null,
-      cancelledAt: null,
-      deletedAt: null,
-      expiresAt: request.ttlMs === null ? null : t + request.ttlMs,
-      idempotencyKey,
-      leadIndex: null,
     };
   };
 
@@ -259,7 +181,14 @@ export function createSimulator({ scenario, clock, fake = createFakeData() }: Si
       if (required > owner.credits)
         return { ok: false, error: { code: 'insufficient_credits', required, balance: owner.credits } };
       const runs = requests.map((request, i) =>
-        createRun(owner, request, plans[i] as Plan, t, idempotency?.key ?? null),
+        createRun({
+          scenario,
+          owner,
+          request,
+          plan: plans[i] as Plan,
+          t,
+          idempotencyKey: idempotency?.key ?? null,
+        }),
       );
       for (const run of runs) {
         owner.credits -= run.creditsCharged;
@@ -279,43 +208,8 @@ export function createSimulator({ scenario, clock, fake = createFakeData() }: Si
     /** The run's ledger now. */
     state: (run: Run): RunState => runStateAt(run, now()),
     /** Items in index order after `afterIndex`, filtered; `nextIndex` is set when more may follow. */
-    items(run: Run, query: ItemQuery): { items: ItemView[]; hasMore: boolean } {
-      const t = now();
-      const view = (index: number, state: ItemState): ItemView => {
-        const lead = leadOf(run, index) as Lead;
-        const result =
-          state.status === 'completed'
-            ? generateResult(run.enrichment, lead, derive(run.key, 'result', index), fake)
-            : null;
-        return { ...state, id: itemId(run, index), lead, result };
-      };
-      const after = query.afterIndex ?? -1;
-      const from = Number.isNaN(after) ? 0 : Math.max(0, Math.floor(after) + 1);
-      const limit = Number.isNaN(query.limit) ? 0 : Math.max(0, Math.floor(query.limit));
-      const { status } = query;
-      if (query.leadId !== undefined) {
-        const index = itemIndexOf(run, query.leadId);
-        if (index < from || limit === 0) return { items: [], hasMore: false };
-        const state = itemStateAt(run, index, t);
-        return {
-          items: status === undefined || state.status === status ? [view(index, state)] : [],
-          hasMore: false,
-        };
-      }
-      const items: ItemView[] = [];
-      // Jumps over the indices that cannot hold the status: any page costs O(page + partial waves).
-      for (
-        let index = nextCandidate(run, status, t, from);
-        index < run.size;
-        index = nextCandidate(run, status, t, index + 1)
-      ) {
-        const state = itemStateAt(run, index, t);
-        if (status !== undefined && state.status !== status) continue;
-        if (items.length >= limit) return { items, hasMore: true };
-        items.push(view(index, state));
-      }
-      return { items, hasMore: false };
-    },
+    items: (run: Run, query: ItemQuery): { items: ItemView[]; hasMore: boolean } =>
+      listItems(run, query, now(), (index) => leadOf(run, index) as Lead, fake),
     /** Cancels a pending or running run, with the scenario's race rules around its completion. */
     cancelRun(key: string, id: string, vendor: string): CancelResult {
       const run = findRun(key, id, vendor);
