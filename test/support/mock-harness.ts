@@ -41,3 +41,27 @@ export function createHarness(options: EnrichmentMockOptions = {}) {
   };
   return { mock, clock, call };
 }
+
+/**
+ * A harness on `scenario` with a vendor client for `key`, plus views of that key's credits and of every
+ * live run (test setup shared by the vendor suites).
+ */
+export function setupWithClient<Client>(
+  scenario: EnrichmentMockOptions['scenario'],
+  seed: number,
+  key: string,
+  makeClient: (harness: ReturnType<typeof createHarness>, key: string) => Client,
+) {
+  const harness = createHarness({ ...(scenario === undefined ? {} : { scenario }), seed });
+  const simulator = () => {
+    const context = harness.mock.runtime.context();
+    if (!context) throw new Error('The harness has no active scenario context');
+    return context.simulator;
+  };
+  return {
+    harness,
+    client: makeClient(harness, key),
+    credits: (of = key) => simulator().tenant(of).credits,
+    runs: () => simulator().allRuns(),
+  };
+}

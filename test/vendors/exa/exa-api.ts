@@ -3,7 +3,7 @@ import document from '../../../src/generated/exa-websets.document.js';
 import type { components } from '../../../src/generated/exa-websets.types.js';
 import type { Scenario } from '../../../src/scenario/types.js';
 import { createContractCaller, type ContractResponse, type Harness } from '../../support/contract-call.js';
-import { createHarness, type CallOptions } from '../../support/mock-harness.js';
+import { setupWithClient, type CallOptions } from '../../support/mock-harness.js';
 
 export type { Harness };
 export type Schemas = components['schemas'];
@@ -108,18 +108,7 @@ export type ExaClient = ReturnType<typeof exaClient>;
 
 /** A harness on `scenario` with a client for `key`, plus views of that key's credits and of every live run. */
 export function exaSetup(scenario: string | Scenario, seed: number, key = 'exa_test_key') {
-  const harness = createHarness({ scenario, seed });
-  const simulator = () => {
-    const context = harness.mock.runtime.context();
-    if (!context) throw new Error('The harness has no active scenario context');
-    return context.simulator;
-  };
-  return {
-    harness,
-    client: exaClient(harness, key),
-    credits: (of = key) => simulator().tenant(of).credits,
-    runs: () => simulator().allRuns(),
-  };
+  return setupWithClient(scenario, seed, key, exaClient);
 }
 
 /** A Webset body: a person search of `count` Items, with the given Enrichments. */

@@ -4,7 +4,7 @@ import type { components } from '../../../src/generated/puffle.types.js';
 import { loadScenario } from '../../../src/scenario/load-scenario.js';
 import type { Scenario } from '../../../src/scenario/types.js';
 import { createContractCaller, type ContractResponse, type Harness } from '../../support/contract-call.js';
-import { createHarness, type CallOptions } from '../../support/mock-harness.js';
+import { setupWithClient, type CallOptions } from '../../support/mock-harness.js';
 
 export type { Harness };
 export type Schemas = components['schemas'];
@@ -54,18 +54,7 @@ export function expectError(response: PuffleResponse, status: number, code: stri
 
 /** A harness on `scenario` with a client for `key`, plus views of that key's credits and of every live run. */
 export function puffleSetup(scenario: string | Scenario, seed: number, key = 'pk_live_test') {
-  const harness = createHarness({ scenario, seed });
-  const simulator = () => {
-    const context = harness.mock.runtime.context();
-    if (!context) throw new Error('The harness has no active scenario context');
-    return context.simulator;
-  };
-  return {
-    harness,
-    client: puffleClient(harness, key),
-    credits: (of = key) => simulator().tenant(of).credits,
-    runs: () => simulator().allRuns(),
-  };
+  return setupWithClient(scenario, seed, key, puffleClient);
 }
 
 /** A Puffle client bound to one API key (`null`: no Authorization header). */
