@@ -16,7 +16,8 @@ import { createVirtualClock } from '../src/core/clock.js';
 import type { Run, RunRequest } from '../src/core/run.js';
 import { runStateAt } from '../src/core/run-state.js';
 import { createSimulator } from '../src/core/simulator.js';
-import type { EnrichmentDefinition, Scenario, TimingModel } from '../src/scenario/types.js';
+import type { Scenario, TimingModel } from '../src/scenario/types.js';
+import { enrichmentFixture } from '../test/core/scenario-fixture.js';
 
 const gc = (globalThis as { gc?: () => void }).gc;
 if (!gc) {
@@ -37,18 +38,7 @@ const collect = (): void => {
 const START = Date.parse('2026-01-01T00:00:00Z');
 const MB = 1024 * 1024;
 
-const enrichment: EnrichmentDefinition = {
-  slug: 'work-email',
-  name: 'Work email',
-  description: 'Finds a work email.',
-  subject: 'person',
-  creditCost: 1,
-  outputAttribute: 'workEmail',
-  output: { kind: 'email' },
-  inputSchema: {},
-  version: 1,
-  enabled: true,
-};
+const enrichment = enrichmentFixture();
 
 /** Realistic-ish timing: 1-5 s per attempt, 5% of attempts fail, 3 attempts, 50 at a time. */
 const timing: TimingModel = {

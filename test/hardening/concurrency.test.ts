@@ -7,6 +7,7 @@ import { reportStats } from './support/vendor-fuzz-suite.js';
 import { startHardeningServer, type HardeningServer } from './support/test-server.js';
 import { call } from './support/vendor-fixtures.js';
 import { ADMIN_TOKEN, type HeaderMap } from './support/vendor-targets.js';
+import { VENDOR_ORIGINS } from '../../src/vendors/registry.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read the JSON freely
 type Json = any;
@@ -14,19 +15,13 @@ type Json = any;
 let sent = 0;
 afterAll(() => reportStats(`concurrency: ${sent} requests`));
 
-const ORIGINS = {
-  puffle: 'https://app.puffle.ai',
-  sendkit: 'https://api.sendkit.ai',
-  exa: 'https://api.exa.ai',
-};
-
 /** A mock in this process with one sender per vendor, and the simulator behind its default scenario. */
 function inProcess(seed: number) {
   const mock = createEnrichmentMock({ scenario: 'default', seed });
   const senders = {
-    puffle: inProcessSender(mock.handlers, ORIGINS.puffle),
-    sendkit: inProcessSender(mock.handlers, ORIGINS.sendkit),
-    exa: inProcessSender(mock.handlers, ORIGINS.exa),
+    puffle: inProcessSender(mock.handlers, VENDOR_ORIGINS.puffle),
+    sendkit: inProcessSender(mock.handlers, VENDOR_ORIGINS.sendkit),
+    exa: inProcessSender(mock.handlers, VENDOR_ORIGINS.exa),
   };
   return { mock, senders, simulator: () => simulatorOf(mock) };
 }

@@ -5,23 +5,18 @@ import { inProcessSender, type Send } from './support/fuzz-runner.js';
 import { startHardeningServer } from './support/test-server.js';
 import { call } from './support/vendor-fixtures.js';
 import { ADMIN_TOKEN, type HeaderMap } from './support/vendor-targets.js';
+import { VENDOR_ORIGINS } from '../../src/vendors/registry.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read the JSON freely
 type Json = any;
-
-const ORIGINS = {
-  puffle: 'https://app.puffle.ai',
-  sendkit: 'https://api.sendkit.ai',
-  exa: 'https://api.exa.ai',
-};
 
 function inProcess(seed: number) {
   const mock = createEnrichmentMock({ scenario: 'default', seed });
   return {
     mock,
-    puffle: inProcessSender(mock.handlers, ORIGINS.puffle),
-    sendkit: inProcessSender(mock.handlers, ORIGINS.sendkit),
-    exa: inProcessSender(mock.handlers, ORIGINS.exa),
+    puffle: inProcessSender(mock.handlers, VENDOR_ORIGINS.puffle),
+    sendkit: inProcessSender(mock.handlers, VENDOR_ORIGINS.sendkit),
+    exa: inProcessSender(mock.handlers, VENDOR_ORIGINS.exa),
   };
 }
 
