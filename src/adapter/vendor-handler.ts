@@ -1,9 +1,9 @@
 import { http, HttpResponse, type HttpHandler } from 'msw';
 import { readJsonBody } from '../http/read-json-body.js';
 import { advanceToNextChange } from '../runtime/advance-to-next-change.js';
-import { createOperationIndex } from '../openapi/operation-index.js';
+import { createOperationIndex, type MatchResult } from '../openapi/operation-index.js';
 import { createRequestValidator } from '../openapi/request-validator.js';
-import type { Runtime } from '../runtime/mock-runtime.js';
+import type { Runtime, ScenarioContext } from '../runtime/mock-runtime.js';
 import type { FaultEffect } from '../scenario/types.js';
 import { applyTolerance } from './tolerance.js';
 import { FAULT_HEADER, SCENARIO_HEADER, transportFault } from './transport-fault.js';
@@ -67,6 +67,16 @@ export function handlerPath(origin: string, basePath: string): RegExp {
 /** `Retry-After` for an injected 429 or 503 whose scenario names none. */
 const DEFAULT_RETRY_AFTER_SECONDS = 1;
 
+/** A request routed, with its scenario and API key: what the pipeline needs before it answers. */
+interface Classified {
+  url: URL;
+  scenario: string;
+  match: MatchResult;
+  context: ScenarioContext | undefined;
+  /** The API key (or why there is none); undefined when no operation matched. */
+  auth: ReturnType<VendorDefinition['authenticate']> | undefined;
+}
+
 const headerObject = (headers: Headers): Record<string, string> => Object.fromEntries(headers.entries());
 
 /**
@@ -88,24 +98,42 @@ export function createVendorHandler(
   const scenarioName = (request: Request): string =>
     request.headers.get(SCENARIO_HEADER) ?? runtime.active.name;
 
-  /** Classifies a request and decides its faults (counting the call): done once per request. */
-  const preflight = (request: Request): Preflight => {
+  /** Routes a request and picks its scenario and API key: done once per request on each side of the bridge. */
+  const classify = (request: Request): Classified => {
+    const url = new URL(request.url);
     const scenario = scenarioName(request);
-    const match = index.match(request.method, new URL(request.url).pathname);
+    const match = index.match(request.method, url.pathname);
     const context = runtime.context(scenario);
-    if (match.kind !== 'found' || !context) return { scenario, operationId: null, tenant: null, effects: [] };
-    const auth = definition.authenticate(request.headers, match.operation);
-    const tenant = auth.ok ? auth.key : null;
-    const effects = context.faults.decide({
-      vendor: definition.vendor,
-      operation: match.operation.id,
-      tenant: tenant ?? '',
-    });
-    return { scenario, operationId: match.operation.id, tenant, effects };
+    const auth =
+      match.kind === 'found' ? definition.authenticate(request.headers, match.operation) : undefined;
+    return { url, scenario, match, context, auth };
+  };
+
+  /** Decides a classified request's faults, counting the call. */
+  const decideFaults = ({ match, context, auth }: Classified): FaultEffect[] =>
+    match.kind === 'found' && context
+      ? context.faults.decide({
+          vendor: definition.vendor,
+          operation: match.operation.id,
+          tenant: auth?.ok ? auth.key : '',
+        })
+      : [];
+
+  /** Classifies a request and decides its faults (counting the call): the server's express layer calls it. */
+  const preflight = (request: Request): Preflight => {
+    const classified = classify(request);
+    const { match, auth } = classified;
+    return {
+      scenario: classified.scenario,
+      operationId: match.kind === 'found' ? match.operation.id : null,
+      tenant: auth?.ok ? auth.key : null,
+      effects: decideFaults(classified),
+    };
   };
 
   const answer = async (
     request: Request,
+    { url, scenario, match, context, auth }: Classified,
     requestId: string,
     effects: FaultEffect[],
   ): Promise<{ response: VendorResponse; tenant: string | null }> => {
@@ -134,8 +162,6 @@ export function createVendorHandler(
       const { status, code } = definition.failures[failure];
       return fail(status, code, message, undefined, details);
     };
-    const url = new URL(request.url);
-    const match = index.match(request.method, url.pathname);
     if (match.kind === 'not_found')
       return {
         response: failWith('not_found', `No route for ${request.method} ${url.pathname}.`),
@@ -148,8 +174,6 @@ export function createVendorHandler(
       );
       return { response: { ...response, headers: { allow: match.allowed.join(', ') } }, tenant: null };
     }
-    const scenario = scenarioName(request);
-    const context = runtime.context(scenario);
     if (!context)
       return {
         response: failWith(
@@ -160,9 +184,9 @@ export function createVendorHandler(
       };
     const { operation } = match;
     if (runtime.autoAdvance && request.method === 'GET') advanceToNextChange(runtime);
-    const auth = definition.authenticate(request.headers, operation);
-    if (!auth.ok) return { response: fail(auth.status, auth.code, auth.message), tenant: null };
-    const tenant = auth.key;
+    const verdict = auth ?? definition.authenticate(request.headers, operation);
+    if (!verdict.ok) return { response: fail(verdict.status, verdict.code, verdict.message), tenant: null };
+    const tenant = verdict.key;
     if (context.simulator.tenant(tenant).revoked)
       return { response: failWith('unauthorized', 'This API key has been revoked.'), tenant };
 
@@ -249,18 +273,19 @@ export function createVendorHandler(
     const requestId = request.headers.get('x-request-id') || runtime.nextRequestId();
     const requestBody = options.journal ? await request.clone().text() : '';
     const upstream = request.headers.get(FAULT_HEADER);
-    const decided =
+    const classified = classify(request);
+    const effects =
       options.faultsDecidedUpstream && upstream !== null
-        ? { effects: JSON.parse(upstream) as FaultEffect[], tenant: null }
-        : preflight(request);
-    const transport = decided.effects.find(
+        ? (JSON.parse(upstream) as FaultEffect[])
+        : decideFaults(classified);
+    const transport = effects.find(
       (effect) =>
         effect.type === 'reset' ||
         effect.type === 'hang' ||
         effect.type === 'truncate' ||
         effect.type === 'garbage',
     );
-    const { response, tenant } = await answer(request, requestId, decided.effects);
+    const { response, tenant } = await answer(request, classified, requestId, effects);
     const headers = {
       'content-type': 'application/json',
       'x-request-id': requestId,
@@ -269,10 +294,10 @@ export function createVendorHandler(
     };
     const text = JSON.stringify(response.body);
     if (options.journal) {
-      const url = new URL(request.url);
+      const { url } = classified;
       runtime.journal.record({
         vendor: definition.vendor,
-        scenario: scenarioName(request),
+        scenario: classified.scenario,
         tenant,
         request: {
           method: request.method,
