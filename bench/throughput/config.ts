@@ -60,7 +60,7 @@ function list<T extends string>(name: string, allowed: readonly T[]): T[] {
   return allowed.filter((value) => values.includes(value));
 }
 
-export const PROFILED_TOOLS = ['express', 'enrichment-mock'] as const;
+export const PROFILED_TOOLS = ['express', 'msw-express', 'enrichment-mock'] as const;
 export type ProfiledTool = (typeof PROFILED_TOOLS)[number];
 
 function profiled(): ProfiledTool[] {

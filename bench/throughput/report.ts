@@ -83,6 +83,7 @@ export function formatTable(summaries: Summary[]): string {
     'srv CPU %',
     'srv CPU us/req',
     'vs express',
+    'vs msw',
     'vs Prism',
   ];
   const lines = summaries.map((summary) => {
@@ -104,13 +105,14 @@ export function formatTable(summaries: Summary[]): string {
       int(summary.serverCpuPercent),
       int(summary.serverCpuPerRequestUs),
       ratio(summary.rps, base('express')),
+      ratio(summary.rps, base('msw-express')),
       ratio(summary.rps, base('prism')),
     ];
   });
   const widths = header.map((title, column) =>
     Math.max(title.length, ...lines.map((line) => (line[column] ?? '').length)),
   );
-  const numeric = new Set([2, 4, 5, 6, 8, 9, 10, 11, 12]);
+  const numeric = new Set([2, 4, 5, 6, 8, 9, 10, 11, 12, 13]);
   const render = (cells: string[]): string =>
     '| ' +
     cells
@@ -154,9 +156,11 @@ export function formatTargets(summaries: Summary[]): string {
   };
   check('polling', 'prism', 1.5);
   check('polling', 'express', 0.7);
+  check('polling', 'msw-express', undefined);
   check('polling', 'wiremock', undefined);
   check('mixed', 'prism', undefined);
   check('mixed', 'express', undefined);
+  check('mixed', 'msw-express', undefined);
   check('mixed', 'wiremock', undefined);
   return lines.length === 0
     ? ''

@@ -10,11 +10,12 @@ import { freePort, startProcess, type ToolProcess } from './children.js';
 import { loadFixtures, PUFFLE_SPEC } from './fixtures.js';
 import { writeWireMockRoot } from './wiremock-mappings.js';
 
-export const TOOLS = ['express', 'prism', 'wiremock', 'enrichment-mock'] as const;
+export const TOOLS = ['express', 'msw-express', 'prism', 'wiremock', 'enrichment-mock'] as const;
 export type ToolName = (typeof TOOLS)[number];
 
 export const TOOL_LABELS: Record<ToolName, string> = {
   express: 'plain express',
+  'msw-express': 'msw on express',
   prism: 'Prism 5.14.2',
   wiremock: 'WireMock 3.13.2',
   'enrichment-mock': 'enrichment-mock',
@@ -56,7 +57,8 @@ export async function startTarget(tool: ToolName, options: StartOptions): Promis
 function startTool(tool: ToolName, options: StartOptions): Promise<Omit<Target, 'label'>> {
   switch (tool) {
     case 'express':
-      return startExpress(options.cpuProfileDir);
+    case 'msw-express':
+      return startStub(tool, options.cpuProfileDir);
     case 'prism':
       return startPrism(options.prismLogLevel);
     case 'wiremock':
@@ -82,16 +84,22 @@ function target(tool: ToolName, origin: string, process: ToolProcess, cleanup = 
 
 const cpuProf = (dir: string | undefined): string[] => (dir ? ['--cpu-prof', `--cpu-prof-dir=${dir}`] : []);
 
-async function startExpress(cpuProfileDir: string | undefined): Promise<Started> {
-  const script = join(ROOT, 'bench/throughput/servers/plain-express.ts');
-  const child = startProcess('plain express', process.execPath, [
+/** The hand-written stubs in bench/throughput/servers/. */
+const STUB_SCRIPTS = { express: 'plain-express.ts', 'msw-express': 'msw-express.ts' } as const;
+
+async function startStub(
+  tool: keyof typeof STUB_SCRIPTS,
+  cpuProfileDir: string | undefined,
+): Promise<Started> {
+  const script = join(ROOT, 'bench/throughput/servers', STUB_SCRIPTS[tool]);
+  const child = startProcess(TOOL_LABELS[tool], process.execPath, [
     ...cpuProf(cpuProfileDir),
     '--import',
     'tsx',
     script,
   ]);
   const [, port] = await child.waitFor(/listening on http:\/\/127\.0\.0\.1:(\d+)/, STARTUP_MS);
-  return target('express', `http://127.0.0.1:${port}`, child);
+  return target(tool, `http://127.0.0.1:${port}`, child);
 }
 
 async function startPrism(logLevel: string): Promise<Started> {

@@ -1,9 +1,20 @@
 import { HttpResponse } from 'msw';
+import type { FaultEffect } from '../scenario/types.js';
+
+/** A fault played on the transport rather than in the answer. */
+export type TransportFaultType = 'reset' | 'hang' | 'truncate' | 'garbage';
+
+/** Whether a scenario fault effect is a transport fault. */
+export const isTransportFault = (effect: FaultEffect): effect is { type: TransportFaultType } =>
+  effect.type === 'reset' ||
+  effect.type === 'hang' ||
+  effect.type === 'truncate' ||
+  effect.type === 'garbage';
 
 /** Header through which a client picks a scenario per request. */
 export const SCENARIO_HEADER = 'x-mock-scenario';
-/** Internal header: the standalone server's express layer passes the faults it decided to the handlers. */
-export const FAULT_HEADER = 'x-enrichment-mock-faults';
+/** Internal header: names the decision the standalone server's express layer made for a request (`preflight`). */
+export const PREFLIGHT_HEADER = 'x-enrichment-mock-preflight';
 
 /**
  * A transport fault inside a client's own process, where there is no socket to break: a reset or a
@@ -11,7 +22,7 @@ export const FAULT_HEADER = 'x-enrichment-mock-faults';
  * proxy error page where JSON was expected.
  */
 export function transportFault(
-  type: 'reset' | 'hang' | 'truncate' | 'garbage',
+  type: TransportFaultType,
   status: number,
   body: string,
   headers: Record<string, string>,

@@ -4,6 +4,9 @@ import type { ScenarioContext } from '../runtime/mock-runtime.js';
 import type { Vendor } from '../scenario/types.js';
 import type { WebhookFeed } from '../webhooks/outbox.js';
 
+/** The part of a request's headers that authentication reads: fetch `Headers`, or the server's adapter. */
+export type HeaderReader = Pick<Headers, 'get'>;
+
 /** What an operation answers: the vendor adapter's words, before tolerance and headers are applied. */
 export interface VendorResponse {
   status: number;
@@ -63,7 +66,7 @@ export interface VendorDefinition {
   document: OpenApiDocument;
   /** The API key of a request, or why it has none (status, code, message). */
   authenticate(
-    headers: Headers,
+    headers: HeaderReader,
     operation: Operation,
   ): { ok: true; key: string } | { ok: false; status: number; code: string; message: string };
   /** The vendor's error body. */

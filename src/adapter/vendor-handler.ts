@@ -1,4 +1,4 @@
-import { http, HttpResponse, type HttpHandler } from 'msw';
+import { http, type HttpHandler } from 'msw';
 import { readJsonBody } from '../http/read-json-body.js';
 import { advanceToNextChange } from '../runtime/advance-to-next-change.js';
 import { createOperationIndex, type MatchResult } from '../openapi/operation-index.js';
@@ -6,17 +6,28 @@ import { createRequestValidator } from '../openapi/request-validator.js';
 import type { Runtime, ScenarioContext } from '../runtime/mock-runtime.js';
 import type { FaultEffect } from '../scenario/types.js';
 import { applyTolerance } from './tolerance.js';
-import { FAULT_HEADER, SCENARIO_HEADER, transportFault } from './transport-fault.js';
-import type { PipelineFailure, VendorDefinition, VendorResponse } from './vendor-definition.js';
+import { isTransportFault, PREFLIGHT_HEADER, SCENARIO_HEADER, transportFault } from './transport-fault.js';
+import type { HeaderReader, PipelineFailure, VendorDefinition, VendorResponse } from './vendor-definition.js';
 import { journalBody } from '../http/journal-body.js';
 
 export interface VendorHandlerOptions {
   /** Origin the handler answers for (`https://app.puffle.ai`), or `*` for any origin. */
   origin: string;
-  /** Standalone server: the express layer decided the faults and passes them in a header. */
-  faultsDecidedUpstream: boolean;
+  /**
+   * Standalone server: the express layer classifies each request and decides its faults first
+   * (`preflight`) and names that decision in the internal preflight header; the handler takes it instead
+   * of classifying the request and counting the call again.
+   */
+  upstream: boolean;
   /** Record exchanges in the runtime's journal (in-process use; the server journals in express). */
   journal: boolean;
+}
+
+/** What classifying a request reads of it: a fetch `Request`, or the server's view of a node request. */
+export interface RequestView {
+  method: string;
+  url: URL;
+  headers: HeaderReader;
 }
 
 /** A vendor's request classified before it runs: which scenario, operation and tenant, which faults. */
@@ -25,6 +36,8 @@ export interface Preflight {
   operationId: string | null;
   tenant: string | null;
   effects: FaultEffect[];
+  /** Names this decision to the handler (the internal preflight header's value). */
+  token: string;
 }
 
 /** Compiled routing and validation per OpenAPI document: pure, so every mock in a process shares them. */
@@ -85,7 +98,7 @@ const headerObject = (headers: Headers): Record<string, string> => Object.fromEn
  * headers. The same handler runs under `setupServer` and behind `@mswjs/http-middleware`.
  *
  * @example
- * const { handler } = createVendorHandler(puffle, runtime, { origin: '*', faultsDecidedUpstream: false, journal: true });
+ * const { handler } = createVendorHandler(puffle, runtime, { origin: '*', upstream: false, journal: true });
  * setupServer(handler).listen();
  */
 export function createVendorHandler(
@@ -95,17 +108,12 @@ export function createVendorHandler(
 ) {
   const { index, validator } = compile(definition.document);
 
-  const scenarioName = (request: Request): string =>
-    request.headers.get(SCENARIO_HEADER) ?? runtime.active.name;
-
-  /** Routes a request and picks its scenario and API key: done once per request on each side of the bridge. */
-  const classify = (request: Request): Classified => {
-    const url = new URL(request.url);
-    const scenario = scenarioName(request);
-    const match = index.match(request.method, url.pathname);
+  /** Routes a request and picks its scenario and API key: done once per request. */
+  const classify = ({ method, url, headers }: RequestView): Classified => {
+    const scenario = headers.get(SCENARIO_HEADER) ?? runtime.active.name;
+    const match = index.match(method, url.pathname);
     const context = runtime.context(scenario);
-    const auth =
-      match.kind === 'found' ? definition.authenticate(request.headers, match.operation) : undefined;
+    const auth = match.kind === 'found' ? definition.authenticate(headers, match.operation) : undefined;
     return { url, scenario, match, context, auth };
   };
 
@@ -119,16 +127,41 @@ export function createVendorHandler(
         })
       : [];
 
-  /** Classifies a request and decides its faults (counting the call): the server's express layer calls it. */
-  const preflight = (request: Request): Preflight => {
+  /** Decisions made by `preflight` that the handler has not taken yet, by token. */
+  const decided = new Map<string, { classified: Classified; effects: FaultEffect[] }>();
+  let tokens = 0;
+
+  /**
+   * Classifies a request and decides its faults (counting the call), keeping the decision for the
+   * handler: the server's express layer calls it, sends the token in the internal preflight header and
+   * calls `release` once the request is answered (the handler may never have run).
+   */
+  const preflight = (request: RequestView): Preflight => {
     const classified = classify(request);
     const { match, auth } = classified;
+    const effects = decideFaults(classified);
+    const token = String((tokens += 1));
+    // The server waits out latency and plays transport faults on the socket; the handler does the rest.
+    decided.set(token, {
+      classified,
+      effects: effects.filter((effect) => effect.type !== 'latency' && !isTransportFault(effect)),
+    });
     return {
       scenario: classified.scenario,
       operationId: match.kind === 'found' ? match.operation.id : null,
       tenant: auth?.ok ? auth.key : null,
-      effects: decideFaults(classified),
+      effects,
+      token,
     };
+  };
+  const release = (token: string): void => void decided.delete(token);
+
+  /** The server's decision named by the request's preflight header, taken once. */
+  const takeDecision = (request: Request) => {
+    const token = options.upstream ? request.headers.get(PREFLIGHT_HEADER) : null;
+    const found = token === null ? undefined : decided.get(token);
+    if (token !== null) decided.delete(token);
+    return found;
   };
 
   const answer = async (
@@ -272,19 +305,12 @@ export function createVendorHandler(
     const wallTime = new Date().toISOString();
     const requestId = request.headers.get('x-request-id') || runtime.nextRequestId();
     const requestBody = options.journal ? await request.clone().text() : '';
-    const upstream = request.headers.get(FAULT_HEADER);
-    const classified = classify(request);
-    const effects =
-      options.faultsDecidedUpstream && upstream !== null
-        ? (JSON.parse(upstream) as FaultEffect[])
-        : decideFaults(classified);
-    const transport = effects.find(
-      (effect) =>
-        effect.type === 'reset' ||
-        effect.type === 'hang' ||
-        effect.type === 'truncate' ||
-        effect.type === 'garbage',
-    );
+    const upstream = takeDecision(request);
+    const classified =
+      upstream?.classified ??
+      classify({ method: request.method, url: new URL(request.url), headers: request.headers });
+    const effects = upstream?.effects ?? decideFaults(classified);
+    const transport = effects.find(isTransportFault);
     const { response, tenant } = await answer(request, classified, requestId, effects);
     const headers = {
       'content-type': 'application/json',
@@ -313,8 +339,8 @@ export function createVendorHandler(
       });
     }
     if (transport) return transportFault(transport.type, response.status, text, headers);
-    return new HttpResponse(text, { status: response.status, headers });
+    return new Response(text, { status: response.status, headers });
   });
 
-  return { handler, preflight };
+  return { handler, preflight, release };
 }

@@ -168,7 +168,7 @@ export function createEnrichmentMock(options: EnrichmentMockOptions = {}): Enric
     (vendor) =>
       createVendorHandler(vendor, runtime, {
         origin: options.baseUrls?.[vendor.vendor] ?? VENDOR_ORIGINS[vendor.vendor],
-        faultsDecidedUpstream: false,
+        upstream: false,
         journal: true,
       }).handler,
   );

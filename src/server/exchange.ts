@@ -1,14 +1,11 @@
 import type { IncomingMessage } from 'node:http';
-import { FAULT_HEADER } from '../adapter/transport-fault.js';
+import { PREFLIGHT_HEADER, type TransportFaultType } from '../adapter/transport-fault.js';
 import type { JournalEntry } from '../runtime/journal.js';
 import type { Runtime } from '../runtime/mock-runtime.js';
 import type { Answer } from './answer.js';
 import { tapBody, type BodyTap } from './body-tap.js';
 import type { Logger } from './logger.js';
 import { journalBody } from '../http/journal-body.js';
-
-/** A transport fault the server plays on the socket. */
-export type TransportFaultType = 'reset' | 'hang' | 'truncate' | 'garbage';
 
 /** What a route decided: who answered, and the answer before any transport fault is played. */
 export interface Outcome {
@@ -25,9 +22,11 @@ export interface Outcome {
 export interface Exchange {
   requestId: string;
   method: string;
+  /** The request target as a URL on a placeholder origin. */
+  url: URL;
   path: string;
   query: Record<string, string | string[]>;
-  /** The request headers as the client sent them (lower-case names), without the internal fault header. */
+  /** The request headers as the client sent them (lower-case names), without the internal preflight header. */
   headers: Record<string, string>;
   tap: BodyTap;
   /** `performance.now()` at arrival. */
@@ -55,11 +54,11 @@ export function requestUrl(target: string): URL {
 }
 
 /**
- * Opens the exchange of a request as it arrives: strips a client-sent internal fault header, fixes the
+ * Opens the exchange of a request as it arrives: strips a client-sent internal preflight header, fixes the
  * request id (the client's `X-Request-Id`, else the runtime's next one) and starts tapping the body.
  */
 export function openExchange(request: IncomingMessage, runtime: Runtime): Exchange {
-  Reflect.deleteProperty(request.headers, FAULT_HEADER);
+  if (PREFLIGHT_HEADER in request.headers) Reflect.deleteProperty(request.headers, PREFLIGHT_HEADER);
   const incoming = request.headers['x-request-id'];
   const requestId = typeof incoming === 'string' && incoming !== '' ? incoming : runtime.nextRequestId();
   const headers: Record<string, string> = {};
@@ -69,6 +68,7 @@ export function openExchange(request: IncomingMessage, runtime: Runtime): Exchan
   return {
     requestId,
     method: request.method ?? 'GET',
+    url,
     path: url.pathname,
     query: queryObject(url.searchParams),
     headers,

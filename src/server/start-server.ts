@@ -60,7 +60,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const vendors: MountedVendor[] = definitions.map((definition) => ({
     vendor: definition.vendor,
     basePath: definition.basePath,
-    ...createVendorHandler(definition, runtime, { origin: '*', faultsDecidedUpstream: true, journal: false }),
+    ...createVendorHandler(definition, runtime, { origin: '*', upstream: true, journal: false }),
   }));
   const hanging = new Set<Socket>();
   let closing = false;

@@ -1,51 +1,60 @@
-import type { PassThrough } from 'node:stream';
+import type { IncomingHttpHeaders } from 'node:http';
+import type { Readable } from 'node:stream';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { createMiddleware } from '@mswjs/http-middleware';
 import type { Request as ExpressRequest } from 'express';
 import type { HttpHandler } from 'msw';
-import { FAULT_HEADER } from '../adapter/transport-fault.js';
-import type { Preflight } from '../adapter/vendor-handler.js';
-import type { FaultEffect, Vendor } from '../scenario/types.js';
+import { isTransportFault, PREFLIGHT_HEADER } from '../adapter/transport-fault.js';
+import type { HeaderReader } from '../adapter/vendor-definition.js';
+import type { Preflight, RequestView } from '../adapter/vendor-handler.js';
+import type { Vendor } from '../scenario/types.js';
 import { captureMiddleware } from './capture-middleware.js';
-import type { Exchange, Outcome, TransportFaultType } from './exchange.js';
-import { toFetchRequest } from './fetch-request.js';
+import type { Exchange, Outcome } from './exchange.js';
 
 /** One vendor as the server mounts it: its msw handler and the classification it does before running. */
 export interface MountedVendor {
   vendor: Vendor;
   basePath: string;
   handler: HttpHandler;
-  preflight(request: Request): Preflight;
+  preflight(request: RequestView): Preflight;
+  release(token: string): void;
 }
 
-const isTransport = (effect: FaultEffect): effect is { type: TransportFaultType } =>
-  effect.type === 'reset' ||
-  effect.type === 'hang' ||
-  effect.type === 'truncate' ||
-  effect.type === 'garbage';
+/** A node request's headers read like fetch `Headers` (repeated headers joined), without copying them. */
+const headerReader = (headers: IncomingHttpHeaders): HeaderReader => ({
+  get(name) {
+    const value = headers[name.toLowerCase()];
+    return value === undefined ? null : Array.isArray(value) ? value.join(', ') : value;
+  },
+});
 
 /**
- * The request as `createMiddleware` reads it, with its body coming from the tapped feed: the middleware
- * streams the body with `Readable.toWeb(req)`, so the feed stands in for the request, carrying the few
- * request fields the middleware reads.
+ * The request as `createMiddleware` reads it: method, URL, protocol, the headers it forwards to msw
+ * (`headers`, the client's plus the internal ones) and, for a request that may have a body, the body
+ * stream, which is the tapped feed (the middleware streams it with `Readable.toWeb(req)`).
  */
-function withBody(request: ExpressRequest, feed: PassThrough): ExpressRequest {
+function forMiddleware(
+  request: ExpressRequest,
+  headers: IncomingHttpHeaders,
+  body: Readable | undefined,
+): ExpressRequest {
   const fields = {
     method: request.method,
-    url: request.url,
-    headers: request.headers,
+    url: request.originalUrl,
     protocol: request.protocol,
-    get: request.get.bind(request),
-    header: request.header.bind(request),
+    headers,
+    get: (name: string) => headers[name.toLowerCase()],
+    header: (name: string) => headers[name.toLowerCase()],
   };
-  return Object.assign(feed, fields) as unknown as ExpressRequest;
+  return (body === undefined ? fields : Object.assign(body, fields)) as unknown as ExpressRequest;
 }
 
 /**
- * Serves one vendor's requests: decides the scenario's faults once (`preflight`, which counts the call),
- * waits out any latency, passes the other effects to the msw handler in the internal fault header (so it
- * does not decide again), runs the handler through `createMiddleware` and returns the outcome with the
- * transport fault, if any, for the server to play on the socket.
+ * Serves one vendor's requests: classifies the request and decides the scenario's faults once
+ * (`preflight`, which counts the call), waits out any latency, names the decision to the msw handler in
+ * the internal preflight header (so it neither classifies nor decides again), runs the handler through
+ * `createMiddleware` and returns the outcome with the transport fault, if any, for the server to play on
+ * the socket.
  *
  * @example
  * const answer = createVendorRoute(puffle);
@@ -55,28 +64,41 @@ export function createVendorRoute(mounted: MountedVendor) {
   // http-middleware is CommonJS and sees msw's CJS type declarations: the same class, declared twice.
   const middleware = createMiddleware(mounted.handler as unknown as Parameters<typeof createMiddleware>[0]);
   return async (request: ExpressRequest, exchange: Exchange, unmatched: () => Outcome): Promise<Outcome> => {
-    request.url = request.originalUrl;
-    // msw builds the request URL from the Host header: keep a malformed one from failing the request.
-    if (!URL.canParse(`http://${request.headers.host ?? ''}`)) request.headers.host = 'localhost';
-    const decided = mounted.preflight(toFetchRequest(request));
-    const latency = decided.effects.reduce(
-      (total, effect) => total + (effect.type === 'latency' ? effect.ms : 0),
-      0,
-    );
-    if (latency > 0) await sleep(latency);
-    const upstream = decided.effects.filter((effect) => effect.type !== 'latency' && !isTransport(effect));
-    request.headers[FAULT_HEADER] = JSON.stringify(upstream);
-    request.headers['x-request-id'] = exchange.requestId;
-    const answer = await captureMiddleware(middleware, withBody(request, exchange.tap.feed));
-    if (answer === undefined) return unmatched();
-    const fault = decided.effects.find(isTransport)?.type;
-    return {
-      vendor: mounted.vendor,
-      scenario: decided.scenario,
-      tenant: decided.tenant,
-      operation: decided.operationId,
-      answer,
-      ...(fault === undefined ? {} : { fault }),
-    };
+    const decided = mounted.preflight({
+      method: request.method,
+      url: exchange.url,
+      headers: headerReader(request.headers),
+    });
+    try {
+      const latency = decided.effects.reduce(
+        (total, effect) => total + (effect.type === 'latency' ? effect.ms : 0),
+        0,
+      );
+      if (latency > 0) await sleep(latency);
+      const headers: IncomingHttpHeaders = {
+        ...request.headers,
+        [PREFLIGHT_HEADER]: decided.token,
+        'x-request-id': exchange.requestId,
+      };
+      // msw builds the request URL from the Host header: keep a malformed one from failing the request.
+      if (!URL.canParse(`http://${headers.host ?? ''}`)) headers.host = 'localhost';
+      const mayHaveBody = request.method !== 'GET' && request.method !== 'HEAD';
+      const answer = await captureMiddleware(
+        middleware,
+        forMiddleware(request, headers, mayHaveBody ? exchange.tap.feed : undefined),
+      );
+      if (answer === undefined) return unmatched();
+      const fault = decided.effects.find(isTransportFault)?.type;
+      return {
+        vendor: mounted.vendor,
+        scenario: decided.scenario,
+        tenant: decided.tenant,
+        operation: decided.operationId,
+        answer,
+        ...(fault === undefined ? {} : { fault }),
+      };
+    } finally {
+      mounted.release(decided.token);
+    }
   };
 }

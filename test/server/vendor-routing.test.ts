@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { FAULT_HEADER } from '../../src/adapter/transport-fault.js';
+import { PREFLIGHT_HEADER } from '../../src/adapter/transport-fault.js';
 import { loadScenario } from '../../src/scenario/load-scenario.js';
 import type { FaultRule, Scenario } from '../../src/scenario/types.js';
 import { startTestServer, type TestServer } from './support/in-process-server.js';
@@ -54,13 +54,13 @@ describe('server routing', () => {
     expect(generated.headers.get('x-request-id')).toMatch(/^req_[0-9a-z]{8}$/);
   });
 
-  it('ignores a client-sent internal fault header', async () => {
+  it('ignores a client-sent internal preflight header', async () => {
     server = await startTestServer({ seed: 304 });
     const response = await server.call('GET', '/api/enrichments', {
-      headers: { ...PUFFLE, [FAULT_HEADER]: '[{"type":"status","status":503}]' },
+      headers: { ...PUFFLE, [PREFLIGHT_HEADER]: '1' },
     });
     expect(response.status).toBe(200);
-    expect(server.runtime.journal.entries().at(-1)?.request.headers[FAULT_HEADER]).toBeUndefined();
+    expect(server.runtime.journal.entries().at(-1)?.request.headers[PREFLIGHT_HEADER]).toBeUndefined();
   });
 
   it.each([

@@ -7,6 +7,7 @@
  */
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { loadFixtures } from '../fixtures.js';
+import { listen } from './listen.js';
 
 const fixtures = loadFixtures();
 const app = express();
@@ -34,13 +35,4 @@ app.post('/api/enrichment/:id/cancel', (_req, res) => {
   res.json(fixtures.cancel);
 });
 
-const server = app.listen(Number(process.env.PORT ?? 0), '127.0.0.1', () => {
-  const address = server.address();
-  if (address && typeof address === 'object') console.log(`listening on http://127.0.0.1:${address.port}`);
-});
-const shutdown = (): void => {
-  server.close(() => process.exit(0));
-  server.closeAllConnections();
-};
-process.on('SIGTERM', shutdown);
-process.on('SIGINT', shutdown);
+listen(app);

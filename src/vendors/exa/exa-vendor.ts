@@ -1,5 +1,5 @@
 import type { OpenApiDocument } from '../../openapi/document-resolver.js';
-import type { VendorDefinition } from '../../adapter/vendor-definition.js';
+import type { HeaderReader, VendorDefinition } from '../../adapter/vendor-definition.js';
 import document from '../../generated/exa-websets.document.js';
 import { createWebset } from './create-webset.js';
 import { enrichmentOperations } from './enrichment-operations.js';
@@ -16,7 +16,7 @@ import { websetOperations } from './webset-operations.js';
 export const EXA_API_KEY_HEADER = 'x-api-key';
 
 /** The tenant is the `x-api-key`; a missing or blank key is a 401 `INVALID_API_KEY`. */
-function authenticate(headers: Headers): ReturnType<VendorDefinition['authenticate']> {
+function authenticate(headers: HeaderReader): ReturnType<VendorDefinition['authenticate']> {
   const key = headers.get(EXA_API_KEY_HEADER)?.trim();
   if (key) return { ok: true, key };
   return {
@@ -33,7 +33,7 @@ function authenticate(headers: Headers): ReturnType<VendorDefinition['authentica
  * Webhooks subscribe to those Events; `webhookFeed` hands them to the delivery engine (`src/webhooks`).
  *
  * @example
- * const { handler } = createVendorHandler(createExaVendor(), runtime, { origin: 'https://api.exa.ai', faultsDecidedUpstream: false, journal: true });
+ * const { handler } = createVendorHandler(createExaVendor(), runtime, { origin: 'https://api.exa.ai', upstream: false, journal: true });
  */
 export function createExaVendor(): VendorDefinition {
   const dependencies = createExaDependencies();

@@ -1,4 +1,4 @@
-import type { OperationHandler, VendorDefinition } from '../../adapter/vendor-definition.js';
+import type { HeaderReader, OperationHandler, VendorDefinition } from '../../adapter/vendor-definition.js';
 
 /** The workspace header of platform keys. */
 const WORKSPACE_HEADER = 'x-workspace-id';
@@ -16,7 +16,7 @@ const refuse = (status: number, code: string, message: string): Authentication =
 });
 
 /** The API key of a request: `X-Api-Key` wins over `Authorization: Bearer`. */
-export function apiKeyOf(headers: Headers): string | { problem: string } {
+export function apiKeyOf(headers: HeaderReader): string | { problem: string } {
   const header = headers.get('x-api-key');
   if (header !== null) return header.trim();
   const authorization = headers.get('authorization');
@@ -51,7 +51,7 @@ export function isPlatformKey(key: string): boolean {
  * @example
  * authenticateSendkit(new Headers({ 'x-api-key': 'sk_user_1', 'x-workspace-id': 'ws_1' })); // { ok: true, key: 'ws_1' }
  */
-export function authenticateSendkit(headers: Headers): Authentication {
+export function authenticateSendkit(headers: HeaderReader): Authentication {
   const key = apiKeyOf(headers);
   if (typeof key !== 'string') return refuse(401, 'UNAUTHORIZED', key.problem);
   if (!(isPlatformKey(key) ? PLATFORM_KEY : WORKSPACE_KEY).test(key)) {

@@ -21,7 +21,7 @@ const OPERATIONS: Record<string, OperationHandler> = {
  * answer is wrapped in `{ success, data | error }` and carries the rate-limit headers.
  *
  * @example
- * const handler = createVendorHandler(createSendkitVendor(), runtime, { origin: 'https://api.sendkit.ai', faultsDecidedUpstream: false, journal: true });
+ * const handler = createVendorHandler(createSendkitVendor(), runtime, { origin: 'https://api.sendkit.ai', upstream: false, journal: true });
  */
 export function createSendkitVendor(): VendorDefinition {
   return {
