@@ -2,7 +2,6 @@ import express, {
   type Express,
   type Request as ExpressRequest,
   type Response as ExpressResponse,
-  type NextFunction,
 } from 'express';
 import type { Runtime } from '../runtime/mock-runtime.js';
 import type { AdminApi } from './admin/admin-api.js';
@@ -10,7 +9,7 @@ import { checkAdminToken } from './admin/admin-auth.js';
 import { adminError, type AdminResult } from './admin/admin-error.js';
 import { resultAnswer } from './answer.js';
 import { deliver, toSent, type DeliveryState } from './deliver.js';
-import { closeExchange, openExchange, requestUrl, type Exchange, type Outcome } from './exchange.js';
+import { closeExchange, openExchange, type Exchange, type Outcome } from './exchange.js';
 import { toFetchRequest } from './fetch-request.js';
 import type { Logger } from './logger.js';
 import { FORBIDDEN_METHODS, unrouted } from './unrouted.js';
@@ -26,10 +25,21 @@ export interface AppOptions {
   delivery: DeliveryState;
 }
 
+/** Whether `path` is `base` or under it, as express mounts a path (`/api`, `/api/...`; not `/apix`). */
+const isUnder = (path: string, base: string): boolean =>
+  path.startsWith(base) && (path.length === base.length || path[base.length] === '/');
+
+/** The path of a request target as express routes it: undecoded, unnormalised, without the query. */
+const routedPath = (target: string): string => {
+  const query = target.indexOf('?');
+  return query === -1 ? target : target.slice(0, query);
+};
+
 /**
  * Builds the express 5 app: every request gets an exchange (request id, body tap, times), then goes to
  * the control API (`/__admin`), to a vendor (`/api`, `/v1`, `/websets/v0`, through the msw handlers) or
  * to a JSON 404; the outcome is journalled, logged and put on the wire, transport faults included.
+ * One middleware opens the exchange and picks the route by path prefix, as express mounts paths.
  * Express never parses bodies: the vendor pipeline and the control API read them with their own limit.
  *
  * @example
@@ -40,21 +50,10 @@ export function createApp(options: AppOptions): Express {
   const { runtime, admin, logger } = options;
   const app = express();
   app.disable('x-powered-by');
-  app.set('case sensitive routing', true);
   app.set('etag', false);
 
-  const exchanges = new WeakMap<ExpressRequest, Exchange>();
-  const exchangeOf = (request: ExpressRequest): Exchange => {
-    const exchange = exchanges.get(request);
-    if (!exchange)
-      throw new Error(
-        'A request reached a route without an exchange: the exchange middleware must come first.',
-      );
-    return exchange;
-  };
-
   const jsonOutcome = (
-    request: ExpressRequest,
+    exchange: Exchange,
     vendor: Outcome['vendor'],
     result: AdminResult,
     operation: string | null = null,
@@ -63,86 +62,66 @@ export function createApp(options: AppOptions): Express {
     scenario: runtime.active.name,
     tenant: null,
     operation,
-    answer: resultAnswer(result, exchangeOf(request).requestId),
+    answer: resultAnswer(result, exchange.requestId),
   });
 
-  const unmatched = (request: ExpressRequest): Outcome =>
-    jsonOutcome(request, 'unknown', unrouted(request.method, requestUrl(request.originalUrl).pathname));
+  const unmatched = (exchange: Exchange): Outcome =>
+    jsonOutcome(exchange, 'unknown', unrouted(exchange.method, exchange.path));
 
-  const finish = async (
-    request: ExpressRequest,
-    response: ExpressResponse,
-    outcome: Outcome,
-  ): Promise<void> => {
-    const exchange = exchangeOf(request);
+  const answerAdmin = async (request: ExpressRequest, exchange: Exchange): Promise<Outcome> => {
+    const operation = admin.operationOf(exchange.method, exchange.path);
+    const refused = checkAdminToken(request.headers.authorization, options.adminToken);
+    if (refused) return jsonOutcome(exchange, 'admin', refused, operation);
+    return jsonOutcome(
+      exchange,
+      'admin',
+      await admin.handle(toFetchRequest(request, exchange.tap.feed)),
+      operation,
+    );
+  };
+
+  const vendors = options.vendors.map((mounted) => ({
+    basePath: mounted.basePath,
+    answer: createVendorRoute(mounted),
+  }));
+
+  /** The route of a request: refused methods, the control API, a vendor, or the JSON 404. */
+  const answer = (request: ExpressRequest, exchange: Exchange): Promise<Outcome> | Outcome => {
+    if (FORBIDDEN_METHODS.has(exchange.method)) return unmatched(exchange);
+    const path = routedPath(request.originalUrl);
+    if (isUnder(path, '/__admin')) return answerAdmin(request, exchange);
+    const vendor = vendors.find((candidate) => isUnder(path, candidate.basePath));
+    return vendor ? vendor.answer(request, exchange, () => unmatched(exchange)) : unmatched(exchange);
+  };
+
+  app.use(async (request: ExpressRequest, response: ExpressResponse): Promise<void> => {
+    const exchange = openExchange(request, runtime);
+    logger.log('debug', 'request received', {
+      requestId: exchange.requestId,
+      method: exchange.method,
+      path: exchange.path,
+    });
+    let outcome: Outcome;
+    try {
+      outcome = await answer(request, exchange);
+    } catch (error) {
+      // A failure inside a route becomes a journalled 500 rather than a dropped request.
+      logger.log('error', 'request failed', {
+        requestId: exchange.requestId,
+        error: error instanceof Error ? (error.stack ?? error.message) : String(error),
+      });
+      outcome = jsonOutcome(
+        exchange,
+        'unknown',
+        adminError(
+          'INTERNAL_ERROR',
+          'Internal server error: the mock failed to answer this request. The server log has the details.',
+        ),
+      );
+    }
     const sent = await toSent(outcome);
     await closeExchange(exchange, outcome, sent, runtime, logger);
     deliver(request, response, outcome, sent, options.delivery);
-  };
-
-  /** Runs a route; a failure inside it becomes a journalled 500 rather than a dropped request. */
-  const route =
-    (answer: (request: ExpressRequest) => Promise<Outcome> | Outcome) =>
-    async (request: ExpressRequest, response: ExpressResponse): Promise<void> => {
-      let outcome: Outcome;
-      try {
-        outcome = await answer(request);
-      } catch (error) {
-        logger.log('error', 'request failed', {
-          requestId: exchangeOf(request).requestId,
-          error: error instanceof Error ? (error.stack ?? error.message) : String(error),
-        });
-        outcome = jsonOutcome(
-          request,
-          'unknown',
-          adminError(
-            'INTERNAL_ERROR',
-            'Internal server error: the mock failed to answer this request. The server log has the details.',
-          ),
-        );
-      }
-      await finish(request, response, outcome);
-    };
-
-  app.use((request: ExpressRequest, _response: ExpressResponse, next: NextFunction) => {
-    exchanges.set(request, openExchange(request, runtime));
-    logger.log('debug', 'request received', {
-      requestId: exchangeOf(request).requestId,
-      method: request.method,
-      path: requestUrl(request.originalUrl).pathname,
-    });
-    next();
   });
-
-  const refuseMethod = route(unmatched);
-  app.use((request: ExpressRequest, response: ExpressResponse, next: NextFunction) =>
-    FORBIDDEN_METHODS.has(request.method) ? refuseMethod(request, response) : next(),
-  );
-
-  app.use(
-    '/__admin',
-    route(async (request) => {
-      request.url = request.originalUrl;
-      const operation = admin.operationOf(request.method, requestUrl(request.url).pathname);
-      const refused = checkAdminToken(request.headers.authorization, options.adminToken);
-      if (refused) return jsonOutcome(request, 'admin', refused, operation);
-      return jsonOutcome(
-        request,
-        'admin',
-        await admin.handle(toFetchRequest(request, exchangeOf(request).tap.feed)),
-        operation,
-      );
-    }),
-  );
-
-  for (const mounted of options.vendors) {
-    const answer = createVendorRoute(mounted);
-    app.use(
-      mounted.basePath,
-      route((request) => answer(request, exchangeOf(request), () => unmatched(request))),
-    );
-  }
-
-  app.use(route(unmatched));
   return app;
 }
