@@ -43,7 +43,10 @@ export interface TimeWindow {
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const IDLE = new Set(['(idle)', '(root)']);
 
-/** `src/openapi/request-validator.ts`, `node_modules/ajv`, `node:internal`, `(native)` or `(garbage collector)`. */
+/**
+ * `src/openapi/request-validator.ts`, `node_modules/ajv`, `node:internal`, `(native)` or `(garbage collector)`.
+ * The built package's files (`dist/server/exchange.js`, BENCH_OURS=dist) are named by their source file.
+ */
 export function toLocation(frame: CallFrame): string {
   const { url, functionName } = frame;
   if (!url) return functionName.startsWith('(') ? functionName : '(native)';
@@ -52,9 +55,14 @@ export function toLocation(frame: CallFrame): string {
   let path = relative(ROOT, absolute);
   // another checkout (BENCH_OURS_ROOT): name its files from its own src/ or bench/
   if (path.startsWith('..') && !path.includes('node_modules/')) {
-    const own = Math.max(absolute.lastIndexOf('/src/'), absolute.lastIndexOf('/bench/'));
+    const own = Math.max(
+      absolute.lastIndexOf('/src/'),
+      absolute.lastIndexOf('/dist/'),
+      absolute.lastIndexOf('/bench/'),
+    );
     if (own >= 0) path = absolute.slice(own + 1);
   }
+  if (path.startsWith('dist/')) return path.replace(/^dist\/(.*)\.js$/, 'src/$1.ts');
   const nodeModules = path.lastIndexOf('node_modules/');
   if (nodeModules >= 0) {
     const [scope = '', name = ''] = path.slice(nodeModules + 'node_modules/'.length).split('/');

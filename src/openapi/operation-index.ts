@@ -70,8 +70,9 @@ export function createOperationIndex(document: OpenApiDocument): OperationIndex 
   routes.sort((a, b) => compareSpecificity(a.template, b.template));
 
   function match(method: string, pathname: string): MatchResult {
+    const parts = pathname.split('/');
     for (const route of routes) {
-      const params = route.template.match(pathname);
+      const params = route.template.matchSegments(parts);
       if (params === undefined) continue;
       const operation = route.operations.get(method.toUpperCase() as HttpMethod);
       if (operation !== undefined) return { kind: 'found', operation, params };

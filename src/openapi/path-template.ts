@@ -8,6 +8,8 @@ export interface PathTemplate {
   readonly specificity: readonly number[];
   /** Decoded parameter values when `pathname` fits the template, otherwise `undefined`. */
   match(pathname: string): Record<string, string> | undefined;
+  /** `match` for a pathname already split at `/` (an index tries many templates on one path). */
+  matchSegments(parts: readonly string[]): Record<string, string> | undefined;
 }
 
 type Segment =
@@ -54,12 +56,12 @@ export function createPathTemplate(template: string): PathTemplate {
     return segment.pattern.source === '^([^/]+?)$' ? 0 : 1;
   });
 
-  function match(pathname: string): Record<string, string> | undefined {
-    const parts = pathname.split('/');
+  function matchSegments(parts: readonly string[]): Record<string, string> | undefined {
     if (parts.length !== segments.length) return undefined;
-    const params: [string, string][] = [];
-    for (const [index, segment] of segments.entries()) {
-      const part = parts[index] ?? '';
+    const params: Record<string, string> = {};
+    for (let index = 0; index < segments.length; index += 1) {
+      const segment = segments[index] as Segment;
+      const part = parts[index] as string;
       if (segment.kind === 'literal') {
         if (part !== segment.text) return undefined;
         continue;
@@ -69,13 +71,13 @@ export function createPathTemplate(template: string): PathTemplate {
       for (const [position, name] of segment.names.entries()) {
         const value = decode(found[position + 1] ?? '');
         if (value === undefined) return undefined;
-        params.push([name, value]);
+        params[name] = value;
       }
     }
-    return Object.fromEntries(params);
+    return params;
   }
 
-  return { template, specificity, match };
+  return { template, specificity, match: (pathname) => matchSegments(pathname.split('/')), matchSegments };
 }
 
 /**
