@@ -1,6 +1,6 @@
 /**
- * Throughput bench: plain express, Prism, WireMock and enrichment-mock side by side on the Puffle polling
- * and mixed workloads, same load generator and settings, interleaved rounds. See bench/README.md.
+ * Throughput bench: plain express, msw on express, Prism, WireMock and enrichment-mock side by side on the
+ * Puffle polling and mixed workloads, same load generator and settings, interleaved rounds. See bench/README.md.
  *
  *   npm run bench:throughput
  *   BENCH_DURATION=5 BENCH_ROUNDS=3 npm run bench:throughput
