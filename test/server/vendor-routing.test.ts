@@ -1,7 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { PREFLIGHT_HEADER } from '../../src/adapter/transport-fault.js';
-import { loadScenario } from '../../src/scenario/load-scenario.js';
-import type { FaultRule, Scenario } from '../../src/scenario/types.js';
+import { scenarioWithFaults } from '../support/scenario-with-faults.js';
 import { startTestServer, type TestServer } from './support/in-process-server.js';
 
 const PUFFLE = { authorization: 'Bearer pk_live_routing' };
@@ -9,13 +8,6 @@ const EXA = { 'x-api-key': 'exa_routing' };
 
 let server: TestServer;
 afterEach(async () => server?.close());
-
-/** The default scenario with extra fault rules, under its own name. */
-function withFaults(name: string, faults: FaultRule[]): Scenario {
-  const loaded = loadScenario('default');
-  if (!loaded.ok) throw new Error('The default scenario does not load.');
-  return { ...loaded.scenario, name, faults };
-}
 
 describe('server routing', () => {
   it.each(['/nope', '/api', '/v2/enrichment', '/__adminx'])(
@@ -104,7 +96,7 @@ describe('server routing', () => {
 
 describe('server faults decided once, in the express layer', () => {
   it('passes status faults to the vendor handler, with Retry-After, counting each call once', async () => {
-    const scenario = withFaults('every-2nd-429', [
+    const scenario = scenarioWithFaults('every-2nd-429', [
       {
         name: 'every-2nd',
         match: { vendor: 'puffle', every: 2 },
@@ -122,7 +114,7 @@ describe('server faults decided once, in the express layer', () => {
   });
 
   it('waits out a latency fault before answering', async () => {
-    const scenario = withFaults('slow', [
+    const scenario = scenarioWithFaults('slow', [
       { name: 'slow', match: { vendor: 'exa' }, effect: { type: 'latency', ms: 300 } },
     ]);
     server = await startTestServer({ scenario, seed: 311 });
@@ -132,7 +124,7 @@ describe('server faults decided once, in the express layer', () => {
   });
 
   it('passes a dispatch failure to the operation: the run is recorded as failed', async () => {
-    const scenario = withFaults('dispatch', [
+    const scenario = scenarioWithFaults('dispatch', [
       {
         name: 'dispatch',
         match: { operation: 'puffleCreateEnrichmentRun' },

@@ -2,20 +2,12 @@ import { afterAll, describe, expect, it } from 'vitest';
 import document from '../../../src/generated/exa-websets.document.js';
 import { createOperationIndex } from '../../../src/openapi/operation-index.js';
 import { createResponseValidator } from '../../../src/openapi/response-validator.js';
-import { loadScenario } from '../../../src/scenario/load-scenario.js';
-import type { FaultRule, Scenario } from '../../../src/scenario/types.js';
+import { scenarioWithFaults } from '../../support/scenario-with-faults.js';
 import { createExaVendor } from '../../../src/vendors/exa/exa-vendor.js';
 import { createWebset, EMAIL, exaClient, exaSetup, seenResponses, websetBody } from './exa-api.js';
 import { webhooksClient } from './webhooks-api.js';
 
 const index = createOperationIndex(document);
-
-/** The default scenario with extra fault rules, under its own name. */
-function withFaults(name: string, faults: FaultRule[]): Scenario {
-  const loaded = loadScenario('default');
-  if (!loaded.ok) throw new Error(`Failed to load the default scenario: ${JSON.stringify(loaded.problems)}`);
-  return { ...loaded.scenario, name, faults };
-}
 
 /** Every (operation, status) pair the tour below must have produced and validated. */
 const EXPECTED = [
@@ -181,7 +173,7 @@ describe('exa: conformance to openapi/exa-websets.yaml', () => {
   });
 
   it('conforms for faults a scenario injects (429 with Retry-After, 403, 503)', async () => {
-    const scenario = withFaults('exa-injected-faults', [
+    const scenario = scenarioWithFaults('exa-injected-faults', [
       {
         name: 'rate-limit',
         match: { vendor: 'exa', operation: 'exaListWebsets' },
