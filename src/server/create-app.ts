@@ -66,18 +66,13 @@ export function createApp(options: AppOptions): Express {
   });
 
   const unmatched = (exchange: Exchange): Outcome =>
-    jsonOutcome(exchange, 'unknown', unrouted(exchange.method, exchange.path));
+    jsonOutcome(exchange, 'unknown', unrouted(exchange.method, exchange.url.pathname));
 
   const answerAdmin = async (request: ExpressRequest, exchange: Exchange): Promise<Outcome> => {
-    const operation = admin.operationOf(exchange.method, exchange.path);
+    const operation = admin.operationOf(exchange.method, exchange.url.pathname);
     const refused = checkAdminToken(request.headers.authorization, options.adminToken);
     if (refused) return jsonOutcome(exchange, 'admin', refused, operation);
-    return jsonOutcome(
-      exchange,
-      'admin',
-      await admin.handle(toFetchRequest(request, exchange.tap.feed)),
-      operation,
-    );
+    return jsonOutcome(exchange, 'admin', await admin.handle(toFetchRequest(exchange)), operation);
   };
 
   const vendors = options.vendors.map((mounted) => ({
@@ -99,7 +94,7 @@ export function createApp(options: AppOptions): Express {
     logger.log('debug', 'request received', {
       requestId: exchange.requestId,
       method: exchange.method,
-      path: exchange.path,
+      path: exchange.url.pathname,
     });
     let outcome: Outcome;
     try {

@@ -24,8 +24,6 @@ export interface Exchange {
   method: string;
   /** The request target as a URL on a placeholder origin. */
   url: URL;
-  path: string;
-  query: Record<string, string | string[]>;
   /** The request headers as the client sent them (lower-case names), without the internal preflight header. */
   headers: Record<string, string>;
   tap: BodyTap;
@@ -54,23 +52,20 @@ export function requestUrl(target: string): URL {
 }
 
 /**
- * Opens the exchange of a request as it arrives: strips a client-sent internal preflight header, fixes the
- * request id (the client's `X-Request-Id`, else the runtime's next one) and starts tapping the body.
+ * Opens the exchange of a request as it arrives: copies its headers less a client-sent internal preflight
+ * header, fixes the request id (the client's `X-Request-Id`, else the runtime's next one) and starts tapping the body.
  */
 export function openExchange(request: IncomingMessage, runtime: Runtime): Exchange {
-  if (PREFLIGHT_HEADER in request.headers) Reflect.deleteProperty(request.headers, PREFLIGHT_HEADER);
   const incoming = request.headers['x-request-id'];
   const requestId = typeof incoming === 'string' && incoming !== '' ? incoming : runtime.nextRequestId();
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(request.headers))
-    if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(', ') : value;
-  const url = requestUrl(request.url ?? '/');
+    if (value !== undefined && name !== PREFLIGHT_HEADER)
+      headers[name] = Array.isArray(value) ? value.join(', ') : value;
   return {
     requestId,
     method: request.method ?? 'GET',
-    url,
-    path: url.pathname,
-    query: queryObject(url.searchParams),
+    url: requestUrl(request.url ?? '/'),
     headers,
     tap: tapBody(request, runtime.bodyLimitBytes),
     started: performance.now(),
@@ -114,8 +109,8 @@ export async function closeExchange(
     tenant: outcome.tenant,
     request: {
       method: exchange.method,
-      path: exchange.path,
-      query: exchange.query,
+      path: exchange.url.pathname,
+      query: queryObject(exchange.url.searchParams),
       headers,
       body: body.overCap ? overCapBody(runtime.bodyLimitBytes) : journalBody(body.text),
     },
@@ -128,7 +123,7 @@ export async function closeExchange(
   logger.log(status >= 500 || outcome.fault ? 'warn' : 'info', 'request', {
     requestId: exchange.requestId,
     method: exchange.method,
-    path: exchange.path,
+    path: exchange.url.pathname,
     status,
     vendor: outcome.vendor,
     operation: outcome.operation,

@@ -1,24 +1,23 @@
-import type { IncomingMessage } from 'node:http';
 import { Readable } from 'node:stream';
-import { requestUrl } from './exchange.js';
+import type { Exchange } from './exchange.js';
 
 /**
- * A node request as a fetch `Request` (the routes only read its path, query, headers and body; the origin
- * is a placeholder). With `body`, the request body streams from it (the exchange's tapped feed).
+ * An exchange's request as a fetch `Request` (the control API only reads its path, query, headers and
+ * body; the origin is a placeholder). The body, for methods that carry one, streams from the exchange's
+ * tapped feed.
  *
  * @example
- * const answer = await admin.handle(toFetchRequest(req, exchange.tap.feed));
+ * const answer = await admin.handle(toFetchRequest(exchange));
  */
-export function toFetchRequest(request: IncomingMessage, body?: Readable): Request {
-  const headers = new Headers();
-  for (const [name, value] of Object.entries(request.headers))
-    if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
-  const method = request.method ?? 'GET';
-  const hasBody = body !== undefined && method !== 'GET' && method !== 'HEAD';
+export function toFetchRequest(exchange: Exchange): Request {
+  const { method } = exchange;
+  const hasBody = method !== 'GET' && method !== 'HEAD';
   const init: RequestInit & { duplex?: 'half' } = {
     method,
-    headers,
-    ...(hasBody ? { body: Readable.toWeb(body) as ReadableStream<Uint8Array>, duplex: 'half' } : {}),
+    headers: exchange.headers,
+    ...(hasBody
+      ? { body: Readable.toWeb(exchange.tap.feed) as ReadableStream<Uint8Array>, duplex: 'half' }
+      : {}),
   };
-  return new Request(requestUrl(request.url ?? '/'), init);
+  return new Request(exchange.url, init);
 }

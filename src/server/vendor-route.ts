@@ -5,7 +5,6 @@ import { createMiddleware } from '@mswjs/http-middleware';
 import type { Request as ExpressRequest } from 'express';
 import type { HttpHandler } from 'msw';
 import { isTransportFault, PREFLIGHT_HEADER } from '../adapter/transport-fault.js';
-import type { HeaderReader } from '../adapter/vendor-definition.js';
 import type { Preflight, RequestView } from '../adapter/vendor-handler.js';
 import type { Vendor } from '../scenario/types.js';
 import { captureMiddleware } from './capture-middleware.js';
@@ -19,14 +18,6 @@ export interface MountedVendor {
   preflight(request: RequestView): Preflight;
   release(token: string): void;
 }
-
-/** A node request's headers read like fetch `Headers` (repeated headers joined), without copying them. */
-const headerReader = (headers: IncomingHttpHeaders): HeaderReader => ({
-  get(name) {
-    const value = headers[name.toLowerCase()];
-    return value === undefined ? null : Array.isArray(value) ? value.join(', ') : value;
-  },
-});
 
 /**
  * The request as `createMiddleware` reads it: method, URL, protocol, the headers it forwards to msw
@@ -67,7 +58,7 @@ export function createVendorRoute(mounted: MountedVendor) {
     const decided = mounted.preflight({
       method: request.method,
       url: exchange.url,
-      headers: headerReader(request.headers),
+      headers: { get: (name) => exchange.headers[name.toLowerCase()] ?? null },
     });
     try {
       const latency = decided.effects.reduce(
@@ -76,7 +67,7 @@ export function createVendorRoute(mounted: MountedVendor) {
       );
       if (latency > 0) await sleep(latency);
       const headers: IncomingHttpHeaders = {
-        ...request.headers,
+        ...exchange.headers,
         [PREFLIGHT_HEADER]: decided.token,
         'x-request-id': exchange.requestId,
       };
