@@ -21,11 +21,11 @@ const STAGES: [stage: string, matches: (location: string) => boolean][] = [
       ),
   ],
   [
-    'msw bridge: @mswjs/http-middleware, msw, interceptors, cookies; src/server/capture-middleware.ts, fetch-request.ts',
+    'msw bridge: @mswjs/http-middleware, msw, interceptors, cookies; src/server/capture-middleware.ts',
     (location) =>
       /^node_modules\/(msw|@mswjs\/.*|@bundled-es-modules\/.*|tough-cookie|tldts.*|until-async|headers-polyfill|outvariant|strict-event-emitter|is-node-process|graphql|cookie|statuses|@open-draft\/.*)$/.test(
         location,
-      ) || /^src\/server\/(capture-middleware|fetch-request)\.ts$/.test(location),
+      ) || location === 'src/server/capture-middleware.ts',
   ],
   [
     'server exchange + journal: src/server/{exchange,body-tap,create-app,vendor-route,...}.ts, src/runtime/journal.ts',
