@@ -7,9 +7,11 @@
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { createEnrichmentMock } from '../src/index.js';
+import { envNumber } from './throughput/config.js';
+import { median } from './throughput/report.js';
 
-const REQUESTS = Number(process.env['BENCH_REQUESTS'] ?? 2_000);
-const ROUNDS = Number(process.env['BENCH_ROUNDS'] ?? 5);
+const REQUESTS = envNumber('BENCH_REQUESTS', 2_000, 1, 1_000_000);
+const ROUNDS = envNumber('BENCH_ROUNDS', 5, 1, 100);
 const KEY = 'pk_live_bench';
 const ORIGIN = 'https://app.puffle.ai';
 
@@ -64,8 +66,6 @@ async function timeRound(handlers: Parameters<typeof setupServer>): Promise<numb
   return (elapsed * 1000) / REQUESTS;
 }
 
-const median = (values: number[]): number =>
-  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
 const ours: number[] = [];
 const baseline: number[] = [];
 await timeRound(mock.handlers); // warm-up

@@ -7,36 +7,26 @@
  *   npm run bench:soak                  (SOAK_SECONDS=180 SOAK_WORKERS=16 SOAK_SAMPLE_SECONDS=15)
  */
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { installCleanup, startProcess } from './throughput/children.js';
+import { installCleanup } from './throughput/children.js';
+import { envNumber } from './throughput/config.js';
+import { startEnrichmentMock } from './throughput/targets.js';
 
-const SECONDS = Number(process.env['SOAK_SECONDS'] ?? 180);
-const WORKERS = Number(process.env['SOAK_WORKERS'] ?? 16);
-const SAMPLE_SECONDS = Number(process.env['SOAK_SAMPLE_SECONDS'] ?? 15);
+const SECONDS = envNumber('SOAK_SECONDS', 180, 1, 3_600);
+const WORKERS = envNumber('SOAK_WORKERS', 16, 1, 256);
+const SAMPLE_SECONDS = envNumber('SOAK_SAMPLE_SECONDS', 15, 1, 600);
 const SPEED = 60; // one real second is a mock minute: the scenario's 10-minute expiry passes every 10 s
 const JOURNAL_LIMIT = 2_000;
-const ROOT = fileURLToPath(new URL('../', import.meta.url));
 
 installCleanup((SECONDS + 120) * 1000);
 
-const server = startProcess('enrichment-mock', process.execPath, [
-  '--import',
-  'tsx',
-  `${ROOT}src/cli/main.ts`,
-  'serve',
-  '--port',
-  '0',
+const { origin, process: server } = await startEnrichmentMock({ oursEntry: 'tsx' }, [
   '--scenario',
   'expired-jobs',
   '--speed',
   String(SPEED),
   '--journal-limit',
   String(JOURNAL_LIMIT),
-  '--log-level',
-  'silent',
 ]);
-const [, port] = await server.waitFor(/listening on http:\/\/127\.0\.0\.1:(\d+)/, 60_000);
-const origin = `http://127.0.0.1:${port}`;
 
 const rssMiB = (): number => {
   const status = readFileSync(`/proc/${server.pid}/status`, 'utf8');

@@ -5,6 +5,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { cliEnvironment } from '../../test/support/cli-environment.js';
 
 const OUTPUT_KEEP = 64 * 1024;
 
@@ -41,16 +42,12 @@ function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
  * Starts `command args` in a new process group with stdout/stderr captured (and always drained, so a
  * chatty server never blocks on a full pipe).
  */
-export function startProcess(
-  name: string,
-  command: string,
-  args: string[],
-  env?: NodeJS.ProcessEnv,
-): ToolProcess {
+export function startProcess(name: string, command: string, args: string[]): ToolProcess {
   const child = spawn(command, args, {
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, ...env },
+    // A developer's ENRICHMENT_MOCK_* settings must not change what the bench measures.
+    env: cliEnvironment(),
   });
   if (child.pid === undefined)
     throw new Error(`Failed to start ${name}: spawn of "${command}" returned no pid.`);
@@ -148,13 +145,12 @@ export function killAllNow(): void {
  * Makes sure no server outlives the bench: on normal exit, on SIGINT/SIGTERM/SIGHUP, on an uncaught error,
  * and when `deadlineMs` passes (the bench then stops itself with exit code 124).
  */
-export function installCleanup(deadlineMs: number, onCleanup: () => void = () => {}): void {
+export function installCleanup(deadlineMs: number): void {
   let cleaned = false;
   const cleanup = (): void => {
     if (cleaned) return;
     cleaned = true;
     killAllNow();
-    onCleanup();
   };
   process.on('exit', cleanup);
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {

@@ -11,7 +11,7 @@ export interface BenchConfig {
   connections: number;
   /** Unmeasured seconds of each workload per tool before round 1 (BENCH_WARMUP, default 5; 0 = none). */
   warmupSeconds: number;
-  /** BENCH_TOOLS, comma-separated; default all four. */
+  /** BENCH_TOOLS, comma-separated; default all five. */
   tools: ToolName[];
   /** BENCH_WORKLOADS, comma-separated; default `polling,mixed`. */
   workloads: WorkloadName[];
@@ -21,7 +21,7 @@ export interface BenchConfig {
   prismLogLevel: string;
   /**
    * Node servers to run under `node --cpu-prof`, printing where their CPU goes during the measured windows:
-   * BENCH_PROFILE=1 means enrichment-mock; or a comma-separated subset of `enrichment-mock,express`.
+   * BENCH_PROFILE=1 means enrichment-mock; or a comma-separated subset of `enrichment-mock,express,msw-express`.
    */
   profile: ProfiledTool[];
   /**
@@ -37,14 +37,13 @@ export interface BenchConfig {
   oursRoots: string[];
 }
 
-function number(name: string, fallback: number, min: number, max: number, integer = true): number {
+/** An integer knob from the environment variable `name`, checked against [min, max]; `fallback` when unset. */
+export function envNumber(name: string, fallback: number, min: number, max: number): number {
   const raw = process.env[name];
   if (raw === undefined || raw === '') return fallback;
   const value = Number(raw);
-  if (!Number.isFinite(value) || value < min || value > max || (integer && !Number.isInteger(value))) {
-    throw new Error(
-      `${name}=${raw} is not valid: give ${integer ? 'an integer' : 'a number'} from ${min} to ${max}.`,
-    );
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new Error(`${name}=${raw} is not valid: give an integer from ${min} to ${max}.`);
   }
   return value;
 }
@@ -84,13 +83,13 @@ export function readConfig(): BenchConfig {
     throw new Error(`BENCH_PRISM_LOG=${prismLogLevel} is not valid: use one of ${PRISM_LEVELS.join(', ')}.`);
   }
   return {
-    durationSeconds: number('BENCH_DURATION', 10, 1, 300),
-    rounds: number('BENCH_ROUNDS', 2, 1, 20),
-    connections: number('BENCH_CONNECTIONS', 32, 1, 1024),
-    warmupSeconds: number('BENCH_WARMUP', 5, 0, 120),
+    durationSeconds: envNumber('BENCH_DURATION', 10, 1, 300),
+    rounds: envNumber('BENCH_ROUNDS', 2, 1, 20),
+    connections: envNumber('BENCH_CONNECTIONS', 32, 1, 1024),
+    warmupSeconds: envNumber('BENCH_WARMUP', 5, 0, 120),
     tools: list('BENCH_TOOLS', TOOLS),
     workloads: list('BENCH_WORKLOADS', WORKLOADS),
-    pollRuns: number('BENCH_POLL_RUNS', 32, 1, 1000),
+    pollRuns: envNumber('BENCH_POLL_RUNS', 32, 1, 1000),
     prismLogLevel,
     profile: profiled(),
     oursEntry: oursEntry(),

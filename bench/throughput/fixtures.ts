@@ -29,15 +29,15 @@ interface ResponseObject {
 }
 
 /** Reads the 200 examples from the Puffle spec; fails loudly if one of the four is missing. */
-export function loadFixtures(specPath = PUFFLE_SPEC): Fixtures {
-  const spec = parse(readFileSync(specPath, 'utf8')) as ExampleHolder;
+export function loadFixtures(): Fixtures {
+  const spec = parse(readFileSync(PUFFLE_SPEC, 'utf8')) as ExampleHolder;
   const pick = (kind: RequestKind): unknown => {
     const { method, path } = REQUEST_KINDS[kind];
     const media = spec.paths?.[path]?.[method]?.responses?.['200']?.content?.['application/json'];
     const first = media?.examples ? Object.values(media.examples)[0]?.value : media?.example;
     if (first === undefined) {
       throw new Error(
-        `Failed to load the bench fixtures: ${specPath} has no 200 example for ${method.toUpperCase()} ${path}. ` +
+        `Failed to load the bench fixtures: ${PUFFLE_SPEC} has no 200 example for ${method.toUpperCase()} ${path}. ` +
           'Add one under responses.200.content.application/json.examples.',
       );
     }

@@ -22,7 +22,6 @@ import {
   type TimeWindow,
 } from './profile-summary.js';
 import { formatTable, formatTargets, summarise, type Row } from './report.js';
-import { toStages } from './profile-stages.js';
 import { startTarget, TOOL_LABELS, type Target, type ToolName } from './targets.js';
 import { MIXED_CYCLE, type WorkloadPlan } from './workloads.js';
 
@@ -204,7 +203,7 @@ for (const contender of contenders) {
   for (const workload of config.workloads) {
     const measured = windows.get(`${contender.label} ${workload}`);
     if (!measured) continue;
-    const summary = formatProfileSummary(summariseProfile(profile, measured), toStages);
+    const summary = formatProfileSummary(summariseProfile(profile, measured));
     log(`\n### ${contender.label}, ${workload} workload (measured windows only)\n${summary}`);
   }
 }

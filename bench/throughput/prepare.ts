@@ -3,7 +3,7 @@
  * API and the /__admin control API): two tenants with plenty of credits, and `count` runs that are
  * `running` on the frozen virtual clock. Also the per-tool smoke check run before any load.
  */
-import { ITEMS_PAGE_SIZE, type WorkloadPlan } from './workloads.js';
+import { createBody, ITEMS_PAGE_SIZE, MIXED_CYCLE, type WorkloadPlan } from './workloads.js';
 
 const POLL_KEY = 'pk_live_bench_polling';
 const MIXED_KEY = 'pk_live_bench_mixed';
@@ -38,9 +38,7 @@ async function call(
   });
   const text = await response.text();
   if (!response.ok) {
-    throw new Error(
-      `Failed to prepare enrichment-mock: ${method} ${path} answered ${response.status}: ${text.slice(0, 500)}`,
-    );
+    throw new Error(`${method} ${origin}${path} answered ${response.status}: ${text.slice(0, 500)}`);
   }
   return text ? JSON.parse(text) : undefined;
 }
@@ -59,23 +57,24 @@ export async function prepareEnrichmentMock(origin: string, pollRuns: number): P
   const list = lists
     .filter((candidate) => candidate.subject === 'person')
     .sort((a, b) => b.leadCount - a.leadCount)[0];
-  if (!list || list.leadCount < ITEMS_PAGE_SIZE * 3) {
+  const needed = ITEMS_PAGE_SIZE * MIXED_CYCLE.items;
+  if (!list || list.leadCount < needed) {
     throw new Error(
       `Failed to prepare enrichment-mock: the default scenario gives tenant ${POLL_KEY} no person list with at ` +
-        `least ${ITEMS_PAGE_SIZE * 3} leads (lists: ${JSON.stringify(lists)}). The mixed workload reads 3 pages of ` +
-        `${ITEMS_PAGE_SIZE} items.`,
+        `least ${needed} leads (lists: ${JSON.stringify(lists)}). The mixed workload reads ${MIXED_CYCLE.items} ` +
+        `pages of ${ITEMS_PAGE_SIZE} items.`,
     );
   }
-  const createBody = (n: number): unknown => ({
-    enrichmentId: ENRICHMENT,
-    mode: 'persisted',
-    scope: { type: 'list', listId: list.id },
-    input: {},
-    idempotencyKey: `bench-poll-${n}`,
-  });
+  const create = { enrichmentId: ENRICHMENT, listId: list.id };
   const ids: string[] = [];
   for (let n = 0; n < pollRuns; n++) {
-    const created = (await call(origin, 'POST', '/api/enrichment', POLL_KEY, createBody(n))) as {
+    const created = (await call(
+      origin,
+      'POST',
+      '/api/enrichment',
+      POLL_KEY,
+      createBody(create, `bench-poll-${n}`),
+    )) as {
       enrichmentRunId: string;
     };
     ids.push(created.enrichmentRunId);
@@ -104,7 +103,7 @@ export async function prepareEnrichmentMock(origin: string, pollRuns: number): P
     pollKey: POLL_KEY,
     mixedKey: MIXED_KEY,
     pollRunIds: ids,
-    create: { enrichmentId: ENRICHMENT, listId: list.id },
+    create,
   };
 }
 
@@ -142,13 +141,13 @@ export async function smokeCheck(origin: string, tool: string, plan: WorkloadPla
   const firstPoll = plan.pollRunIds[0] ?? fail('the plan has no run to poll', plan);
   const polled = (await call(origin, 'GET', `/api/enrichment/${firstPoll}`, plan.pollKey)) as RunBody;
   if (polled.run?.status !== 'running') fail('the polled run should be running', polled);
-  const created = (await call(origin, 'POST', '/api/enrichment', plan.mixedKey, {
-    enrichmentId: plan.create.enrichmentId,
-    mode: 'persisted',
-    scope: { type: 'list', listId: plan.create.listId },
-    input: {},
-    idempotencyKey: `bench-smoke-${tool}-${process.pid}`,
-  })) as { enrichmentRunId?: unknown };
+  const created = (await call(
+    origin,
+    'POST',
+    '/api/enrichment',
+    plan.mixedKey,
+    createBody(plan.create, `bench-smoke-${tool}-${process.pid}`),
+  )) as { enrichmentRunId?: unknown };
   if (typeof created.enrichmentRunId !== 'string') fail('create should return an enrichmentRunId', created);
   const id = String(created.enrichmentRunId);
   const items = (await call(

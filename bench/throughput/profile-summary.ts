@@ -14,6 +14,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { toStages } from './profile-stages.js';
 
 interface CallFrame {
   functionName: string;
@@ -180,14 +181,11 @@ export function summariseProfile(profile: CpuProfile, windows?: TimeWindow[]): P
 }
 
 /**
- * The summary as text; `stages`, when given, groups the charged time by file/package into named stages
- * (see profile-stages.ts) and prints that first.
+ * The summary as text, opening with the charged time by file/package grouped into the stages of a request
+ * (see profile-stages.ts).
  */
-export function formatProfileSummary(
-  summary: ProfileSummary,
-  stages?: (chargedByLocation: [string, number][]) => [string, number][],
-  top = 25,
-): string {
+export function formatProfileSummary(summary: ProfileSummary): string {
+  const top = 25;
   const share = (ms: number): string => `${((100 * ms) / summary.busyMs).toFixed(1).padStart(5)}%`;
   const block = (title: string, rows: [string, number][], count: number): string =>
     [
@@ -199,7 +197,7 @@ export function formatProfileSummary(
   return [
     `busy CPU ${(summary.busyMs / 1000).toFixed(1)} s in ${(summary.windowMs / 1000).toFixed(1)} s of wall time ` +
       `(${((100 * summary.busyMs) / summary.windowMs).toFixed(0)}% of one core); shares below are of busy CPU`,
-    ...(stages ? [block('Charged time by stage:', stages(summary.chargedByLocation), 20)] : []),
+    block('Charged time by stage:', toStages(summary.chargedByLocation), 20),
     block('Self time by file / package (where the CPU was):', summary.selfByLocation, 12),
     block(
       'Charged time by file / package (node-internal and native time charged to the nearest src/ or node_modules/ caller):',
@@ -225,7 +223,6 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
     console.error('usage: npx tsx bench/throughput/profile-summary.ts FILE.cpuprofile [...]');
     process.exit(2);
   }
-  const { toStages } = await import('./profile-stages.js');
   for (const file of files) {
     const profile = readProfile(file);
     const windowsFile = join(dirname(file), WINDOWS_FILE);
@@ -233,9 +230,7 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
       ? (JSON.parse(readFileSync(windowsFile, 'utf8')) as Record<string, TimeWindow[]>)
       : { 'whole profile': undefined };
     for (const [workload, windows] of Object.entries(byWorkload)) {
-      console.log(
-        `== ${file}: ${workload}\n${formatProfileSummary(summariseProfile(profile, windows), toStages)}\n`,
-      );
+      console.log(`== ${file}: ${workload}\n${formatProfileSummary(summariseProfile(profile, windows))}\n`);
     }
   }
 }

@@ -10,18 +10,15 @@ export interface Row {
   rounds: Sample[];
 }
 
-export interface Summary {
+export interface Summary extends Pick<
+  Sample,
+  'p50' | 'p99' | 'errors' | 'non2xx' | 'statuses' | 'bytesPerResponse'
+> {
   workload: WorkloadName;
   tool: ToolName;
   label: string;
   rps: number;
   rpsPerRound: number[];
-  p50: number;
-  p99: number;
-  errors: number;
-  non2xx: number;
-  statuses: Record<string, number>;
-  bytesPerResponse: number;
   /** Server CPU use during the measurement, % of one core (median of rounds). */
   serverCpuPercent: number;
   /** Server CPU time per completed request, microseconds (median of rounds). */

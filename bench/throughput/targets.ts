@@ -1,5 +1,5 @@
 /**
- * The four servers under test. Each starts as its own child process on 127.0.0.1 with a port the OS
+ * The five servers under test. Each starts as its own child process on 127.0.0.1 with a port the OS
  * picks, and is stopped (process group killed) by `stop()` or, failing that, by children.ts.
  */
 import { existsSync, rmSync } from 'node:fs';
@@ -153,7 +153,14 @@ async function startWireMock(): Promise<Started> {
   }
 }
 
-async function startEnrichmentMock(options: StartOptions): Promise<Started> {
+/**
+ * Starts enrichment-mock's CLI as users do, on 127.0.0.1 and a port the OS picks, with `serveArgs` (by
+ * default the throughput bench's frozen virtual clock), and resolves once it answers.
+ */
+export async function startEnrichmentMock(
+  options: Pick<StartOptions, 'cpuProfileDir' | 'oursEntry' | 'oursRoot'>,
+  serveArgs: string[] = ['--clock', 'virtual'],
+): Promise<Started> {
   const root = options.oursRoot ?? ROOT;
   const entry =
     options.oursEntry === 'dist'
@@ -173,8 +180,7 @@ async function startEnrichmentMock(options: StartOptions): Promise<Started> {
     '127.0.0.1',
     '--port',
     '0',
-    '--clock',
-    'virtual',
+    ...serveArgs,
     '--log-level',
     'silent',
   ];

@@ -25,6 +25,15 @@ export const MIXED_CYCLE = { create: 1, poll: 10, items: 3, cancel: 1 } as const
 /** Items per page in the mixed workload: the spec example Prism serves has 3 items, so we ask for 3. */
 export const ITEMS_PAGE_SIZE = 3;
 
+/** The body of every create the bench sends: a persisted run of the plan's enrichment over its list. */
+export const createBody = (create: WorkloadPlan['create'], idempotencyKey: string) => ({
+  enrichmentId: create.enrichmentId,
+  mode: 'persisted',
+  scope: { type: 'list', listId: create.listId },
+  input: {},
+  idempotencyKey,
+});
+
 /** Fallback id when a create failed: the following requests then fail visibly (404 or similar). */
 const NO_RUN = 'bench-create-failed';
 
@@ -59,13 +68,7 @@ export function mixedRequests(plan: WorkloadPlan): RequestSpec[] {
     headers: headers(plan.mixedKey, true),
     setupRequest: (request) => ({
       ...request,
-      body: JSON.stringify({
-        enrichmentId: plan.create.enrichmentId,
-        mode: 'persisted',
-        scope: { type: 'list', listId: plan.create.listId },
-        input: {},
-        idempotencyKey: `${keyPrefix}-${++keySequence}`,
-      }),
+      body: JSON.stringify(createBody(plan.create, `${keyPrefix}-${++keySequence}`)),
     }),
     onResponse: (status, body, context) => {
       context.runId =

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { cliEnvironment } from '../../support/cli-environment.js';
 
 /** The repository root: the CLI runs from there, as `npm start` does. */
 export const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
@@ -34,7 +35,7 @@ export interface CliProcess {
 export function spawnCli(args: string[], env: Record<string, string> = {}): CliProcess {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
     cwd: ROOT,
-    env: { ...process.env, ...env },
+    env: cliEnvironment(env),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   running.add(child);
