@@ -8,7 +8,7 @@ import type { CliIo } from './cli-io.js';
 import type { ServeOptions } from './serve-options.js';
 
 /** One line saying why a scenario cannot be served. */
-export function scenarioFailureLine(failure: SelectFailure, source: string): string {
+function scenarioFailureLine(failure: SelectFailure, source: string): string {
   if (failure.code === 'not_found') return failure.message;
   return `Scenario "${source}" is invalid: ${formatProblems(source, failure.problems).split('\n').join('; ')}`;
 }

@@ -32,7 +32,7 @@ const FLAGS = {
 
 type Flag = keyof typeof FLAGS;
 
-export const SERVE_DEFAULTS = {
+const SERVE_DEFAULTS = {
   host: '127.0.0.1',
   port: 4010,
   scenario: 'default',

@@ -11,7 +11,7 @@ export interface Answer {
  * @example
  * jsonAnswer(200, { reset: true }, { 'x-request-id': 'req_1' });
  */
-export function jsonAnswer(status: number, body: unknown, headers: Record<string, string> = {}): Answer {
+function jsonAnswer(status: number, body: unknown, headers: Record<string, string> = {}): Answer {
   return { status, headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) };
 }
 

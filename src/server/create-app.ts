@@ -12,6 +12,7 @@ import { deliver, toSent, type DeliveryState } from './deliver.js';
 import { closeExchange, openExchange, type Exchange, type Outcome } from './exchange.js';
 import { toFetchRequest } from './fetch-request.js';
 import type { Logger } from './logger.js';
+import { mountOf } from './mount-of.js';
 import { FORBIDDEN_METHODS, unrouted } from './unrouted.js';
 import { createVendorRoute, type MountedVendor } from './vendor-route.js';
 
@@ -24,16 +25,6 @@ export interface AppOptions {
   logger: Logger;
   delivery: DeliveryState;
 }
-
-/** Whether `path` is `base` or under it, as express mounts a path (`/api`, `/api/...`; not `/apix`). */
-const isUnder = (path: string, base: string): boolean =>
-  path.startsWith(base) && (path.length === base.length || path[base.length] === '/');
-
-/** The path of a request target as express routes it: undecoded, unnormalised, without the query. */
-const routedPath = (target: string): string => {
-  const query = target.indexOf('?');
-  return query === -1 ? target : target.slice(0, query);
-};
 
 /**
  * Builds the express 5 app: every request gets an exchange (request id, body tap, times), then goes to
@@ -68,34 +59,43 @@ export function createApp(options: AppOptions): Express {
   const unmatched = (exchange: Exchange): Outcome =>
     jsonOutcome(exchange, 'unknown', unrouted(exchange.method, exchange.url.pathname));
 
-  const answerAdmin = async (request: ExpressRequest, exchange: Exchange): Promise<Outcome> => {
+  const answerAdmin = async (exchange: Exchange): Promise<Outcome> => {
     const operation = admin.operationOf(exchange.method, exchange.url.pathname);
-    const refused = checkAdminToken(request.headers.authorization, options.adminToken);
+    const refused = checkAdminToken(exchange.headers['authorization'], options.adminToken);
     if (refused) return jsonOutcome(exchange, 'admin', refused, operation);
     return jsonOutcome(exchange, 'admin', await admin.handle(toFetchRequest(exchange)), operation);
   };
 
-  const vendors = options.vendors.map((mounted) => ({
-    basePath: mounted.basePath,
-    answer: createVendorRoute(mounted),
-  }));
+  const mounts: {
+    basePath: string;
+    answer: (request: ExpressRequest, exchange: Exchange) => Promise<Outcome>;
+  }[] = [
+    { basePath: '/__admin', answer: (_request, exchange) => answerAdmin(exchange) },
+    ...options.vendors.map((mounted) => {
+      const answer = createVendorRoute(mounted);
+      return {
+        basePath: mounted.basePath,
+        answer: (request: ExpressRequest, exchange: Exchange) =>
+          answer(request, exchange, () => unmatched(exchange)),
+      };
+    }),
+  ];
 
   /** The route of a request: refused methods, the control API, a vendor, or the JSON 404. */
   const answer = (request: ExpressRequest, exchange: Exchange): Promise<Outcome> | Outcome => {
     if (FORBIDDEN_METHODS.has(exchange.method)) return unmatched(exchange);
-    const path = routedPath(request.originalUrl);
-    if (isUnder(path, '/__admin')) return answerAdmin(request, exchange);
-    const vendor = vendors.find((candidate) => isUnder(path, candidate.basePath));
-    return vendor ? vendor.answer(request, exchange, () => unmatched(exchange)) : unmatched(exchange);
+    const mount = mountOf(request.originalUrl, mounts);
+    return mount ? mount.answer(request, exchange) : unmatched(exchange);
   };
 
   app.use(async (request: ExpressRequest, response: ExpressResponse): Promise<void> => {
     const exchange = openExchange(request, runtime);
-    logger.log('debug', 'request received', {
-      requestId: exchange.requestId,
-      method: exchange.method,
-      path: exchange.url.pathname,
-    });
+    if (logger.enabled('debug'))
+      logger.log('debug', 'request received', {
+        requestId: exchange.requestId,
+        method: exchange.method,
+        path: exchange.url.pathname,
+      });
     let outcome: Outcome;
     try {
       outcome = await answer(request, exchange);
@@ -114,7 +114,7 @@ export function createApp(options: AppOptions): Express {
         ),
       );
     }
-    const sent = await toSent(outcome);
+    const sent = toSent(outcome);
     await closeExchange(exchange, outcome, sent, runtime, logger);
     deliver(request, response, outcome, sent, options.delivery);
   });

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
-import { transportFault } from '../adapter/transport-fault.js';
-import { toAnswer, type Answer } from './answer.js';
+import { faultedAnswer } from '../adapter/transport-fault.js';
+import type { Answer } from './answer.js';
 import type { Outcome } from './exchange.js';
 
 /** The server's view of its sockets, for transport faults and shutdown. */
@@ -13,15 +13,11 @@ export interface DeliveryState {
 }
 
 /**
- * What the client gets for an outcome: the answer itself, the answer after a `truncate` or `garbage`
- * fault (the same transformation as in-process, `transportFault`), or nothing for `reset` and `hang`.
+ * What the client gets for an outcome: the answer itself, or what a transport fault leaves of it (the
+ * same transformation as in-process): nothing for `reset` and `hang`.
  */
-export async function toSent(outcome: Outcome): Promise<Answer | null> {
-  const { answer, fault } = outcome;
-  if (fault === undefined) return answer;
-  if (fault === 'reset' || fault === 'hang') return null;
-  return toAnswer(transportFault(fault, answer.status, answer.body, answer.headers));
-}
+export const toSent = ({ answer, fault }: Outcome): Answer | null =>
+  fault === undefined ? answer : faultedAnswer(fault, answer);
 
 /**
  * Puts an outcome on the wire. `reset` destroys the socket; `hang` never answers (the socket stays

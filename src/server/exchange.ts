@@ -43,7 +43,7 @@ function queryObject(search: URLSearchParams): Record<string, string | string[]>
 }
 
 /** The request target as a URL; a target such as `//x` stays a path (it is not resolved as an origin). */
-export function requestUrl(target: string): URL {
+function requestUrl(target: string): URL {
   try {
     return new URL(`http://enrichment-mock${target.startsWith('/') ? target : `/${target}`}`);
   } catch {

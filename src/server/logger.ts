@@ -8,7 +8,6 @@ export type LineLevel = Exclude<LogLevel, 'silent'>;
 
 /** Writes one JSON object per line, dropping lines below the chosen level. */
 export interface Logger {
-  readonly level: LogLevel;
   /** Whether a line at `level` would be written. */
   enabled(level: LineLevel): boolean;
   log(level: LineLevel, message: string, fields?: Record<string, unknown>): void;
@@ -31,7 +30,6 @@ export function createLogger(level: LogLevel, write: (line: string) => void): Lo
   const enabled = (lineLevel: LineLevel): boolean =>
     threshold > 0 && LOG_LEVELS.indexOf(lineLevel) <= threshold;
   return {
-    level,
     enabled,
     log(lineLevel, message, fields = {}) {
       if (!enabled(lineLevel)) return;

@@ -17,7 +17,7 @@ const SERVED_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTION
  * unrouted('GET', '/nope'); // { status: 404, body: { error: { code: 'NOT_FOUND', ... } } }
  */
 export function unrouted(method: string, path: string): AdminResult {
-  if (FORBIDDEN_METHODS.has(method) || !SERVED_METHODS.includes(method)) {
+  if (!SERVED_METHODS.includes(method)) {
     return {
       ...adminError('METHOD_NOT_ALLOWED', `${method} is not supported by enrichment-mock.`),
       headers: { allow: SERVED_METHODS.join(', ') },

@@ -56,7 +56,7 @@ export function createVendorRoute(mounted: MountedVendor) {
   const middleware = createMiddleware(mounted.handler as unknown as Parameters<typeof createMiddleware>[0]);
   return async (request: ExpressRequest, exchange: Exchange, unmatched: () => Outcome): Promise<Outcome> => {
     const decided = mounted.preflight({
-      method: request.method,
+      method: exchange.method,
       url: exchange.url,
       headers: { get: (name) => exchange.headers[name.toLowerCase()] ?? null },
     });
@@ -73,7 +73,7 @@ export function createVendorRoute(mounted: MountedVendor) {
       };
       // msw builds the request URL from the Host header: keep a malformed one from failing the request.
       if (!URL.canParse(`http://${headers.host ?? ''}`)) headers.host = 'localhost';
-      const mayHaveBody = request.method !== 'GET' && request.method !== 'HEAD';
+      const mayHaveBody = exchange.method !== 'GET' && exchange.method !== 'HEAD';
       const answer = await captureMiddleware(
         middleware,
         forMiddleware(request, headers, mayHaveBody ? exchange.tap.feed : undefined),

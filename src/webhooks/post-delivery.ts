@@ -1,5 +1,5 @@
 /** How much of a receiver's answer an attempt keeps. */
-export const RESPONSE_BODY_LIMIT = 65_536;
+const RESPONSE_BODY_LIMIT = 65_536;
 
 /** What came back from one POST: the answer, or why there was none (status 0). */
 export interface PostOutcome {

@@ -28,7 +28,7 @@ export interface VerifyExaSignatureOptions {
 }
 
 /** Default `toleranceSeconds`: five minutes, as common webhook verifiers use. */
-export const DEFAULT_TOLERANCE_SECONDS = 300;
+const DEFAULT_TOLERANCE_SECONDS = 300;
 
 const HEX_SIGNATURE = /^[0-9a-f]{64}$/;
 

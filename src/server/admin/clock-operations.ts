@@ -6,7 +6,7 @@ import { adminError, type AdminResult } from './admin-error.js';
 type ClockView = components['schemas']['Clock'];
 
 /** The clock as the control API shows it; `speed` is 0 for a virtual clock, the speed-up for a real one. */
-export function clockView(context: AdminContext): ClockView {
+function clockView(context: AdminContext): ClockView {
   const { clock } = context.runtime;
   const nowMs = clock.now();
   const speed =

@@ -1,10 +1,7 @@
 import type { Answer } from '../answer.js';
 
 /** Response headers that carry meaning a client acts on; ids and dates are left out on purpose. */
-export const COMPARED_HEADERS = ['content-type', 'retry-after', 'allow'] as const;
-
-/** A recorded response: status 0 means none was sent (reset, hang). */
-export type RecordedAnswer = Answer;
+const COMPARED_HEADERS = ['content-type', 'retry-after', 'allow'] as const;
 
 const show = (value: unknown): string => {
   const text = value === undefined ? '(absent)' : JSON.stringify(value);
@@ -65,7 +62,7 @@ function bodyDifference(recorded: string, replayed: string): string | undefined 
  * @example
  * compareAnswers(recorded, replayed); // ['status: recorded 201, replayed 402', 'body at /error: ...']
  */
-export function compareAnswers(recorded: RecordedAnswer, replayed: Answer | null): string[] {
+export function compareAnswers(recorded: Answer, replayed: Answer | null): string[] {
   const actual = replayed ?? { status: 0, headers: {}, body: '' };
   const differences: string[] = [];
   if (recorded.status !== actual.status)

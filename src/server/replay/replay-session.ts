@@ -1,11 +1,13 @@
 import { getResponse } from 'msw';
-import type { VirtualClock } from '../../core/clock.js';
-import { createEnrichmentMock } from '../../mock/create-enrichment-mock.js';
+import { createVendorHandler } from '../../adapter/vendor-handler.js';
+import { createVirtualClock } from '../../core/clock.js';
+import { createRuntime } from '../../runtime/mock-runtime.js';
 import type { JournalEntry } from '../../runtime/journal.js';
 import { createVendors } from '../../vendors/registry.js';
 import { createAdminApi } from '../admin/admin-api.js';
 import { resultAnswer, toAnswer, type Answer } from '../answer.js';
 import { packageVersion } from '../package-version.js';
+import { mountOf } from '../mount-of.js';
 import { createScenarioRegistry } from '../scenario-registry.js';
 import { unrouted } from '../unrouted.js';
 import { compareAnswers } from './compare-answers.js';
@@ -52,14 +54,12 @@ export type ReplayReport =
     }
   | { ok: false; message: string };
 
-/** Who answers a recorded request: what the server recorded, else the path. */
+/** Who answers a recorded request: what the server recorded, else the mount of its path. */
 function routeOf(
   exchange: RecordedExchange,
-  vendorPaths: [JournalEntry['vendor'], string][],
+  mounts: { vendor: JournalEntry['vendor']; basePath: string }[],
 ): JournalEntry['vendor'] {
-  if (exchange.vendor !== null) return exchange.vendor;
-  const path = exchange.target.split('?')[0] ?? '';
-  return vendorPaths.find(([, base]) => path === base || path.startsWith(`${base}/`))?.[0] ?? 'unknown';
+  return exchange.vendor ?? mountOf(exchange.target, mounts)?.vendor ?? 'unknown';
 }
 
 function toRequest(exchange: RecordedExchange): Request {
@@ -94,24 +94,29 @@ export async function replaySession(
   const scenarios = createScenarioRegistry(seed === undefined ? {} : { seed });
   const selected = scenarios.select(scenarioSource);
   if (!selected.ok) return { ok: false, message: selected.message };
-  const mock = createEnrichmentMock({
+  // Built as the server builds its runtime (scenario names resolve through the same registry), on a
+  // virtual clock and without a journal: the replay compares answers.
+  const clock = createVirtualClock(selected.scenario.startAtMs);
+  const runtime = createRuntime({
     scenario: selected.scenario,
-    ...(seed === undefined ? {} : { seed }),
-    baseUrls: { puffle: '*', sendkit: '*', exa: '*' },
-    // The replay compares answers; its own journal is not read.
-    journalLimit: 1,
+    resolveScenario: (name) => scenarios.resolve(name),
+    clock,
   });
-  const clock = mock.clock as VirtualClock;
+  const definitions = createVendors();
+  const handlers = definitions.map(
+    (definition) =>
+      createVendorHandler(definition, runtime, { origin: '*', upstream: false, journal: false }).handler,
+  );
   const admin = createAdminApi({
-    runtime: mock.runtime,
+    runtime,
     scenarios,
     version: packageVersion(),
     uptimeMs: () => 0,
     recording: { scenario: scenarioSource, seed: selected.scenario.seed, baseUrl: 'http://enrichment-mock' },
   });
-  const vendorPaths: [JournalEntry['vendor'], string][] = [
-    ['admin', '/__admin'],
-    ...createVendors().map((vendor): [JournalEntry['vendor'], string] => [vendor.vendor, vendor.basePath]),
+  const mounts: { vendor: JournalEntry['vendor']; basePath: string }[] = [
+    { vendor: 'admin', basePath: '/__admin' },
+    ...definitions.map(({ vendor, basePath }) => ({ vendor, basePath })),
   ];
 
   const warnings: string[] = [];
@@ -128,7 +133,7 @@ export async function replaySession(
   let replayed = 0;
   let skipped = 0;
   for (const exchange of session.exchanges) {
-    const route = routeOf(exchange, vendorPaths);
+    const route = routeOf(exchange, mounts);
     const request = toRequest(exchange);
     const path = new URL(request.url).pathname;
     if (route === 'admin' && NOT_REPLAYED.has(admin.operationOf(exchange.method, path) ?? '')) {
@@ -145,7 +150,7 @@ export async function replaySession(
     if (route === 'admin') answer = resultAnswer(await admin.handle(request), requestId);
     else if (route === 'unknown') answer = resultAnswer(unrouted(exchange.method, path), requestId);
     else {
-      const response = await getResponse(mock.handlers, request);
+      const response = await getResponse(handlers, request);
       answer =
         response === undefined
           ? resultAnswer(unrouted(exchange.method, path), requestId)
