@@ -87,6 +87,23 @@ describe('replay', () => {
     expect(report.ok && report.replayed).toBe(read.session.exchanges.length - 1);
   });
 
+  it('resolves X-Mock-Scenario names as the server did: a scenario file it had loaded', async () => {
+    server = await startTestServer({ seed: 403 });
+    // Loading the file through the control API registers it; the server then goes back to the default.
+    await server.call('PUT', '/__admin/scenario', { body: { name: file } });
+    await server.call('PUT', '/__admin/scenario', { body: { name: 'default' } });
+    const missing = await server.call('GET', '/api/enrichment/run_missing', {
+      headers: { ...PUFFLE, 'x-mock-scenario': 'replay-test' },
+    });
+    expect(missing.status).toBe(404);
+    const exported = await server.call('GET', '/__admin/journal?format=har');
+    await server.close();
+    const read = readHar(exported.text);
+    if (!read.ok) throw new Error(read.message);
+    const report = await replaySession(read.session);
+    expect(report.ok && report.differences).toEqual([]);
+  });
+
   it('reports the differences when replayed with another seed', async () => {
     const read = readHar(har);
     if (!read.ok) throw new Error(read.message);
