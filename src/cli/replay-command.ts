@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 import type { ReplayOptions } from '../server/replay/replay-session.js';
 import type { CliIo } from './cli-io.js';
 import { HELP } from './help.js';
@@ -14,20 +13,15 @@ import { parseCliArgs } from './parse-cli-args.js';
  * process.exitCode = await runReplay(['session.har'], io);
  */
 export async function runReplay(args: string[], io: CliIo): Promise<number> {
-  const parsed = parseCliArgs(
-    () =>
-      parseArgs({
-        args,
-        strict: true,
-        allowPositionals: true,
-        options: {
-          scenario: { type: 'string' },
-          seed: { type: 'string' },
-          help: { type: 'boolean', short: 'h' },
-        },
-      }),
-    ['scenario', 'seed', 'help'],
-  );
+  const parsed = parseCliArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      scenario: { type: 'string' },
+      seed: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
   if (!parsed.ok) return io.usageError(parsed.message);
   const { values, positionals } = parsed.value;
   if (values.help === true) {

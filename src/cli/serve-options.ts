@@ -1,4 +1,3 @@
-import { parseArgs } from 'node:util';
 import { isLogLevel, LOG_LEVELS, type LogLevel } from '../server/logger.js';
 import { parseCliArgs, type CliParse } from './parse-cli-args.js';
 
@@ -68,27 +67,22 @@ function wholeNumber(value: string, where: string, min: number, max: number, wha
  * // { ok: true, help: false, options: { port: 0, clock: 'virtual', host: '127.0.0.1', ... } }
  */
 export function parseServeOptions(args: string[], env: NodeJS.ProcessEnv): CliParse<ServeOptions> {
-  const parsed = parseCliArgs(
-    () =>
-      parseArgs({
-        args,
-        strict: true,
-        allowPositionals: false,
-        options: {
-          port: { type: 'string' },
-          host: { type: 'string' },
-          scenario: { type: 'string' },
-          seed: { type: 'string' },
-          clock: { type: 'string' },
-          speed: { type: 'string' },
-          'journal-limit': { type: 'string' },
-          'admin-token': { type: 'string' },
-          'log-level': { type: 'string' },
-          help: { type: 'boolean', short: 'h' },
-        },
-      }),
-    [...Object.keys(FLAGS), 'help'],
-  );
+  const parsed = parseCliArgs({
+    args,
+    allowPositionals: false,
+    options: {
+      port: { type: 'string' },
+      host: { type: 'string' },
+      scenario: { type: 'string' },
+      seed: { type: 'string' },
+      clock: { type: 'string' },
+      speed: { type: 'string' },
+      'journal-limit': { type: 'string' },
+      'admin-token': { type: 'string' },
+      'log-level': { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
   if (!parsed.ok) return parsed;
   const { values } = parsed.value;
   if (values.help === true) return { ok: true, help: true };
