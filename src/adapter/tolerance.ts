@@ -2,6 +2,7 @@ import { derive, hashString, mix } from '../core/random.js';
 import { createDocumentResolver, isRecord, type OpenApiDocument } from '../openapi/document-resolver.js';
 import type { Operation } from '../openapi/operation.js';
 import type { Scenario } from '../scenario/types.js';
+import { findResponse } from '../openapi/response-validator.js';
 
 /** The additive field the client-tolerance scenario puts into every response object. */
 export const ADDITIVE_FIELD = 'x_mock_additive';
@@ -22,7 +23,7 @@ export function applyTolerance(
   const { extraFields, nullOptional, shuffleKeys } = scenario.tolerance;
   if (!extraFields && !nullOptional && !shuffleKeys) return body;
   const resolver = createDocumentResolver(document);
-  const spec = operation.responses[String(status)] ?? operation.responses['default'];
+  const spec = findResponse(operation, status);
   let counter = derive(scenario.seed, 'tolerance', hashString(requestId));
 
   const resolve = (schema: unknown): Record<string, unknown> | undefined => {

@@ -7,6 +7,10 @@ import type { WebhookFeed } from '../webhooks/outbox.js';
 /** The part of a request's headers that authentication reads: fetch `Headers`, or the server's adapter. */
 export type HeaderReader = Pick<Headers, 'get'>;
 
+/** A request's API key, or why it has none (the status, code and message of the refusal). */
+export type Authentication =
+  { ok: true; key: string } | { ok: false; status: number; code: string; message: string };
+
 /** What an operation answers: the vendor adapter's words, before tolerance and headers are applied. */
 export interface VendorResponse {
   status: number;
@@ -65,10 +69,7 @@ export interface VendorDefinition {
   basePath: string;
   document: OpenApiDocument;
   /** The API key of a request, or why it has none (status, code, message). */
-  authenticate(
-    headers: HeaderReader,
-    operation: Operation,
-  ): { ok: true; key: string } | { ok: false; status: number; code: string; message: string };
+  authenticate(headers: HeaderReader): Authentication;
   /** The vendor's error body. */
   errorBody(error: VendorError): unknown;
   /** Status and code for failures found before an operation runs. */

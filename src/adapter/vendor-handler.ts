@@ -7,7 +7,13 @@ import type { Runtime, ScenarioContext } from '../runtime/mock-runtime.js';
 import type { FaultEffect } from '../scenario/types.js';
 import { applyTolerance } from './tolerance.js';
 import { isTransportFault, PREFLIGHT_HEADER, SCENARIO_HEADER, transportFault } from './transport-fault.js';
-import type { HeaderReader, PipelineFailure, VendorDefinition, VendorResponse } from './vendor-definition.js';
+import type {
+  Authentication,
+  HeaderReader,
+  PipelineFailure,
+  VendorDefinition,
+  VendorResponse,
+} from './vendor-definition.js';
 import { journalBody } from '../http/journal-body.js';
 
 export interface VendorHandlerOptions {
@@ -80,14 +86,17 @@ export function handlerPath(origin: string, basePath: string): RegExp {
 /** `Retry-After` for an injected 429 or 503 whose scenario names none. */
 const DEFAULT_RETRY_AFTER_SECONDS = 1;
 
+/** A routing result; a found operation carries the request's API key (or why there is none). */
+type Routed =
+  | (Extract<MatchResult, { kind: 'found' }> & { readonly auth: Authentication })
+  | Exclude<MatchResult, { kind: 'found' }>;
+
 /** A request routed, with its scenario and API key: what the pipeline needs before it answers. */
 interface Classified {
   url: URL;
   scenario: string;
-  match: MatchResult;
+  match: Routed;
   context: ScenarioContext | undefined;
-  /** The API key (or why there is none); undefined when no operation matched. */
-  auth: ReturnType<VendorDefinition['authenticate']> | undefined;
 }
 
 const headerObject = (headers: Headers): Record<string, string> => Object.fromEntries(headers.entries());
@@ -111,19 +120,19 @@ export function createVendorHandler(
   /** Routes a request and picks its scenario and API key: done once per request. */
   const classify = ({ method, url, headers }: RequestView): Classified => {
     const scenario = headers.get(SCENARIO_HEADER) ?? runtime.active.name;
-    const match = index.match(method, url.pathname);
-    const context = runtime.context(scenario);
-    const auth = match.kind === 'found' ? definition.authenticate(headers, match.operation) : undefined;
-    return { url, scenario, match, context, auth };
+    const routed = index.match(method, url.pathname);
+    const match: Routed =
+      routed.kind === 'found' ? { ...routed, auth: definition.authenticate(headers) } : routed;
+    return { url, scenario, match, context: runtime.context(scenario) };
   };
 
   /** Decides a classified request's faults, counting the call. */
-  const decideFaults = ({ match, context, auth }: Classified): FaultEffect[] =>
+  const decideFaults = ({ match, context }: Classified): FaultEffect[] =>
     match.kind === 'found' && context
       ? context.faults.decide({
           vendor: definition.vendor,
           operation: match.operation.id,
-          tenant: auth?.ok ? auth.key : '',
+          tenant: match.auth.ok ? match.auth.key : '',
         })
       : [];
 
@@ -138,7 +147,7 @@ export function createVendorHandler(
    */
   const preflight = (request: RequestView): Preflight => {
     const classified = classify(request);
-    const { match, auth } = classified;
+    const { match } = classified;
     const effects = decideFaults(classified);
     const token = String((tokens += 1));
     // The server waits out latency and plays transport faults on the socket; the handler does the rest.
@@ -149,7 +158,7 @@ export function createVendorHandler(
     return {
       scenario: classified.scenario,
       operationId: match.kind === 'found' ? match.operation.id : null,
-      tenant: auth?.ok ? auth.key : null,
+      tenant: match.kind === 'found' && match.auth.ok ? match.auth.key : null,
       effects,
       token,
     };
@@ -166,7 +175,7 @@ export function createVendorHandler(
 
   const answer = async (
     request: Request,
-    { url, scenario, match, context, auth }: Classified,
+    { url, scenario, match, context }: Classified,
     requestId: string,
     effects: FaultEffect[],
   ): Promise<{ response: VendorResponse; tenant: string | null }> => {
@@ -215,9 +224,8 @@ export function createVendorHandler(
         ),
         tenant: null,
       };
-    const { operation } = match;
+    const { operation, auth: verdict } = match;
     if (runtime.autoAdvance && request.method === 'GET') advanceToNextChange(runtime);
-    const verdict = auth ?? definition.authenticate(request.headers, operation);
     if (!verdict.ok) return { response: fail(verdict.status, verdict.code, verdict.message), tenant: null };
     const tenant = verdict.key;
     if (context.simulator.tenant(tenant).revoked)

@@ -1,14 +1,14 @@
 /** One compiled OpenAPI path template such as `/api/enrichment/{id}/items`. */
 export interface PathTemplate {
-  readonly template: string;
   /**
    * One rank per segment, compared left to right to pick the most specific template:
    * 2 for a literal segment, 1 for a segment mixing text and parameters (`{name}.json`), 0 for `{param}`.
    */
   readonly specificity: readonly number[];
-  /** Decoded parameter values when `pathname` fits the template, otherwise `undefined`. */
-  match(pathname: string): Record<string, string> | undefined;
-  /** `match` for a pathname already split at `/` (an index tries many templates on one path). */
+  /**
+   * Decoded parameter values when a pathname, split at `/`, fits the template, otherwise `undefined`
+   * (split once by the caller: an index tries many templates on one path).
+   */
   matchSegments(parts: readonly string[]): Record<string, string> | undefined;
 }
 
@@ -46,8 +46,8 @@ function decode(value: string): string | undefined {
  *
  * @example
  * const items = createPathTemplate('/api/enrichment/{id}/items');
- * items.match('/api/enrichment/run%201/items'); // { id: 'run 1' }
- * items.match('/api/enrichments'); // undefined
+ * items.matchSegments('/api/enrichment/run%201/items'.split('/')); // { id: 'run 1' }
+ * items.matchSegments('/api/enrichments'.split('/')); // undefined
  */
 export function createPathTemplate(template: string): PathTemplate {
   const segments = template.split('/').map(compileSegment);
@@ -77,7 +77,7 @@ export function createPathTemplate(template: string): PathTemplate {
     return params;
   }
 
-  return { template, specificity, match: (pathname) => matchSegments(pathname.split('/')), matchSegments };
+  return { specificity, matchSegments };
 }
 
 /**

@@ -11,7 +11,7 @@ export interface ResponseValidator {
 }
 
 /** The declared response for `status`: the exact code, else its range (`4XX`), else `default`. */
-function findResponse(operation: Operation, status: number): ResponseSpec | undefined {
+export function findResponse(operation: Operation, status: number): ResponseSpec | undefined {
   const range = `${Math.floor(status / 100)}XX`;
   return (
     operation.responses[String(status)] ??

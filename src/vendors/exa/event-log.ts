@@ -66,16 +66,12 @@ function websetEvents(webset: WebsetRecord, now: number): EventEntry[] {
         add('webset.item.enriched', done, index, enrichment.id);
     }
   }
-  const stops = [
-    createdAt,
-    ...webset.enrichments
-      .map((enrichment) => endOf(enrichment, now))
-      .filter((at): at is number => at !== null),
-  ];
-  const busyAt = (x: number): boolean =>
-    webset.enrichments.some(
-      (enrichment) => enrichment.createdAt <= x && x < (endOf(enrichment, now) ?? Infinity),
-    );
+  const spans = webset.enrichments.map((enrichment) => ({
+    from: enrichment.createdAt,
+    end: endOf(enrichment, now),
+  }));
+  const stops = [createdAt, ...spans.map(({ end }) => end).filter((at): at is number => at !== null)];
+  const busyAt = (x: number): boolean => spans.some(({ from, end }) => from <= x && x < (end ?? Infinity));
   for (const at of [...new Set(stops)].sort((a, b) => a - b)) if (!busyAt(at)) add('webset.idle', at);
   if (webset.deletedAt !== null) add('webset.deleted', webset.deletedAt);
   return entries.sort((a, b) => a.at - b.at);

@@ -38,8 +38,13 @@ export function scopeOf(dependencies: ExaDependencies, context: OperationContext
     key: context.tenant,
     websets: dependencies.store.of(simulator.tenant(context.tenant)),
     now: simulator.now(),
-    items: { fake: dependencies.fake, leadAt: (webset, index) => simulator.leadAt(webset.list, index) },
+    items: itemSourceOf(dependencies, simulator),
   };
+}
+
+/** Where Items come from in `simulator`'s world: the Webset's generated leads and the shared fake data. */
+export function itemSourceOf(dependencies: ExaDependencies, simulator: Simulator): ItemSource {
+  return { fake: dependencies.fake, leadAt: (webset, index) => simulator.leadAt(webset.list, index) };
 }
 
 /** The Webset named by a path parameter (id or externalId), or the 404 to answer. */

@@ -2,11 +2,12 @@ import type { FakeData } from '../../core/fake-data.js';
 import type { Lead } from '../../core/lead-list.js';
 import { derive } from '../../core/random.js';
 import { generateResult } from '../../core/results.js';
-import { itemStateAt, runStateAt, type ItemState } from '../../core/run-state.js';
+import { itemStateAt, runStateAt, statusAt, type ItemState } from '../../core/run-state.js';
 import type { Run, RunStatus } from '../../core/run.js';
 import type { components } from '../../generated/exa-websets.types.js';
 import { instructionsOf, titleOf, toEnrichmentDefinition } from './enrichment-settings.js';
-import { versionAt, type EnrichmentRecord } from './webset-store.js';
+import { versionAt } from './versions.js';
+import type { EnrichmentRecord } from './webset-store.js';
 
 export type WebsetEnrichment = components['schemas']['WebsetEnrichment'];
 export type EnrichmentResult = components['schemas']['EnrichmentResult'];
@@ -23,17 +24,19 @@ export function toEnrichmentStatus(status: RunStatus): WebsetEnrichment['status'
 
 /** The core status of an Enrichment at `t`; one without a run (a Webset with no Items) is done at once. */
 export function runStatusAt(enrichment: EnrichmentRecord, t: number): RunStatus {
-  return enrichment.run ? runStateAt(enrichment.run, t).status : 'completed';
+  return enrichment.run ? statusAt(enrichment.run, t) : 'completed';
 }
 
 /** The Enrichment as the API shows it at `t`. */
 export function toEnrichment(enrichment: EnrichmentRecord, t: number): WebsetEnrichment {
   const version = versionAt(enrichment, t);
-  const runUpdate = enrichment.run ? runStateAt(enrichment.run, t).updatedAt : enrichment.createdAt;
+  // One run state for both fields; without a run the Enrichment is done at its creation (see `runStatusAt`).
+  const state = enrichment.run ? runStateAt(enrichment.run, t) : undefined;
+  const runUpdate = state?.updatedAt ?? enrichment.createdAt;
   return {
     id: enrichment.id,
     object: 'webset_enrichment',
-    status: toEnrichmentStatus(runStatusAt(enrichment, t)),
+    status: toEnrichmentStatus(state?.status ?? 'completed'),
     websetId: enrichment.websetId,
     title: titleOf(version.description),
     description: version.description,

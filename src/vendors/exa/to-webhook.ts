@@ -2,12 +2,8 @@ import type { components } from '../../generated/exa-websets.types.js';
 import type { DeliveryReport } from '../../webhooks/outbox.js';
 import { exaId } from './exa-ids.js';
 import { iso } from './to-enrichment.js';
-import {
-  webhookVersionAt,
-  type EventType,
-  type WebhookAttempt,
-  type WebhookRecord,
-} from './webhook-store.js';
+import { versionAt } from './versions.js';
+import type { EventType, WebhookAttempt, WebhookRecord } from './webhook-store.js';
 
 export type Webhook = components['schemas']['Webhook'];
 
@@ -16,7 +12,7 @@ export type Webhook = components['schemas']['Webhook'];
  * (`withSecret`); everywhere else it is `null`, as the official schema says.
  */
 export function toWebhook(webhook: WebhookRecord, t: number, withSecret = false): Webhook {
-  const version = webhookVersionAt(webhook, t);
+  const version = versionAt(webhook, t);
   return {
     id: webhook.id,
     object: 'webhook',

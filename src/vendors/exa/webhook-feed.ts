@@ -5,10 +5,10 @@ import { DEFAULT_WEBHOOK_MODEL } from '../../scenario/defaults.js';
 import { EXA_SIGNATURE_HEADER, exaSignatureHeader } from '../../webhooks/exa-signature.js';
 import type { FeedEvent, Outbox, Subscription, WebhookFeed } from '../../webhooks/outbox.js';
 import { eventLog, toEvent } from './event-log.js';
-import type { ExaDependencies } from './exa-scope.js';
-import type { ItemSource } from './to-item.js';
+import { itemSourceOf, type ExaDependencies } from './exa-scope.js';
 import { toWebhookAttempt } from './to-webhook.js';
-import { webhookVersionAt, type WebhookRecord, type WebhookStore } from './webhook-store.js';
+import { versionAt } from './versions.js';
+import type { WebhookRecord, WebhookStore } from './webhook-store.js';
 
 /**
  * Counts the calls that may change the events or the Webhooks (every method but GET): the revision the
@@ -44,8 +44,8 @@ function toSubscription(webhook: WebhookRecord, seed: number): Subscription {
     get deletedAt() {
       return webhook.deletedAt;
     },
-    wants: (type, at) => webhookVersionAt(webhook, at).events.some((wanted) => wanted === type),
-    urlAt: (t) => webhookVersionAt(webhook, t).url,
+    wants: (type, at) => versionAt(webhook, at).events.some((wanted) => wanted === type),
+    urlAt: (t) => versionAt(webhook, t).url,
     sign: (rawBody, attemptedAt) => ({
       [EXA_SIGNATURE_HEADER]: exaSignatureHeader(webhook.secret, attemptedAt, rawBody),
     }),
@@ -61,10 +61,7 @@ function feedEvents(
   tenant: Tenant,
   now: number,
 ): FeedEvent[] {
-  const items: ItemSource = {
-    fake: dependencies.fake,
-    leadAt: (webset, index) => simulator.leadAt(webset.list, index),
-  };
+  const items = itemSourceOf(dependencies, simulator);
   return eventLog(dependencies.store.of(tenant).websets, now)
     .reverse()
     .map((entry) => ({ id: entry.id, type: entry.type, at: entry.at, render: () => toEvent(entry, items) }));

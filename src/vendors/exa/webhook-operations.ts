@@ -6,13 +6,8 @@ import { exaId } from './exa-ids.js';
 import { ok } from './exa-scope.js';
 import { listResponse } from './paginate.js';
 import { toWebhook } from './to-webhook.js';
-import {
-  webhookVersionAt,
-  type EventType,
-  type TenantWebhooks,
-  type WebhookRecord,
-  type WebhookStore,
-} from './webhook-store.js';
+import { versionAt } from './versions.js';
+import type { EventType, TenantWebhooks, WebhookRecord, WebhookStore } from './webhook-store.js';
 
 type Schemas = components['schemas'];
 
@@ -100,7 +95,7 @@ export function webhookOperations(webhooks: WebhookStore): Record<string, Operat
       const refused = refuseUrl(context, body.url);
       if (refused) return refused;
       if (body.events !== undefined || body.url !== undefined) {
-        const current = webhookVersionAt(webhook, now);
+        const current = versionAt(webhook, now);
         const next = {
           from: now,
           events: unique(body.events ?? current.events),

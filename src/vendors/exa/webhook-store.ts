@@ -68,10 +68,3 @@ export function createWebhookStore() {
 }
 
 export type WebhookStore = ReturnType<typeof createWebhookStore>;
-
-/** The settings of a Webhook at `t` (the first version before its creation). */
-export function webhookVersionAt(webhook: WebhookRecord, t: number): WebhookVersion {
-  let current = webhook.versions[0];
-  for (const version of webhook.versions) if (version.from <= t) current = version;
-  return current;
-}

@@ -99,13 +99,6 @@ export function createWebsetStore() {
 
 export type WebsetStore = ReturnType<typeof createWebsetStore>;
 
-/** The settings of an Enrichment at `t` (the first version before its creation). */
-export function versionAt(enrichment: EnrichmentRecord, t: number): EnrichmentVersion {
-  let current = enrichment.versions[0];
-  for (const version of enrichment.versions) if (version.from <= t) current = version;
-  return current;
-}
-
 /** Whether Item `index` of the Webset exists at `t` (it has not been deleted by then). */
 export function itemExistsAt(webset: WebsetRecord, index: number, t: number): boolean {
   const deletedAt = webset.deletedItems.get(index);

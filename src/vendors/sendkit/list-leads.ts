@@ -1,6 +1,6 @@
 import type { OperationHandler } from '../../adapter/vendor-definition.js';
 import type { components } from '../../generated/sendkit.types.js';
-import { toLead, type SendkitLead } from './to-lead.js';
+import { phoneRunsOf, toLead, type SendkitLead } from './to-lead.js';
 import { countWorkspaceLeads, workspaceLeads, type LeadRef } from './workspace-leads.js';
 
 type ListLeadsResult = components['schemas']['ListLeadsResult'];
@@ -45,9 +45,10 @@ export const listLeads: OperationHandler = (context) => {
     .lists.filter(
       (list) => list.subject === 'person' && (query.listId === undefined || list.id === query.listId),
     );
+  const phoneRuns = phoneRunsOf(simulator, tenant);
   const view = (ref: LeadRef): SendkitLead[] => {
     const lead = simulator.leadAt(ref.list, ref.index);
-    return lead ? [toLead(simulator, tenant, lead)] : [];
+    return lead ? [toLead(simulator, tenant, lead, phoneRuns)] : [];
   };
   const filter = filterOf(query);
   let page: SendkitLead[] = [];

@@ -1,6 +1,6 @@
 import type { Lead } from '../../core/lead-list.js';
 import type { ResultValue } from '../../core/results.js';
-import { isLive } from '../../core/run.js';
+import { isLive, type Run } from '../../core/run.js';
 import type { Simulator } from '../../core/simulator.js';
 import type { components } from '../../generated/sendkit.types.js';
 import { SENDKIT_ENRICHMENTS } from './enrichment-types.js';
@@ -21,21 +21,28 @@ const iso = (ms: number): string => new Date(ms).toISOString();
 const textOf = (value: ResultValue | null | undefined): string | null =>
   typeof value === 'string' && value !== '' ? value : null;
 
+/**
+ * The tenant's live Sendkit phone jobs: what `phoneStatus` looks at. Computed once per request and passed
+ * to `toLead` for every lead of it.
+ */
+export function phoneRunsOf(simulator: Simulator, tenant: string): Run[] {
+  const attribute = SENDKIT_ENRICHMENTS.phoneEnrichment.definition.outputAttribute;
+  const now = simulator.now();
+  return [...simulator.tenant(tenant).runs.values()].filter(
+    (run) => run.vendor === 'sendkit' && run.outputAttribute === attribute && isLive(run, now),
+  );
+}
+
 /** `found` once a phone is known, `not_found` when a phone job failed on the lead and none found one. */
 function phoneStatusOf(
   simulator: Simulator,
-  tenant: string,
+  phoneRuns: readonly Run[],
   lead: Lead,
   phone: string | null,
 ): string | null {
   if (phone !== null) return 'found';
-  const attribute = SENDKIT_ENRICHMENTS.phoneEnrichment.definition.outputAttribute;
-  const failed = [...simulator.tenant(tenant).runs.values()].some(
-    (run) =>
-      run.vendor === 'sendkit' &&
-      run.outputAttribute === attribute &&
-      isLive(run, simulator.now()) &&
-      simulator.items(run, { leadId: lead.id, limit: 1 }).items[0]?.status === 'failed',
+  const failed = phoneRuns.some(
+    (run) => simulator.items(run, { leadId: lead.id, limit: 1 }).items[0]?.status === 'failed',
   );
   return failed ? 'not_found' : null;
 }
@@ -47,9 +54,15 @@ function phoneStatusOf(
  * without a provider.
  *
  * @example
- * toLead(simulator, 'sk_demo', lead).emailVerificationResult; // 'valid' once a job verified it
+ * const phoneRuns = phoneRunsOf(simulator, 'sk_demo');
+ * toLead(simulator, 'sk_demo', lead, phoneRuns).emailVerificationResult; // 'valid' once a job verified it
  */
-export function toLead(simulator: Simulator, tenant: string, lead: Lead): SendkitLead {
+export function toLead(
+  simulator: Simulator,
+  tenant: string,
+  lead: Lead,
+  phoneRuns: readonly Run[],
+): SendkitLead {
   const read = (attribute: string) => simulator.attribute(tenant, lead, attribute);
   const text = (name: string): string | null => textOf(lead.attributes[name]);
   const verification = read(SENDKIT_ENRICHMENTS.email.definition.outputAttribute);
@@ -83,7 +96,7 @@ export function toLead(simulator: Simulator, tenant: string, lead: Lead): Sendki
     segProvider: textOf(segRecord?.['segProvider'] ?? null),
     espProvider: textOf(esp.value),
     phone: phoneNumber,
-    phoneStatus: phoneStatusOf(simulator, tenant, lead, phoneNumber),
+    phoneStatus: phoneStatusOf(simulator, phoneRuns, lead, phoneNumber),
     createdAt: iso(lead.createdAt),
     updatedAt: iso(Math.max(lead.createdAt, ...writes)),
   };
