@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
+import type { Simulator } from '../../src/core/simulator.js';
 import { createEnrichmentMock, type EnrichmentMock } from '../../src/mock/create-enrichment-mock.js';
+import { contextOf } from '../support/mock-harness.js';
 import type { Answer } from './support/answer-check.js';
 import { inProcessSender, type Send } from './support/fuzz-runner.js';
 import { reportStats } from './support/vendor-fuzz-suite.js';
@@ -23,13 +25,7 @@ function inProcess(seed: number) {
     sendkit: inProcessSender(mock.handlers, VENDOR_ORIGINS.sendkit),
     exa: inProcessSender(mock.handlers, VENDOR_ORIGINS.exa),
   };
-  return { mock, senders, simulator: () => simulatorOf(mock) };
-}
-
-function simulatorOf(mock: EnrichmentMock) {
-  const context = mock.runtime.context();
-  if (!context) throw new Error('No active scenario context');
-  return context.simulator;
+  return { mock, senders, simulator: () => contextOf(mock).simulator };
 }
 
 /** Sends `count` copies of a request at once and returns every answer. */
@@ -48,7 +44,7 @@ const countBy = <T>(values: T[]): Map<T, number> => {
 };
 
 /** Counts the cancels the simulator actually performed (its `cancelRun` answering ok). */
-function countCancels(simulator: ReturnType<typeof simulatorOf>): () => number {
+function countCancels(simulator: Simulator): () => number {
   let performed = 0;
   const original = simulator.cancelRun.bind(simulator);
   simulator.cancelRun = (...args) => {
@@ -97,7 +93,7 @@ describe('puffle: one idempotency key under concurrent creates', () => {
   it('makes exactly one run and one charge from 200 concurrent creates over HTTP', async () => {
     const server = await startHardeningServer({ seed: 0xc0_0002 });
     try {
-      const simulator = () => server.runtime.context()?.simulator ?? fail();
+      const simulator = () => contextOf(server).simulator;
       await check(
         server.send,
         () =>
@@ -343,7 +339,7 @@ describe('credits under racing creates', () => {
             ),
       );
       expect(answers.every((answer) => answer.status === 200 || answer.status === 402)).toBe(true);
-      const simulator = server.runtime.context()?.simulator ?? fail();
+      const { simulator } = contextOf(server);
       const puffleWins = answers.filter((answer, i) => i % 2 === 0 && answer.status === 200).length;
       const sendkitWins = answers.filter((answer, i) => i % 2 === 1 && answer.status === 200).length;
       expect(puffleWins).toBe(4); // 10 accounts per run
@@ -355,7 +351,3 @@ describe('credits under racing creates', () => {
     }
   });
 });
-
-function fail(): never {
-  throw new Error('The server has no active scenario context.');
-}

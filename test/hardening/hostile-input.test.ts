@@ -2,7 +2,8 @@ import { getResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { createEnrichmentMock } from '../../src/mock/create-enrichment-mock.js';
 import { createOperationIndex } from '../../src/openapi/operation-index.js';
-import { createAnswerChecker, parseAnswerText, type Answer } from './support/answer-check.js';
+import { parseJsonText } from '../support/json-text.js';
+import { createAnswerChecker, type Answer } from './support/answer-check.js';
 import { CONTENT_TYPES, INVALID_UTF8, prototypeFingerprint } from './support/hostile-values.js';
 import type { FuzzRequest } from './support/request-plan.js';
 import { EXA, PUFFLE, SENDKIT, type HeaderMap, type VendorTarget } from './support/vendor-targets.js';
@@ -56,7 +57,7 @@ async function sendTo(
     status: response.status,
     headers: response.headers,
     text,
-    json: parseAnswerText(text),
+    json: parseJsonText(text),
   };
   const request: FuzzRequest = {
     method,

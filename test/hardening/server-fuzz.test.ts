@@ -1,7 +1,7 @@
 import { METHODS } from 'node:http';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { emptyStats, formatStats, fuzz, type FuzzStats } from './support/fuzz-runner.js';
+import { emptyStats, formatOutcomes, formatStats, fuzz, type FuzzStats } from './support/fuzz-runner.js';
 import { createIdPool, harvested } from './support/id-pool.js';
 import { createRequestPlans, type FuzzRequest } from './support/request-plan.js';
 import { startHardeningServer, type HardeningServer } from './support/test-server.js';
@@ -30,13 +30,12 @@ const scenarioNames = fc.constantFrom(
 const tenantKeys = fc.constantFrom('pk_live_admin_a', 'sk_admin_b', 'exa_admin_c', 'pk_live_victim');
 
 const totals: FuzzStats = emptyStats();
-afterAll(() => reportStats(formatStats('server (control API and vendors through express)', totals)));
-const add = (stats: FuzzStats): void => {
-  totals.requests += stats.requests;
-  for (const [status, n] of stats.statuses)
-    totals.statuses.set(status, (totals.statuses.get(status) ?? 0) + n);
-  for (const [reason, n] of stats.skipped) totals.skipped.set(reason, (totals.skipped.get(reason) ?? 0) + n);
-};
+afterAll(() =>
+  reportStats(
+    formatStats('server (control API and vendors through express)', totals),
+    formatOutcomes(totals),
+  ),
+);
 
 describe('control API under fuzz (the express app on 127.0.0.1:0, admin token required)', () => {
   let server: HardeningServer;
@@ -72,32 +71,30 @@ describe('control API under fuzz (the express app on 127.0.0.1:0, admin token re
   for (const [offset, operation] of plans.operations.entries()) {
     const seed = SEED + offset;
     it(`${operation.id} (${operation.method} ${operation.path}) answers within admin.yaml, never 5xx [seed ${seed}]`, async () => {
-      add(
-        await fuzz({
-          target: ADMIN,
-          send: server.send,
-          plans: plans.for(operation.id),
-          pool,
-          seed,
-          numRuns: 30,
-          skip: unsendable,
-        }),
-      );
+      await fuzz({
+        target: ADMIN,
+        send: server.send,
+        plans: plans.for(operation.id),
+        pool,
+        seed,
+        numRuns: 30,
+        stats: totals,
+        skip: unsendable,
+      });
     });
   }
 
   it(`answers unknown /__admin paths with 404 and unserved methods with 405 and Allow, as AdminError [seed ${SEED + 100}]`, async () => {
-    add(
-      await fuzz({
-        target: ADMIN,
-        send: server.send,
-        plans: plans.unrouted,
-        pool,
-        seed: SEED + 100,
-        numRuns: 80,
-        skip: unsendable,
-      }),
-    );
+    await fuzz({
+      target: ADMIN,
+      send: server.send,
+      plans: plans.unrouted,
+      pool,
+      seed: SEED + 100,
+      numRuns: 80,
+      stats: totals,
+      skip: unsendable,
+    });
   });
 
   it('still answers health and vendor calls after the batch', async () => {
@@ -125,17 +122,16 @@ describe('vendors through the express app', () => {
           hints: fixture.hints,
           ...(fixture.bodies ? { bodies: fixture.bodies } : {}),
         });
-        add(
-          await fuzz({
-            target,
-            send: server.send,
-            plans: plans.any,
-            pool: fixture.pool,
-            seed,
-            numRuns: 120,
-            skip: unsendable,
-          }),
-        );
+        await fuzz({
+          target,
+          send: server.send,
+          plans: plans.any,
+          pool: fixture.pool,
+          seed,
+          numRuns: 120,
+          stats: totals,
+          skip: unsendable,
+        });
         expect(await fixture.victimState()).toEqual(before);
       } finally {
         await server.close();

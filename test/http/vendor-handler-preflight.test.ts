@@ -6,7 +6,7 @@ import { createVirtualClock } from '../../src/core/clock.js';
 import { createRuntime } from '../../src/runtime/mock-runtime.js';
 import type { FaultRule } from '../../src/scenario/types.js';
 import { createPuffleVendor } from '../../src/vendors/puffle/puffle-vendor.js';
-import { scenarioWithFaults } from '../support/scenario-with-faults.js';
+import { scenarioWithFaults } from '../support/scenario-variants.js';
 
 const LIST = 'http://127.0.0.1:4010/api/enrichments';
 const AUTH = { authorization: 'Bearer pk_live_preflight' };

@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { listScenarios } from '../../src/scenario/load-scenario.js';
-import { createHarness } from '../support/mock-harness.js';
-
-type Harness = ReturnType<typeof createHarness>;
+import { createHarness, type Harness } from '../support/mock-harness.js';
 
 const PUFFLE = 'https://app.puffle.ai/api';
 const SENDKIT = 'https://api.sendkit.ai/v1';

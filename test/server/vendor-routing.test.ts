@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { PREFLIGHT_HEADER } from '../../src/adapter/transport-fault.js';
-import { scenarioWithFaults } from '../support/scenario-with-faults.js';
+import { scenarioWithFaults } from '../support/scenario-variants.js';
 import { startTestServer, type TestServer } from './support/in-process-server.js';
 
 const PUFFLE = { authorization: 'Bearer pk_live_routing' };

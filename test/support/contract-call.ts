@@ -2,9 +2,7 @@ import { expect } from 'vitest';
 import type { OpenApiDocument } from '../../src/openapi/document-resolver.js';
 import { createOperationIndex } from '../../src/openapi/operation-index.js';
 import { createResponseValidator } from '../../src/openapi/response-validator.js';
-import type { CallOptions, createHarness } from './mock-harness.js';
-
-export type Harness = ReturnType<typeof createHarness>;
+import type { CallOptions, Harness } from './mock-harness.js';
 
 /** A response as the contract tests read it. */
 export interface ContractResponse {

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createHarness } from './mock-harness.js';
+import { createHarness, type Harness } from './mock-harness.js';
 
-export type Harness = ReturnType<typeof createHarness>;
 export type NeutralStatus = 'pending' | 'running' | 'completed' | 'failed' | 'cancelled';
 
 /**

@@ -1,6 +1,8 @@
 import { getResponse } from 'msw';
 import { createEnrichmentMock, type EnrichmentMockOptions } from '../../src/mock/create-enrichment-mock.js';
 import type { VirtualClock } from '../../src/core/clock.js';
+import type { Runtime, ScenarioContext } from '../../src/runtime/mock-runtime.js';
+import { parseJsonText } from './json-text.js';
 
 export interface CallOptions {
   headers?: Record<string, string>;
@@ -30,16 +32,26 @@ export function createHarness(options: EnrichmentMockOptions = {}) {
     );
     if (!response) throw new Error(`No handler answered ${method} ${url}`);
     const text = await response.text();
-    let json: unknown;
-    try {
-      json = text === '' ? undefined : (JSON.parse(text) as unknown);
-    } catch {
-      json = undefined;
-    }
     // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read the JSON freely
-    return { status: response.status, headers: response.headers, text, json: json as any };
+    return { status: response.status, headers: response.headers, text, json: parseJsonText(text) as any };
   };
   return { mock, clock, call };
+}
+
+export type Harness = ReturnType<typeof createHarness>;
+
+/**
+ * The context (simulator, fault counters) of the active scenario of anything with a runtime (a mock, a
+ * server, a fixture host); throws when the runtime has none.
+ *
+ * @example
+ * contextOf(harness.mock).simulator.tenant('pk_live_test').credits;
+ */
+export function contextOf(owner: { runtime: Runtime }): ScenarioContext {
+  const context = owner.runtime.context();
+  if (!context)
+    throw new Error(`The runtime has no context for its active scenario "${owner.runtime.active.name}".`);
+  return context;
 }
 
 /**
@@ -50,14 +62,10 @@ export function setupWithClient<Client>(
   scenario: EnrichmentMockOptions['scenario'],
   seed: number,
   key: string,
-  makeClient: (harness: ReturnType<typeof createHarness>, key: string) => Client,
+  makeClient: (harness: Harness, key: string) => Client,
 ) {
   const harness = createHarness({ ...(scenario === undefined ? {} : { scenario }), seed });
-  const simulator = () => {
-    const context = harness.mock.runtime.context();
-    if (!context) throw new Error('The harness has no active scenario context');
-    return context.simulator;
-  };
+  const simulator = () => contextOf(harness.mock).simulator;
   return {
     harness,
     client: makeClient(harness, key),

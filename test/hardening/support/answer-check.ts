@@ -14,15 +14,6 @@ export interface Answer {
   json: unknown;
 }
 
-export function parseAnswerText(text: string): unknown {
-  if (text === '') return undefined;
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return undefined;
-  }
-}
-
 /**
  * Checks answers against an API's OpenAPI document: no 5xx unless the request picked a scenario that
  * injects them; JSON bodies with an `X-Request-Id`; a routed answer declared by its operation and

@@ -1,5 +1,6 @@
 import type { Runtime } from '../../../src/runtime/mock-runtime.js';
 import { describeTenant } from '../../../src/runtime/tenant-admin.js';
+import { contextOf } from '../../support/mock-harness.js';
 import type { Answer } from './answer-check.js';
 import type { Send } from './fuzz-runner.js';
 import type { HeaderMap } from './vendor-targets.js';
@@ -8,12 +9,6 @@ import type { HeaderMap } from './vendor-targets.js';
 export interface FixtureHost {
   runtime: Runtime;
   advance(ms: number): void;
-}
-
-export function contextOf(host: FixtureHost) {
-  const context = host.runtime.context();
-  if (!context) throw new Error('The mock has no active scenario context.');
-  return context;
 }
 
 export const leadIdsOf = (host: FixtureHost, key: string): string[] =>

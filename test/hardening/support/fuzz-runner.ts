@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { getResponse, type HttpHandler } from 'msw';
-import { createAnswerChecker, parseAnswerText, type Answer } from './answer-check.js';
+import { parseJsonText } from '../../support/json-text.js';
+import { createAnswerChecker, type Answer } from './answer-check.js';
 import { harvest, ownerOf, type IdPool } from './id-pool.js';
 import { toFuzzRequest, type FuzzRequest, type RequestPlan } from './request-plan.js';
 import type { Target } from './vendor-targets.js';
@@ -62,7 +63,7 @@ export function inProcessSender(handlers: HttpHandler[], origin: string): Send {
       const text = response.type === 'error' ? '' : await response.text();
       return {
         kind: 'answer',
-        answer: { status: response.status, headers: response.headers, text, json: parseAnswerText(text) },
+        answer: { status: response.status, headers: response.headers, text, json: parseJsonText(text) },
       };
     } catch (error) {
       return { kind: 'crash', error };

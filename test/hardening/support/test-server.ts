@@ -1,10 +1,8 @@
 import { request as httpRequest } from 'node:http';
-import { createVirtualClock, type VirtualClock } from '../../../src/core/clock.js';
-import { loadScenario } from '../../../src/scenario/load-scenario.js';
-import { createLogger } from '../../../src/server/logger.js';
-import { createScenarioRegistry } from '../../../src/server/scenario-registry.js';
-import { startServer, type RunningServer } from '../../../src/server/start-server.js';
-import { parseAnswerText } from './answer-check.js';
+import type { VirtualClock } from '../../../src/core/clock.js';
+import type { RunningServer } from '../../../src/server/start-server.js';
+import { startTestServer } from '../../server/support/in-process-server.js';
+import { parseJsonText } from '../../support/json-text.js';
 import type { Send } from './fuzz-runner.js';
 
 export interface HardeningServer extends RunningServer {
@@ -27,24 +25,14 @@ export async function startHardeningServer(options: {
   adminToken?: string;
   scenario?: string;
 }): Promise<HardeningServer> {
-  const name = options.scenario ?? 'default';
-  const loaded = loadScenario(name, { seed: options.seed });
-  if (!loaded.ok) throw new Error(`Cannot load scenario ${name}: ${JSON.stringify(loaded.problems)}`);
-  const clock = createVirtualClock(loaded.scenario.startAtMs);
-  const server = await startServer({
-    host: '127.0.0.1',
-    port: 0,
-    scenario: loaded.scenario,
-    scenarioSource: name,
-    scenarios: createScenarioRegistry({ seed: options.seed }),
-    clock,
-    journalLimit: 10_000,
-    adminToken: options.adminToken,
-    logger: createLogger('silent', () => undefined),
+  const server = await startTestServer({
+    scenario: options.scenario ?? 'default',
+    seed: options.seed,
+    ...(options.adminToken === undefined ? {} : { adminToken: options.adminToken }),
     version: '0.0.0-hardening',
     graceMs: 500,
   });
-  return { ...server, clock, send: rawSender(server.port) };
+  return { ...server, clock: server.virtual(), send: rawSender(server.port) };
 }
 
 /** Percent-encodes what node refuses in a request target (non-ASCII, spaces, controls), nothing else. */
@@ -81,7 +69,7 @@ export function rawSender(port: number): Send {
                 status: incoming.statusCode ?? 0,
                 headers: answerHeaders,
                 text,
-                json: parseAnswerText(text),
+                json: parseJsonText(text),
               },
             });
           });

@@ -134,5 +134,3 @@ export const ADMIN: Target = {
     ],
   },
 };
-
-export const VENDOR_TARGETS = [PUFFLE, SENDKIT, EXA] as const;

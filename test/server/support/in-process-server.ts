@@ -4,6 +4,7 @@ import type { Scenario } from '../../../src/scenario/types.js';
 import { createLogger } from '../../../src/server/logger.js';
 import { createScenarioRegistry } from '../../../src/server/scenario-registry.js';
 import { startServer, type RunningServer } from '../../../src/server/start-server.js';
+import { parseJsonText } from '../../support/json-text.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read the JSON freely
 type Json = any;
@@ -14,6 +15,10 @@ export interface TestServerOptions {
   clock?: Clock;
   journalLimit?: number;
   adminToken?: string;
+  /** The version the server reports (default `0.0.0-test`). */
+  version?: string;
+  /** How long `close()` waits for open connections before dropping them (the server's default otherwise). */
+  graceMs?: number;
 }
 
 export interface TestServer extends RunningServer {
@@ -54,7 +59,8 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     journalLimit: options.journalLimit ?? 10_000,
     adminToken: options.adminToken,
     logger: createLogger('silent', () => undefined),
-    version: '0.0.0-test',
+    version: options.version ?? '0.0.0-test',
+    ...(options.graceMs === undefined ? {} : { graceMs: options.graceMs }),
   });
   return {
     ...server,
@@ -76,13 +82,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
         ...(body === undefined ? {} : { body }),
       });
       const text = await response.text();
-      let json: unknown;
-      try {
-        json = text === '' ? undefined : JSON.parse(text);
-      } catch {
-        json = undefined;
-      }
-      return { status: response.status, headers: response.headers, text, json: json as Json };
+      return { status: response.status, headers: response.headers, text, json: parseJsonText(text) as Json };
     },
   };
 }

@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import document from '../../../src/generated/exa-websets.document.js';
 import { createOperationIndex } from '../../../src/openapi/operation-index.js';
 import { createResponseValidator } from '../../../src/openapi/response-validator.js';
-import { scenarioWithFaults } from '../../support/scenario-with-faults.js';
+import { scenarioWithFaults } from '../../support/scenario-variants.js';
 import { createExaVendor } from '../../../src/vendors/exa/exa-vendor.js';
 import { createWebset, EMAIL, exaClient, exaSetup, seenResponses, websetBody } from './exa-api.js';
 import { webhooksClient } from './webhooks-api.js';

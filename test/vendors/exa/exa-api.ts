@@ -2,10 +2,9 @@ import { expect } from 'vitest';
 import document from '../../../src/generated/exa-websets.document.js';
 import type { components } from '../../../src/generated/exa-websets.types.js';
 import type { Scenario } from '../../../src/scenario/types.js';
-import { createContractCaller, type ContractResponse, type Harness } from '../../support/contract-call.js';
-import { setupWithClient, type CallOptions } from '../../support/mock-harness.js';
+import { createContractCaller, type ContractResponse } from '../../support/contract-call.js';
+import { setupWithClient, type CallOptions, type Harness } from '../../support/mock-harness.js';
 
-export type { Harness };
 export type Schemas = components['schemas'];
 
 export const EXA_ORIGIN = 'https://api.exa.ai';

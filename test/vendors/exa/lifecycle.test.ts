@@ -1,4 +1,5 @@
-import { runLifecycleSuite, type Harness, type NeutralStatus } from '../../support/lifecycle-suite.js';
+import { runLifecycleSuite, type NeutralStatus } from '../../support/lifecycle-suite.js';
+import type { Harness } from '../../support/mock-harness.js';
 import { EMAIL, exaClient, websetBody } from './exa-api.js';
 
 /** The driver's run id: the Webset and the Enrichment (Enrichments live under their Webset). */

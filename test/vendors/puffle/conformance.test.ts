@@ -2,15 +2,8 @@ import { describe, expect, it } from 'vitest';
 import document from '../../../src/generated/puffle.document.js';
 import { createOperationIndex } from '../../../src/openapi/operation-index.js';
 import type { FaultRule } from '../../../src/scenario/types.js';
-import {
-  leadIdsOf,
-  listRun,
-  puffleClient,
-  puffleSetup,
-  scenarioWith,
-  seenResponses,
-  startRun,
-} from './puffle-api.js';
+import { scenarioWith } from '../../support/scenario-variants.js';
+import { leadIdsOf, listRun, puffleClient, puffleSetup, seenResponses, startRun } from './puffle-api.js';
 
 const TEN_MINUTES = 10 * 60_000;
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { expectError, leadIdsOf, listRun, puffleSetup, scenarioWith, startRun } from './puffle-api.js';
+import { scenarioWith } from '../../support/scenario-variants.js';
+import { expectError, leadIdsOf, listRun, puffleSetup, startRun } from './puffle-api.js';
 
 const KEY = 'pk_live_test';
 

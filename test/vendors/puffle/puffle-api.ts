@@ -1,12 +1,10 @@
 import { expect } from 'vitest';
 import document from '../../../src/generated/puffle.document.js';
 import type { components } from '../../../src/generated/puffle.types.js';
-import { loadScenario } from '../../../src/scenario/load-scenario.js';
 import type { Scenario } from '../../../src/scenario/types.js';
-import { createContractCaller, type ContractResponse, type Harness } from '../../support/contract-call.js';
-import { setupWithClient, type CallOptions } from '../../support/mock-harness.js';
+import { createContractCaller, type ContractResponse } from '../../support/contract-call.js';
+import { contextOf, setupWithClient, type CallOptions, type Harness } from '../../support/mock-harness.js';
 
-export type { Harness };
 export type Schemas = components['schemas'];
 export type CreateBody = Partial<Schemas['CreateEnrichmentRunRequest']> & Record<string, unknown>;
 
@@ -91,17 +89,10 @@ export function listRun(enrichmentId: string, listId: string, extra: CreateBody 
 
 /** The first `count` lead ids of one of the tenant's lists (test setup; Puffle has no leads endpoint). */
 export function leadIdsOf(harness: Harness, key: string, listId: string, count: number): string[] {
-  const simulator = harness.mock.runtime.context()?.simulator;
-  const list = simulator?.tenant(key).listsById.get(listId);
-  if (!simulator || !list) throw new Error(`No list ${listId} for ${key}`);
+  const { simulator } = contextOf(harness.mock);
+  const list = simulator.tenant(key).listsById.get(listId);
+  if (!list) throw new Error(`No list ${listId} for ${key}`);
   return Array.from({ length: count }, (_, index) => simulator.leadAt(list, index)?.id ?? '');
-}
-
-/** A built-in scenario with changes, under its own name. */
-export function scenarioWith(base: string, name: string, change: (scenario: Scenario) => Scenario): Scenario {
-  const loaded = loadScenario(base);
-  if (!loaded.ok) throw new Error(`Failed to load scenario ${base}: ${JSON.stringify(loaded.problems)}`);
-  return { ...change(loaded.scenario), name };
 }
 
 /** Starts a persisted run and returns its id, failing the test on any other answer. */

@@ -1,13 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  checkedCall,
-  expectError,
-  listRun,
-  puffleClient,
-  puffleSetup,
-  scenarioWith,
-  startRun,
-} from './puffle-api.js';
+import { scenarioWith } from '../../support/scenario-variants.js';
+import { checkedCall, expectError, listRun, puffleClient, puffleSetup, startRun } from './puffle-api.js';
 
 const VALID = listRun('work_email', 'list_prospects');
 

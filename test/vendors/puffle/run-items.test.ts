@@ -1,15 +1,8 @@
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
-import {
-  expectError,
-  leadIdsOf,
-  listRun,
-  type PuffleClient,
-  puffleSetup,
-  scenarioWith,
-  startRun,
-} from './puffle-api.js';
+import { scenarioWith } from '../../support/scenario-variants.js';
+import { expectError, leadIdsOf, listRun, type PuffleClient, puffleSetup, startRun } from './puffle-api.js';
 
 const TEN_MINUTES = 10 * 60_000;
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createHarness } from '../../support/mock-harness.js';
-import { checkedCall, leadIds, scenarioWith, sendkitClient, startJob } from './sendkit-api.js';
+import { scenarioWith } from '../../support/scenario-variants.js';
+import { checkedCall, leadIds, sendkitClient, startJob } from './sendkit-api.js';
 
 const PLATFORM = 'sk_user_platform_1';
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { FaultRule } from '../../../src/scenario/types.js';
 import { createHarness } from '../../support/mock-harness.js';
-import { leadIds, scenarioWith, seenResponses, sendkitClient, startJob, startJobs } from './sendkit-api.js';
+import { scenarioWith } from '../../support/scenario-variants.js';
+import { leadIds, seenResponses, sendkitClient, startJob, startJobs } from './sendkit-api.js';
 
 const LEAD = '65f1a2b3c4d5e6f708192a3b';
 

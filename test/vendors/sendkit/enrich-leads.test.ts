@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createHarness } from '../../support/mock-harness.js';
-import { JOB_ID, leadIds, sendkitClient, simulatorOf, startJobs } from './sendkit-api.js';
+import { contextOf, createHarness } from '../../support/mock-harness.js';
+import { JOB_ID, leadIds, sendkitClient, startJobs } from './sendkit-api.js';
 
 describe('sendkit: POST /v1/enrichment/enrich', () => {
   it('creates one job per enrichment type, charging each its own price per lead', async () => {
@@ -29,7 +29,7 @@ describe('sendkit: POST /v1/enrichment/enrich', () => {
     ]);
     expect(totalLeads).toBe(3);
     expect(totalCreditsCharged).toBe(63);
-    expect(simulatorOf(harness).tenant('sk_enrich_1').credits).toBe(1_000 - 63);
+    expect(contextOf(harness.mock).simulator.tenant('sk_enrich_1').credits).toBe(1_000 - 63);
   });
 
   it('shapes job ids as bulk_<type>_<creation epoch ms>_<7 alphanumerics>, all distinct', async () => {
@@ -63,7 +63,7 @@ describe('sendkit: POST /v1/enrichment/enrich', () => {
         message: expect.stringContaining('525 required, 475 available'),
       },
     });
-    const simulator = simulatorOf(harness);
+    const simulator = contextOf(harness.mock).simulator;
     expect(simulator.tenant('sk_enrich_3').credits).toBe(475);
     expect(simulator.allRuns()).toHaveLength(2);
   });
@@ -81,7 +81,7 @@ describe('sendkit: POST /v1/enrichment/enrich', () => {
     const harness = createHarness({ scenario: 'default', seed: 305 });
     const client = sendkitClient(harness, 'sk_enrich_5');
     const [first, second] = await leadIds(client, 2);
-    const simulator = simulatorOf(harness);
+    const simulator = contextOf(harness.mock).simulator;
     const accounts = simulator.tenant('sk_enrich_5').listsById.get('list_accounts');
     const company = accounts ? simulator.leadAt(accounts, 0)?.id : undefined;
     const otherTenant = (await leadIds(sendkitClient(harness, 'sk_enrich_5_other'), 1))[0];
@@ -107,7 +107,7 @@ describe('sendkit: POST /v1/enrichment/enrich', () => {
     expect(response.json.error.message).toMatch(
       /^leadIds: none of the 2 ids is a person lead of this workspace/,
     );
-    expect(simulatorOf(harness).allRuns()).toEqual([]);
+    expect(contextOf(harness.mock).simulator.allRuns()).toEqual([]);
   });
 
   it('records the jobs as failed, uncharged, when the scenario fails their dispatch', async () => {
@@ -124,6 +124,6 @@ describe('sendkit: POST /v1/enrichment/enrich', () => {
       startedAt: null,
       metadata: { processedItems: 4, successCount: 0, failedCount: 4, creditsUsed: 0 },
     });
-    expect(simulatorOf(harness).tenant('sk_enrich_7').credits).toBe(1_000);
+    expect(contextOf(harness.mock).simulator.tenant('sk_enrich_7').credits).toBe(1_000);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createHarness } from '../../support/mock-harness.js';
-import { SEVEN_DAYS, sendkitClient, simulatorOf, startJob } from './sendkit-api.js';
+import { contextOf, createHarness } from '../../support/mock-harness.js';
+import { SEVEN_DAYS, sendkitClient, startJob } from './sendkit-api.js';
 
 const iso = (ms: number): string => new Date(ms).toISOString();
 
@@ -116,7 +116,7 @@ describe('sendkit: POST /v1/enrichment/jobs/{jobId}/cancel', () => {
       updatedAt: now,
       metadata: { creditsUsed: 25 },
     });
-    expect(simulatorOf(harness).tenant('sk_cancel_1').credits).toBe(975);
+    expect(contextOf(harness.mock).simulator.tenant('sk_cancel_1').credits).toBe(975);
     harness.clock.advance(10 * 60_000);
     const later = (await client.job(id)).json.data;
     expect(later).toMatchObject({ status: 'cancelled', completedAt: now, metadata: { creditsUsed: 25 } });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createHarness } from '../../support/mock-harness.js';
-import { leadIds, sendkitClient, simulatorOf, startJob } from './sendkit-api.js';
+import { contextOf, createHarness } from '../../support/mock-harness.js';
+import { leadIds, sendkitClient, startJob } from './sendkit-api.js';
 
 const LEAD = '65f1a2b3c4d5e6f708192a3b';
 
@@ -34,7 +34,7 @@ describe('sendkit: request validation', () => {
     expect(response.status).toBe(400);
     expect(response.json.error.code).toBe('VALIDATION_ERROR');
     expect(response.json.error.message).toContain(message);
-    expect(simulatorOf(harness).allRuns()).toEqual([]);
+    expect(contextOf(harness.mock).simulator.allRuns()).toEqual([]);
   });
 
   it('answers 400 INVALID_JSON for a malformed body', async () => {

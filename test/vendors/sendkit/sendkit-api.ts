@@ -1,12 +1,9 @@
 import { expect } from 'vitest';
 import document from '../../../src/generated/sendkit.document.js';
 import type { components } from '../../../src/generated/sendkit.types.js';
-import { loadScenario } from '../../../src/scenario/load-scenario.js';
-import type { Scenario } from '../../../src/scenario/types.js';
-import { createContractCaller, type ContractResponse, type Harness } from '../../support/contract-call.js';
-import type { CallOptions } from '../../support/mock-harness.js';
+import { createContractCaller, type ContractResponse } from '../../support/contract-call.js';
+import type { CallOptions, Harness } from '../../support/mock-harness.js';
 
-export type { Harness };
 export type Schemas = components['schemas'];
 export type EnrichmentType = Schemas['EnrichmentType'];
 
@@ -104,18 +101,4 @@ export async function startJob(
 ): Promise<string> {
   const [job] = await startJobs(client, await leadIds(client, count), [type]);
   return job?.jobId ?? '';
-}
-
-/** The simulator behind the harness's default scenario. */
-export function simulatorOf(harness: Harness) {
-  const context = harness.mock.runtime.context();
-  if (!context) throw new Error('The harness has no active scenario context.');
-  return context.simulator;
-}
-
-/** A built-in scenario with changes, under its own name. */
-export function scenarioWith(base: string, name: string, change: (scenario: Scenario) => Scenario): Scenario {
-  const loaded = loadScenario(base);
-  if (!loaded.ok) throw new Error(`Failed to load scenario ${base}: ${JSON.stringify(loaded.problems)}`);
-  return { ...change(loaded.scenario), name };
 }
