@@ -1,44 +1,45 @@
 import type { Distribution } from '../scenario/types.js';
 
+/** Coefficients of Acklam's rational approximation to the inverse normal CDF. */
+const [A0, A1, A2, A3, A4, A5] = [
+  -39.69683028665376, 220.9460984245205, -275.9285104469687, 138.357751867269, -30.66479806614716,
+  2.506628277459239,
+] as const;
+const [B0, B1, B2, B3, B4] = [
+  -54.47609879822406, 161.5858368580409, -155.6989798598866, 66.80131188771972, -13.28068155288572,
+] as const;
+const [C0, C1, C2, C3, C4, C5] = [
+  -0.007784894002430293, -0.3223964580411365, -2.400758277161838, -2.549732539343734, 4.374664141464968,
+  2.938163982698783,
+] as const;
+const [D0, D1, D2, D3] = [
+  0.007784695709041462, 0.3224671290700398, 2.445134137142996, 3.754408661907416,
+] as const;
+/** Below this probability (and above its complement) the tail formula applies. */
+const LOW = 0.02425;
+
 /** Inverse of the standard normal CDF (Acklam's rational approximation, |error| < 1.2e-9). */
 function inverseNormal(p: number): number {
-  const a = [
-    -39.69683028665376, 220.9460984245205, -275.9285104469687, 138.357751867269, -30.66479806614716,
-    2.506628277459239,
-  ];
-  const b = [
-    -54.47609879822406, 161.5858368580409, -155.6989798598866, 66.80131188771972, -13.28068155288572,
-  ];
-  const c = [
-    -0.007784894002430293, -0.3223964580411365, -2.400758277161838, -2.549732539343734, 4.374664141464968,
-    2.938163982698783,
-  ];
-  const d = [0.007784695709041462, 0.3224671290700398, 2.445134137142996, 3.754408661907416];
-  const [a0, a1, a2, a3, a4, a5] = a as [number, number, number, number, number, number];
-  const [b0, b1, b2, b3, b4] = b as [number, number, number, number, number];
-  const [c0, c1, c2, c3, c4, c5] = c as [number, number, number, number, number, number];
-  const [d0, d1, d2, d3] = d as [number, number, number, number];
-  const low = 0.02425;
   const q = Math.min(Math.max(p, 1e-12), 1 - 1e-12);
-  if (q < low) {
+  if (q < LOW) {
     const r = Math.sqrt(-2 * Math.log(q));
     return (
-      (((((c0 * r + c1) * r + c2) * r + c3) * r + c4) * r + c5) /
-      ((((d0 * r + d1) * r + d2) * r + d3) * r + 1)
+      (((((C0 * r + C1) * r + C2) * r + C3) * r + C4) * r + C5) /
+      ((((D0 * r + D1) * r + D2) * r + D3) * r + 1)
     );
   }
-  if (q > 1 - low) {
+  if (q > 1 - LOW) {
     const r = Math.sqrt(-2 * Math.log(1 - q));
     return (
-      -(((((c0 * r + c1) * r + c2) * r + c3) * r + c4) * r + c5) /
-      ((((d0 * r + d1) * r + d2) * r + d3) * r + 1)
+      -(((((C0 * r + C1) * r + C2) * r + C3) * r + C4) * r + C5) /
+      ((((D0 * r + D1) * r + D2) * r + D3) * r + 1)
     );
   }
   const r = q - 0.5;
   const s = r * r;
   return (
-    ((((((a0 * s + a1) * s + a2) * s + a3) * s + a4) * s + a5) * r) /
-    (((((b0 * s + b1) * s + b2) * s + b3) * s + b4) * s + 1)
+    ((((((A0 * s + A1) * s + A2) * s + A3) * s + A4) * s + A5) * r) /
+    (((((B0 * s + B1) * s + B2) * s + B3) * s + B4) * s + 1)
   );
 }
 

@@ -2,8 +2,7 @@ import type { FakeData } from './fake-data.js';
 import { nextCandidate } from './item-scan.js';
 import type { Lead } from './lead-list.js';
 import { itemIndexOf } from './lead-writes.js';
-import { derive } from './random.js';
-import { generateResult, type ResultValue } from './results.js';
+import { generateResult, resultSeed, type ResultValue } from './results.js';
 import type { ItemStatus, Run } from './run.js';
 import { itemStateAt, type ItemState } from './run-state.js';
 
@@ -46,7 +45,7 @@ export function listItems(
     const lead = leadOf(index);
     const result =
       state.status === 'completed'
-        ? generateResult(run.enrichment, lead, derive(run.key, 'result', index), fake)
+        ? generateResult(run.enrichment, lead, resultSeed(run, index), fake)
         : null;
     return { ...state, id: itemId(run, index), lead, result };
   };

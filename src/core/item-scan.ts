@@ -1,4 +1,4 @@
-import type { ItemStatus, Run } from './run.js';
+import { cancelledBy, type ItemStatus, type Run } from './run.js';
 
 /**
  * The smallest index >= `from` whose item may have `status` at `t`, or `run.size` when none can: every
@@ -27,8 +27,9 @@ export function nextCandidate(run: Run, status: ItemStatus | undefined, t: numbe
     if (status === 'failed') return start;
     return status === 'skipped' ? within(schedule.skipped.nextFrom(start)) : size;
   }
-  const cancelled = run.cancelledAt !== null && run.cancelledAt <= t;
-  const started = schedule.startedBy(cancelled && run.cancelledAt !== null ? run.cancelledAt : t);
+  const cancelledAt = cancelledBy(run, t);
+  const cancelled = cancelledAt !== null;
+  const started = schedule.startedBy(cancelledAt ?? t);
   const ended = Math.min(started, schedule.noneEndedFrom(t));
   switch (status) {
     case 'pending':

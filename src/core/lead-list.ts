@@ -48,6 +48,22 @@ export function parseGeneratedLeadId(id: string): { tag: string; index: number }
   return { tag: id.slice(8, 18), index: parseInt(id.slice(18), 16) };
 }
 
+/**
+ * The index a generated lead id names in `list`, or -1 when it names none of the list's generated leads:
+ * not a generated id, another list's tag, an index outside the generated range (written-out leads and
+ * past the end), or another creation second.
+ *
+ * @example
+ * generatedIndexOf(list, generatedLeadId(list, list.explicit.length)); // list.explicit.length
+ */
+export function generatedIndexOf(list: LeadList, id: string): number {
+  const parsed = parseGeneratedLeadId(id);
+  if (!parsed || parsed.tag !== list.tag || parsed.index < list.explicit.length || parsed.index >= list.size)
+    return -1;
+  // The id also encodes the list's creation second: a different one names no lead.
+  return generatedLeadId(list, parsed.index) === id ? parsed.index : -1;
+}
+
 export function listTag(seed: number, tenant: string, listNumber: number): string {
   return toHex(derive(seed, 'list-tag', tenant, listNumber), 10);
 }

@@ -1,7 +1,7 @@
-import { generatedLeadId, parseGeneratedLeadId, type LeadList } from './lead-list.js';
+import { generatedIndexOf, generatedLeadId, parseGeneratedLeadId, type LeadList } from './lead-list.js';
 import type { Run, RunScope } from './run.js';
 import { completedAtOf } from './run-state.js';
-import { isPreEnriched, type Tenant } from './tenant.js';
+import { isPreEnriched, preEnrichedShare, preEnrichedTest, type Tenant } from './tenant.js';
 
 /**
  * What runs wrote to leads. Nothing is stored: a lead's attribute holds a value at `t` when a run over
@@ -29,7 +29,7 @@ export function holdsValue(attributes: Record<string, unknown>, attribute: strin
  * @example
  * leadIdAt(run.scope, 3); // '67559a80c0ffee1234000003'
  */
-export function leadIdAt(scope: RunScope, index: number): string | undefined {
+function leadIdAt(scope: RunScope, index: number): string | undefined {
   if (scope.type === 'leads') return scope.leadIds[index];
   const { list } = scope;
   if (index < 0 || index >= list.size) return undefined;
@@ -42,12 +42,9 @@ export function leadIdAt(scope: RunScope, index: number): string | undefined {
  * @example
  * indexInList(list, generatedLeadId(list, 7)); // 7
  */
-export function indexInList(list: LeadList, leadId: string): number {
-  const parsed = parseGeneratedLeadId(leadId);
-  if (parsed && parsed.tag === list.tag && parsed.index >= list.explicit.length && parsed.index < list.size) {
-    return generatedLeadId(list, parsed.index) === leadId ? parsed.index : -1;
-  }
-  return list.explicit.findIndex((lead) => lead.id === leadId);
+function indexInList(list: LeadList, leadId: string): number {
+  const generated = generatedIndexOf(list, leadId);
+  return generated >= 0 ? generated : list.explicit.findIndex((lead) => lead.id === leadId);
 }
 
 /**
@@ -65,15 +62,13 @@ export function itemIndexOf(run: Run, leadId: string): number {
 
 /** Runs whose completed items count as writes of `attribute` at `t`. */
 function* writers(owner: Tenant, attribute: string, t: number): Generator<Run> {
-  for (const run of [...owner.retired, ...owner.runs.values()]) {
-    if (
-      run.outputAttribute === attribute &&
-      run.dispatchError === null &&
-      run.createdAt <= t &&
-      run.deletedAt === null
-    )
-      yield run;
-  }
+  const writes = (run: Run): boolean =>
+    run.outputAttribute === attribute &&
+    run.dispatchError === null &&
+    run.createdAt <= t &&
+    run.deletedAt === null;
+  for (const run of owner.retired) if (writes(run)) yield run;
+  for (const run of owner.runs.values()) if (writes(run)) yield run;
 }
 
 /**
@@ -120,15 +115,15 @@ export function existingValues(
     if (flags[index] === 0) found++;
     flags[index] = 1;
   };
-  const share = Object.hasOwn(owner.preEnriched, attribute) ? (owner.preEnriched[attribute] ?? 0) : 0;
   if (scope.type === 'list') {
     const { list } = scope;
     list.explicit.forEach((lead, index) => {
       if (index < size && holdsValue(lead.attributes, attribute)) mark(index);
     });
-    if (share > 0)
-      for (let i = list.explicit.length; i < size; i++) if (isPreEnriched(owner, list, i, attribute)) mark(i);
+    const preEnriched = preEnrichedTest(owner, list, attribute);
+    if (preEnriched) for (let i = list.explicit.length; i < size; i++) if (preEnriched(i)) mark(i);
   } else {
+    const share = preEnrichedShare(owner, attribute);
     scope.leadIds.forEach((leadId, index) => {
       const written = owner.leadsById.get(leadId);
       if (written) {

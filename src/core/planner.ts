@@ -1,7 +1,7 @@
 import type { Subject } from '../scenario/types.js';
-import { generatedLeadId, parseGeneratedLeadId } from './lead-list.js';
+import { generatedIndexOf } from './lead-list.js';
 import type { RunRequest, RunScope } from './run.js';
-import type { Tenant } from './tenant.js';
+import { listOfGeneratedId, type Tenant } from './tenant.js';
 
 /** Why the simulator refused to start runs. */
 export type PlanError =
@@ -19,14 +19,11 @@ export interface Plan {
 }
 
 /** The subject of a lead id in this tenant's world, without generating the lead. */
-export function subjectOfLead(tenant: Tenant, id: string): Subject | undefined {
+function subjectOfLead(tenant: Tenant, id: string): Subject | undefined {
   const written = tenant.leadsById.get(id);
   if (written) return written.subject;
-  const parsed = parseGeneratedLeadId(id);
-  const list = parsed ? tenant.listsByTag.get(parsed.tag) : undefined;
-  if (!parsed || !list || parsed.index < list.explicit.length || parsed.index >= list.size) return undefined;
-  // The id also encodes the list's creation second: a different one names no lead.
-  return generatedLeadId(list, parsed.index) === id ? list.subject : undefined;
+  const list = listOfGeneratedId(tenant, id);
+  return list && generatedIndexOf(list, id) >= 0 ? list.subject : undefined;
 }
 
 /** Resolves a request's scope and cost: the checks a real planner makes before dispatch. */

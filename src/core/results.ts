@@ -1,6 +1,8 @@
 import type { EnrichmentDefinition } from '../scenario/types.js';
 import type { FakeData } from './fake-data.js';
 import type { Lead } from './lead-list.js';
+import { derive } from './random.js';
+import type { Run } from './run.js';
 
 /** A value an enrichment produced for one lead. */
 export type ResultValue = string | number | boolean | Record<string, string | boolean | null>;
@@ -8,6 +10,16 @@ export type ResultValue = string | number | boolean | Record<string, string | bo
 const VERIFICATION = ['valid', 'valid', 'valid', 'risky', 'invalid', 'unknown'];
 const ESP = ['google', 'microsoft', 'zoho', 'proofpoint', 'mimecast', 'other'];
 const SEG = ['proofpoint', 'mimecast', 'barracuda'];
+
+/**
+ * The seed of item `index`'s result in `run`: one per run and item.
+ *
+ * @example
+ * generateResult(run.enrichment, lead, resultSeed(run, index), fake);
+ */
+export function resultSeed(run: Pick<Run, 'key'>, index: number): number {
+  return derive(run.key, 'result', index);
+}
 
 /**
  * The result of `enrichment` for `lead`, drawn from `seed` (one per run and item), so any item's result

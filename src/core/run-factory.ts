@@ -16,6 +16,16 @@ function timingFor(scenario: Scenario, request: RunRequest): TimingModel {
   );
 }
 
+/**
+ * The credits a run costs: its plan's cost, or nothing when its dispatch fails.
+ *
+ * @example
+ * const required = requests.reduce((sum, request, i) => sum + chargeOf(request, plans[i]), 0);
+ */
+export function chargeOf(request: Pick<RunRequest, 'dispatchFailure'>, plan: Pick<Plan, 'cost'>): number {
+  return request.dispatchFailure === undefined ? plan.cost : 0;
+}
+
 /** Everything a run is planned from. */
 export interface RunCreation {
   scenario: Scenario;
@@ -68,7 +78,7 @@ export function createRun({ scenario, owner, request, plan, t, idempotencyKey }:
     key,
     createdAt: t,
     schedule,
-    creditsCharged: request.dispatchFailure === undefined ? plan.cost : 0,
+    creditsCharged: chargeOf(request, plan),
     dispatchError: request.dispatchFailure ?? null,
     cancelledAt: null,
     deletedAt: null,

@@ -1,4 +1,4 @@
-import type { ItemStatus, Run, RunStatus } from './run.js';
+import { cancelledBy, type ItemStatus, type Run, type RunStatus } from './run.js';
 
 /** Per-status item counts; they always add up to the run's size. */
 export interface Counts {
@@ -34,13 +34,13 @@ export interface ItemState {
 
 /** Instant before which items may start: a cancel stops new starts. */
 function startCutoff(run: Run, t: number): number {
-  return run.cancelledAt !== null && run.cancelledAt <= t ? run.cancelledAt : t;
+  return cancelledBy(run, t) ?? t;
 }
 
 /** The run's status at `t`. */
 export function statusAt(run: Run, t: number): RunStatus {
   if (run.dispatchError !== null) return 'failed';
-  if (run.cancelledAt !== null && run.cancelledAt <= t) return 'cancelled';
+  if (cancelledBy(run, t) !== null) return 'cancelled';
   const { schedule } = run;
   if (t < schedule.runStart) return 'pending';
   if (t < schedule.runEnd) return 'running';
@@ -58,7 +58,7 @@ export function countsAt(run: Run, t: number): Counts {
   const startedSkipped = schedule.skipped.countBelow(started);
   const ended = schedule.endedBy(t, started);
   const notStarted = size - started - (preSkipped - startedSkipped);
-  const cancelled = run.cancelledAt !== null && run.cancelledAt <= t;
+  const cancelled = cancelledBy(run, t) !== null;
   return {
     pending: cancelled ? 0 : notStarted,
     running: started - startedSkipped - ended.completed - ended.failed,
@@ -109,8 +109,9 @@ export function itemStateAt(run: Run, index: number, t: number): ItemState {
     };
   }
   const timeline = schedule.item(index);
-  if (run.cancelledAt !== null && run.cancelledAt <= t && timeline.start > run.cancelledAt) {
-    return { ...base, status: 'skipped', skippedReason: 'run_cancelled', updatedAt: run.cancelledAt };
+  const cancelled = cancelledBy(run, t);
+  if (cancelled !== null && timeline.start > cancelled) {
+    return { ...base, status: 'skipped', skippedReason: 'run_cancelled', updatedAt: cancelled };
   }
   if (t < timeline.start)
     return { ...base, status: 'pending', skippedReason: null, updatedAt: run.createdAt };
@@ -152,6 +153,7 @@ export function completedAtOf(run: Run, index: number, t: number): number | null
   if (run.dispatchError !== null || schedule.isSkipped(index)) return null;
   const { start, end, failed } = schedule.outcome(index);
   if (failed || end > t) return null;
-  if (run.cancelledAt !== null && run.cancelledAt <= t && start > run.cancelledAt) return null;
+  const cancelled = cancelledBy(run, t);
+  if (cancelled !== null && start > cancelled) return null;
   return end;
 }

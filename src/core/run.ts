@@ -69,3 +69,15 @@ export const TERMINAL: ReadonlySet<RunStatus> = new Set(['completed', 'failed', 
 export function isLive(run: Run, t: number): boolean {
   return run.deletedAt === null && (run.expiresAt === null || t < run.expiresAt);
 }
+
+/**
+ * The instant a cancel took effect, when one is in effect at `t`; else null (never cancelled, or
+ * cancelled later than `t`).
+ *
+ * @example
+ * const cancelled = cancelledBy(run, t);
+ * const cutoff = cancelled ?? t; // items may start until the cancel
+ */
+export function cancelledBy(run: Run, t: number): number | null {
+  return run.cancelledAt !== null && run.cancelledAt <= t ? run.cancelledAt : null;
+}

@@ -163,11 +163,14 @@ class WaveSchedule implements Schedule {
     return -this.maxAttempts;
   }
 
-  private endOf(index: number, itemKey: number, attempts: number): number {
+  /** When the item's last attempt ends; each attempt's end is also pushed onto `attemptEnds` when given. */
+  private endOf(index: number, itemKey: number, attempts: number, attemptEnds?: number[]): number {
     const durationKey = mix(itemKey, DURATION);
     let end = this.startOf(index);
-    for (let attempt = 1; attempt <= attempts; attempt++)
+    for (let attempt = 1; attempt <= attempts; attempt++) {
       end += sampleMs(this.timing.itemDuration, toUnit(mix(durationKey, attempt)));
+      attemptEnds?.push(end);
+    }
     return end;
   }
 
@@ -175,17 +178,11 @@ class WaveSchedule implements Schedule {
     const itemKey = mix(this.key, index);
     const made = this.attemptsOf(itemKey);
     const attempts = Math.abs(made);
-    const durationKey = mix(itemKey, DURATION);
-    const start = this.startOf(index);
     const attemptEnds: number[] = [];
-    let end = start;
-    for (let attempt = 1; attempt <= attempts; attempt++) {
-      end += sampleMs(this.timing.itemDuration, toUnit(mix(durationKey, attempt)));
-      attemptEnds.push(end);
-    }
+    const end = this.endOf(index, itemKey, attempts, attemptEnds);
     const failed = made < 0;
     return {
-      start,
+      start: this.startOf(index),
       end,
       attempts,
       attemptEnds,
@@ -206,29 +203,23 @@ class WaveSchedule implements Schedule {
     return Math.min(this.size, (Math.floor((t - this.runStart) / this.waveMs) + 1) * this.wave);
   }
 
-  /** Waves whose every item has surely ended by `t`. */
-  private fullWaves(t: number): number {
+  /**
+   * Waves whose items, if each took `itemMs`, have ended by `t`. With the longest item time: the waves
+   * whose every item has surely ended; with the shortest: the first wave none of whose items can have.
+   */
+  private wavesEndedBy(t: number, itemMs: number): number {
     const since = t - this.runStart;
-    if (since < this.maxItem) return 0;
+    if (since < itemMs) return 0;
     return this.waveMs === 0
       ? this.waveCount
-      : Math.min(this.waveCount, Math.floor((since - this.maxItem) / this.waveMs) + 1);
-  }
-
-  /** The first wave none of whose items can have ended by `t`. */
-  private openWave(t: number): number {
-    const since = t - this.runStart;
-    if (since < this.minItem) return 0;
-    return this.waveMs === 0
-      ? this.waveCount
-      : Math.min(this.waveCount, Math.floor((since - this.minItem) / this.waveMs) + 1);
+      : Math.min(this.waveCount, Math.floor((since - itemMs) / this.waveMs) + 1);
   }
 
   endedBy(t: number, limit: number): { completed: number; failed: number } {
-    const fullEnd = Math.min(limit, this.fullWaves(t) * this.wave);
+    const fullEnd = Math.min(limit, this.wavesEndedBy(t, this.maxItem) * this.wave);
     let failedCount = this.failed.countBelow(fullEnd);
     let ended = fullEnd - this.skipped.countBelow(fullEnd);
-    const partialEnd = Math.min(limit, this.openWave(t) * this.wave);
+    const partialEnd = Math.min(limit, this.wavesEndedBy(t, this.minItem) * this.wave);
     for (let i = fullEnd; i < partialEnd; i++) {
       if (this.isSkipped(i)) continue;
       const itemKey = mix(this.key, i);
@@ -242,10 +233,10 @@ class WaveSchedule implements Schedule {
   }
 
   allEndedBelow(t: number): number {
-    return Math.min(this.size, this.fullWaves(t) * this.wave);
+    return Math.min(this.size, this.wavesEndedBy(t, this.maxItem) * this.wave);
   }
 
   noneEndedFrom(t: number): number {
-    return Math.min(this.size, this.openWave(t) * this.wave);
+    return Math.min(this.size, this.wavesEndedBy(t, this.minItem) * this.wave);
   }
 }

@@ -1,4 +1,4 @@
-import type { Scenario } from '../scenario/types.js';
+import type { EnrichmentDefinition, Scenario } from '../scenario/types.js';
 import type { Clock } from './clock.js';
 import { createFakeData, type FakeData } from './fake-data.js';
 import { listItems, type ItemQuery, type ItemView } from './item-listing.js';
@@ -6,10 +6,10 @@ import { leadAt, type Lead, type LeadList } from './lead-list.js';
 import { holdsValue, latestWrite } from './lead-writes.js';
 import { planRun, type Plan, type PlanError } from './planner.js';
 import { derive } from './random.js';
-import { generateResult, type ResultValue } from './results.js';
+import { generateResult, resultSeed, type ResultValue } from './results.js';
 import { isLive, TERMINAL, type Run, type RunRequest, type RunStatus } from './run.js';
 import { runStateAt, statusAt, type RunState } from './run-state.js';
-import { createRun } from './run-factory.js';
+import { chargeOf, createRun } from './run-factory.js';
 import { addList, createTenant, findLead, isPreEnriched, RETIRED_RUNS_KEPT, type Tenant } from './tenant.js';
 
 export { itemId, type ItemQuery, type ItemView } from './item-listing.js';
@@ -41,6 +41,10 @@ export function createSimulator({ scenario, clock, fake = createFakeData() }: Si
   let tenants = new Map<string, Tenant>();
   let created = 0;
   const now = (): number => clock.now();
+  /** The first catalog entry writing each attribute (the enrichment behind a pre-enriched value). */
+  const writerOf = new Map<string, EnrichmentDefinition>();
+  for (const entry of scenario.world.catalog)
+    if (!writerOf.has(entry.outputAttribute)) writerOf.set(entry.outputAttribute, entry);
 
   const tenant = (key: string): Tenant => {
     let found = tenants.get(key);
@@ -80,12 +84,7 @@ export function createSimulator({ scenario, clock, fake = createFakeData() }: Si
     const lead = latest ? leadOf(latest.run, latest.index) : undefined;
     if (!latest || !lead) return null;
     return {
-      value: generateResult(
-        latest.run.enrichment,
-        lead,
-        derive(latest.run.key, 'result', latest.index),
-        fake,
-      ),
+      value: generateResult(latest.run.enrichment, lead, resultSeed(latest.run, latest.index), fake),
       at: latest.at,
       runId: latest.run.id,
     };
@@ -174,10 +173,7 @@ export function createSimulator({ scenario, clock, fake = createFakeData() }: Si
         if (!planned.ok) return planned;
         plans.push(planned.plan);
       }
-      const required = plans.reduce(
-        (sum, plan, i) => sum + (requests[i]?.dispatchFailure === undefined ? plan.cost : 0),
-        0,
-      );
+      const required = requests.reduce((sum, request, i) => sum + chargeOf(request, plans[i] as Plan), 0);
       if (required > owner.credits)
         return { ok: false, error: { code: 'insufficient_credits', required, balance: owner.credits } };
       const runs = requests.map((request, i) =>
@@ -255,7 +251,7 @@ export function createSimulator({ scenario, clock, fake = createFakeData() }: Si
       // The scenario's pre-enrichment share applies to generated leads only (as `skip_existing` sees it).
       const generated = list !== undefined && lead.index >= list.explicit.length;
       if (generated && isPreEnriched(owner, list, lead.index, attribute)) {
-        const definition = scenario.world.catalog.find((entry) => entry.outputAttribute === attribute);
+        const definition = writerOf.get(attribute);
         return {
           value: definition
             ? generateResult(definition, lead, derive(list.seed, 'preset', attribute, lead.index), fake)

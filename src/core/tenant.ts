@@ -1,6 +1,7 @@
 import type { ListSpec, Scenario, TenantSpec } from '../scenario/types.js';
 import type { FakeData } from './fake-data.js';
 import {
+  generatedIndexOf,
   generatedLeadId,
   leadAt,
   listTag,
@@ -9,7 +10,7 @@ import {
   type Lead,
   type LeadList,
 } from './lead-list.js';
-import { derive, toHex, toUnit } from './random.js';
+import { derive, mix, toHex, toUnit } from './random.js';
 import type { Run } from './run.js';
 
 /** How many expired runs' writes a tenant keeps; older ones are forgotten, bounding memory. */
@@ -110,20 +111,53 @@ export function addList(
   return list;
 }
 
+/**
+ * The list whose tag a generated lead id carries, without generating the lead (the id may still name
+ * none of its leads: see `generatedIndexOf`).
+ */
+export function listOfGeneratedId(tenant: Tenant, id: string): LeadList | undefined {
+  const parsed = parseGeneratedLeadId(id);
+  return parsed ? tenant.listsByTag.get(parsed.tag) : undefined;
+}
+
 /** Finds a lead of the tenant by id, written out or generated. */
 export function findLead(tenant: Tenant, id: string, fake: FakeData): Lead | undefined {
   const written = tenant.leadsById.get(id);
   if (written) return written;
-  const parsed = parseGeneratedLeadId(id);
-  if (!parsed) return undefined;
-  const list = tenant.listsByTag.get(parsed.tag);
-  if (!list || parsed.index < list.explicit.length) return undefined;
-  const lead = leadAt(list, parsed.index, fake);
-  return lead?.id === id ? lead : undefined;
+  const list = listOfGeneratedId(tenant, id);
+  const index = list ? generatedIndexOf(list, id) : -1;
+  return list && index >= 0 ? leadAt(list, index, fake) : undefined;
+}
+
+/**
+ * The share of generated leads the scenario gives `attribute` before any run writes it (0 when none;
+ * API input must not find Object.prototype's members).
+ */
+export function preEnrichedShare(tenant: Tenant, attribute: string): number {
+  return Object.hasOwn(tenant.preEnriched, attribute) ? (tenant.preEnriched[attribute] ?? 0) : 0;
+}
+
+/**
+ * Which generated leads of `list` the scenario gives `attribute` before any run writes it, as a test
+ * per lead index; null when none are. Hashes the list and attribute once, for scans over whole lists.
+ *
+ * @example
+ * const test = preEnrichedTest(tenant, list, 'workEmail');
+ * const count = test ? indices.filter(test).length : 0;
+ */
+export function preEnrichedTest(
+  tenant: Tenant,
+  list: LeadList,
+  attribute: string,
+): ((index: number) => boolean) | null {
+  const share = preEnrichedShare(tenant, attribute);
+  if (!(share > 0)) return null;
+  // `derive(seed, ...parts, index)` is `mix(derive(seed, ...parts), index)`: the prefix is hashed once.
+  const key = derive(list.seed, 'pre-enriched', attribute);
+  return (index) => toUnit(mix(key, index)) < share;
 }
 
 /** Whether the scenario gives a generated lead an attribute before any run writes it. */
 export function isPreEnriched(tenant: Tenant, list: LeadList, index: number, attribute: string): boolean {
-  const share = Object.hasOwn(tenant.preEnriched, attribute) ? (tenant.preEnriched[attribute] ?? 0) : 0;
-  return share > 0 && toUnit(derive(list.seed, 'pre-enriched', attribute, index)) < share;
+  return preEnrichedTest(tenant, list, attribute)?.(index) ?? false;
 }

@@ -2,7 +2,7 @@ import type { ScenarioBody } from './file-types.js';
 import type { WebhookModel } from './types.js';
 
 /** The seed a scenario gets when neither the file nor the caller gives one. */
-export const DEFAULT_SEED = 1;
+const DEFAULT_SEED = 1;
 
 /** An enrichment that takes no input. */
 const NO_INPUT = { type: 'object', additionalProperties: false, properties: {} };

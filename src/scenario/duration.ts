@@ -8,11 +8,19 @@ export type DurationInput = string | number;
 
 const UNIT_MS: Record<string, number> = { ms: 1, s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 };
 
-/** One part of a duration string; the schema's pattern is built from it so the two never disagree. */
-const PART = String.raw`(\d+(?:\.\d+)?)\s*(ms|s|m|h|d)`;
+/**
+ * The pieces of one `<number><unit>` part: the parser and the schema's pattern are both built from them,
+ * so the two never disagree. The units keep `UNIT_MS`'s order, `ms` before `m`.
+ */
+const AMOUNT = String.raw`\d+(?:\.\d+)?`;
+const UNIT = Object.keys(UNIT_MS).join('|');
 
 /** The JSON Schema `pattern` a duration string must match. */
-export const DURATION_PATTERN = String.raw`^\s*(?:\d+(?:\.\d+)?\s*(?:ms|s|m|h|d)\s*)+$`;
+export const DURATION_PATTERN = String.raw`^\s*(?:${AMOUNT}\s*(?:${UNIT})\s*)+$`;
+
+/** A whole duration string, and one of its parts (amount and unit captured), compiled once. */
+const DURATION = new RegExp(DURATION_PATTERN);
+const PART = new RegExp(String.raw`(${AMOUNT})\s*(${UNIT})`, 'g');
 
 export type DurationResult = { ok: true; ms: number } | { ok: false; message: string };
 
@@ -30,14 +38,14 @@ export function parseDuration(value: unknown): DurationResult {
       return { ok: false, message: `must be a duration >= 0, got ${value}` };
     return { ok: true, ms: Math.round(value) };
   }
-  if (typeof value !== 'string' || !new RegExp(DURATION_PATTERN).test(value)) {
+  if (typeof value !== 'string' || !DURATION.test(value)) {
     return {
       ok: false,
       message: `must be a duration: milliseconds as a number, or a string like "250ms", "2s", "1m30s", "7d" (got ${JSON.stringify(value)})`,
     };
   }
   let ms = 0;
-  for (const [, amount, unit] of value.matchAll(new RegExp(PART, 'g'))) {
+  for (const [, amount, unit] of value.matchAll(PART)) {
     ms += Number(amount) * (UNIT_MS[unit ?? ''] ?? Number.NaN);
   }
   return { ok: true, ms: Math.round(ms) };

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import { libraryNames, resolveScenarioFile, type ScenarioFile } from './library.js';
+import { isPlainObject } from './merge.js';
 import type { ScenarioProblem } from './problem.js';
 import { checkSchema } from './schema-check.js';
 import { parseSource, type SourceDocument } from './source-document.js';
@@ -106,10 +107,7 @@ export function readExtendsChain(nameOrPath: string, inline?: InlineScenario): E
     const link: ChainLink = {
       file,
       source: parsed.source,
-      data:
-        data !== null && typeof data === 'object' && !Array.isArray(data)
-          ? (data as Record<string, unknown>)
-          : {},
+      data: isPlainObject(data) ? data : {},
     };
     chain.push(link);
     problems.push(...checkSchema(parsed.source).map((problem) => ({ ...problem, ...inFile(link) })));

@@ -1,3 +1,4 @@
+import { MAX_GENERATED_LEADS } from '../core/lead-list.js';
 import { ref } from './file-schema-ref.js';
 
 /** `$defs` of the scenario file schema for the world: leads, lists, tenants, the catalog (see `file-schema.ts`). */
@@ -38,7 +39,7 @@ const list = {
       description: 'How many leads to generate from the seed after the written-out ones. Default 0.',
       type: 'integer',
       minimum: 0,
-      maximum: 16_777_215,
+      maximum: MAX_GENERATED_LEADS,
     },
     leads: {
       description: 'Leads written out, first in the list.',

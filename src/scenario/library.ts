@@ -41,7 +41,7 @@ export const libraryDir = (): string => join(packageRoot(), 'scenarios');
 export const isScenarioName = (nameOrPath: string): boolean => NAME.test(nameOrPath);
 
 /** The file of a built-in scenario (it may not exist). */
-export const libraryFile = (name: string): string => join(libraryDir(), `${name}.yaml`);
+const libraryFile = (name: string): string => join(libraryDir(), `${name}.yaml`);
 
 /** Names of the built-in scenarios, sorted. */
 export function libraryNames(): string[] {

@@ -1,7 +1,8 @@
 /** Values that `extends` replaces whole instead of merging key by key (distributions). */
 const ATOMIC_KEYS: ReadonlySet<string> = new Set(['queueWait', 'itemDuration']);
 
-const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+/** Whether a parsed value is a mapping (an object, not an array or null). */
+export const isPlainObject = (value: unknown): value is Record<string, unknown> =>
   value !== null && typeof value === 'object' && !Array.isArray(value);
 
 /**

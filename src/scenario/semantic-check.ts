@@ -1,5 +1,7 @@
 import { Ajv2020 } from 'ajv/dist/2020.js';
+import { MAX_GENERATED_LEADS } from '../core/lead-list.js';
 import { parseDuration } from './duration.js';
+import { isPlainObject } from './merge.js';
 import { DISPATCHING_OPERATIONS, vendorOfOperation } from './operations.js';
 import { toPathText, type ScenarioProblem, type ValuePath } from './problem.js';
 import { didYouMean } from './suggest.js';
@@ -7,18 +9,12 @@ import { didYouMean } from './suggest.js';
 /** Finds where a path of the merged scenario was written: its line and, when not the loaded file, its file. */
 export type Locate = (path: ValuePath, options?: { key?: boolean }) => { line?: number; file?: string };
 
-const record = (value: unknown): Record<string, unknown> =>
-  value !== null && typeof value === 'object' && !Array.isArray(value)
-    ? (value as Record<string, unknown>)
-    : {};
+const record = (value: unknown): Record<string, unknown> => (isPlainObject(value) ? value : {});
 const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
 const ms = (value: unknown): number | undefined => {
   const parsed = parseDuration(value);
   return parsed.ok ? parsed.ms : undefined;
 };
-
-/** Bounds of the generated lead ids: explicit plus generated leads of one list. */
-const MAX_LEADS = 0xffffff;
 
 const schemaChecker = new Ajv2020({ strict: false });
 
@@ -129,8 +125,11 @@ export function checkSemantics(merged: unknown, locate: Locate): ScenarioProblem
       }
       const leads = list(spec['leads']);
       const generate = typeof spec['generate'] === 'number' ? spec['generate'] : 0;
-      if (leads.length + generate > MAX_LEADS)
-        report(at, `holds ${leads.length + generate} leads; the most a list can hold is ${MAX_LEADS}`);
+      if (leads.length + generate > MAX_GENERATED_LEADS)
+        report(
+          at,
+          `holds ${leads.length + generate} leads; the most a list can hold is ${MAX_GENERATED_LEADS}`,
+        );
       for (const [leadIndex, lead] of leads.entries()) {
         const id = record(lead)['id'];
         if (typeof id !== 'string') continue;
