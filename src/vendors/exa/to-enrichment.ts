@@ -1,7 +1,6 @@
 import type { FakeData } from '../../core/fake-data.js';
 import type { Lead } from '../../core/lead-list.js';
-import { derive } from '../../core/random.js';
-import { generateResult } from '../../core/results.js';
+import { generateResult, resultSeed } from '../../core/results.js';
 import { itemStateAt, runStateAt, statusAt, type ItemState } from '../../core/run-state.js';
 import type { Run, RunStatus } from '../../core/run.js';
 import type { components } from '../../generated/exa-websets.types.js';
@@ -102,7 +101,7 @@ export function toEnrichmentResult(
       const value = generateResult(
         toEnrichmentDefinition(version, lead.subject),
         lead,
-        derive(enrichment.run.key, 'result', lead.index),
+        resultSeed(enrichment.run, lead.index),
         fake,
       );
       const answer = typeof value === 'object' ? JSON.stringify(value) : String(value);

@@ -1,4 +1,4 @@
-import { generatedLeadId, type LeadList } from '../../core/lead-list.js';
+import { generatedIndexOf, generatedLeadId, type LeadList } from '../../core/lead-list.js';
 
 /** A lead's place in its list, with its id (the lead itself is generated only when needed). */
 export interface LeadRef {
@@ -58,10 +58,17 @@ export function* workspaceLeads(lists: readonly LeadList[], after = ''): Generat
   }
 }
 
-/** How many leads `workspaceLeads(lists)` gives. */
+/**
+ * How many leads `workspaceLeads(lists)` gives, without walking them: every generated id (ids carry their
+ * list's tag, so no two lists share one) plus each distinct ObjectId-shaped written-out id that is not
+ * also a generated id of one of the lists. O(written-out leads), whatever the lists' sizes.
+ */
 export function countWorkspaceLeads(lists: readonly LeadList[]): number {
-  const leads = workspaceLeads(lists);
+  const written = new Set(
+    lists.flatMap((list) => list.explicit.map((lead) => lead.id).filter((id) => OBJECT_ID.test(id))),
+  );
   let count = 0;
-  while (!leads.next().done) count += 1;
+  for (const list of lists) count += Math.max(0, list.size - list.explicit.length);
+  for (const id of written) if (!lists.some((list) => generatedIndexOf(list, id) >= 0)) count += 1;
   return count;
 }

@@ -60,6 +60,25 @@ describe('sendkit: workspaceLeads', () => {
     expect(countWorkspaceLeads([])).toBe(0);
   });
 
+  it('counts written-out ids that repeat a generated id, another list or another case once each', () => {
+    const third = list('cccccccccc', 4);
+    const fourth = list('dddddddddd', 6, [
+      generatedLeadId(third, 2),
+      generatedLeadId(third, 3).toUpperCase(),
+      'ffffffffffffffffffffffff',
+      'lead_custom',
+    ]);
+    // The fifth list writes out its own generated id 5 at index 0: listed once, with the generated one.
+    const fifth = list('eeeeeeeeee', 6);
+    fifth.explicit = [{ ...(fourth.explicit[0] as Lead), id: generatedLeadId(fifth, 5), index: 0 }];
+    for (const lists of [[third, fourth], [first, second, third, fourth], [fifth], [fourth, fifth, first]])
+      expect(countWorkspaceLeads(lists)).toBe([...workspaceLeads(lists)].length);
+  });
+
+  it('counts a million-lead workspace without walking it', () => {
+    expect(countWorkspaceLeads([list('cccccccccc', 1_000_000), first])).toBe(1_000_000 + 4);
+  });
+
   it('pages a million-lead list lazily from a cursor', () => {
     const huge = list('cccccccccc', 1_000_000);
     const page = workspaceLeads([huge], generatedLeadId(huge, 999_997));
