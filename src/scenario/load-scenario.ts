@@ -24,7 +24,8 @@ const IDENTITY = new Set(['$schema', 'extends', 'name', 'description']);
 /**
  * Loads a scenario by name or path: parses it (YAML or JSON), validates it against the file schema,
  * follows `extends`, runs the semantic checks and fills in the defaults. Never throws for a bad file:
- * every problem comes back with its path and, when known, its line.
+ * every problem comes back with its path and, when known, its line, all in one pass (the semantic checks
+ * run over whatever parsed, even when the schema check or `extends` failed).
  *
  * @example
  * const loaded = loadScenario('flaky-network', { seed: 7 });
@@ -46,7 +47,7 @@ export function loadScenario(nameOrPath: string, options: LoadOptions = {}): Loa
   } = readExtendsChain(nameOrPath, options.inline);
   problems.push(...chainProblems);
   const top = chain[0];
-  if (!complete || !top) return { ok: false, problems: inReadingOrder(problems) };
+  if (!top) return { ok: false, problems: inReadingOrder(problems) };
 
   let merged: unknown = DEFAULT_BODY;
   for (const link of [...chain].reverse()) {
@@ -62,8 +63,9 @@ export function loadScenario(nameOrPath: string, options: LoadOptions = {}): Loa
     }
     return {};
   };
-  problems.push(...checkSemantics(merged, locate));
-  if (problems.length > 0) return { ok: false, problems: inReadingOrder(problems) };
+  // Checked even when the file has schema problems or its chain stops early: every problem in one pass.
+  problems.push(...checkSemantics(merged, locate, { partial: !complete }));
+  if (!complete || problems.length > 0) return { ok: false, problems: inReadingOrder(problems) };
 
   const body = merged as ScenarioBody;
   const name =

@@ -21,12 +21,18 @@ const schemaChecker = new Ajv2020({ strict: false });
 /**
  * The checks a schema cannot make, over the merged scenario (the file with everything it extends):
  * cross-references, orderings and uniqueness. Tolerates data that failed the schema: whatever is
- * malformed is skipped here, since the schema check already reported it.
+ * malformed is skipped here, since the schema check already reported it. With `partial: true` (a file whose
+ * `extends` chain could not be read to its end) the checks that need what the unread files declare (a
+ * catalog entry's timing profile) are skipped, and every other check still runs.
  *
  * @example
  * const problems = checkSemantics(merged, (path) => ({ line: source.lineOf(path)?.line }));
  */
-export function checkSemantics(merged: unknown, locate: Locate): ScenarioProblem[] {
+export function checkSemantics(
+  merged: unknown,
+  locate: Locate,
+  options: { partial?: boolean } = {},
+): ScenarioProblem[] {
   const problems: ScenarioProblem[] = [];
   const report = (path: ValuePath, message: string, key = false): void => {
     problems.push({ path: toPathText(path), ...locate(path, { key }), message });
@@ -79,7 +85,7 @@ export function checkSemantics(merged: unknown, locate: Locate): ScenarioProblem
       else report([...at, 'slug'], `duplicate slug "${slug}" (also at world.catalog[${first}])`);
     }
     const profile = entry['timingProfile'];
-    if (typeof profile === 'string' && !(profile in profiles)) {
+    if (typeof profile === 'string' && !options.partial && !(profile in profiles)) {
       const known = Object.keys(profiles);
       report(
         [...at, 'timingProfile'],

@@ -196,6 +196,62 @@ describe('loadScenario problems', () => {
       ].join('\n'),
     );
   });
+  it('reports schema and semantic problems in one pass, even when extends leads nowhere', () => {
+    const dir = writeScenarioFiles({
+      'both.yaml': lines(
+        'extends: defualt',
+        'description: Both kinds of problems.',
+        'seeed: 3',
+        'timing:',
+        '  default:',
+        '    concurrency: 0',
+        '    queueWait: { uniform: [3s, 1s] }',
+        '    itemDuration: { lognormal: { median: 10s, sigma: 0.5, max: 5s } }',
+        'faults:',
+        '  - name: slow',
+        '    match: { vendor: sendkit, operation: puffleGetEnrichmentRun, nth: [1], every: 2 }',
+        '    effect: { status: 429, retryAfter: 500ms }',
+        '  - name: slow',
+        '    match: { operation: puffleGetEnrichmentRun, probability: 3 }',
+        '    effect: { dispatchFailure: No credits }',
+      ),
+    });
+    const file = join(dir, 'both.yaml');
+    const { exitCode, output } = runValidate(file);
+    expect(exitCode).toBe(1);
+    expect(output.split('\n').map((line) => line.replace(`${file}:`, ''))).toEqual([
+      expect.stringMatching(/^1: extends: unknown scenario "defualt"; did you mean "default"\?/),
+      '3: seeed: unknown property; did you mean "seed"?',
+      '6: timing.default.concurrency: must be between 1 and 100000 (got 0)',
+      '7: timing.default.queueWait.uniform: min (3s) is greater than max (1s)',
+      '8: timing.default.itemDuration.lognormal: median (10s) is greater than max (5s)',
+      '11: faults[0].match: give nth or every, not both',
+      '11: faults[0].match.operation: is an operation of puffle, not of sendkit',
+      '12: faults[0].effect.retryAfter: Retry-After is sent in whole seconds: write e.g. 1s or 2s',
+      '13: faults[1].name: duplicate fault name "slow"',
+      '14: faults[1].match.probability: must be between 0 and 1 (got 3)',
+      '15: faults[1].effect.dispatchFailure: needs match.operation to be one that dispatches work: puffleCreateEnrichmentRun, sendkitEnrichLeads, exaCreateWebset, exaCreateEnrichment',
+      `11 problems in ${file}`,
+    ]);
+  });
+
+  it('skips only the checks that need the files an unreadable extends chain would bring', () => {
+    const dir = writeScenarioFiles({
+      'child.yaml': lines(
+        'extends: ./missing.yaml',
+        'description: Extends a file that is not there.',
+        'world:',
+        '  catalog:',
+        '    - { slug: a, subject: person, creditCost: 1, outputAttribute: a, output: { kind: email }, timingProfile: from_parent }',
+        '    - { slug: a, subject: person, creditCost: 1, outputAttribute: b, output: { kind: email } }',
+      ),
+    });
+    const loaded = loadScenario(join(dir, 'child.yaml'));
+    expect((loaded.ok ? [] : loaded.problems).map(({ path, line }) => ({ path, line }))).toEqual([
+      { path: 'extends', line: 1 },
+      { path: 'world.catalog[1].slug', line: 6 },
+    ]);
+  });
 });
 
 describe('runValidate', () => {
