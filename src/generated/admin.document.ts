@@ -292,7 +292,7 @@ const document: Record<string, unknown> = {
       "get": {
         "operationId": "adminListScenarios",
         "summary": "List scenarios",
-        "description": "Lists the scenarios the server knows (built in, and loaded from files) and names the active default one.",
+        "description": "Lists the scenarios the server knows (built in, and loaded from files) and names the active default one. Every name is unique; a file whose scenario name is already taken (by a built-in, or by another file) is listed, selected and reached through `X-Mock-Scenario` by its path.",
         "tags": [
           "Scenarios"
         ],
@@ -308,22 +308,33 @@ const document: Record<string, unknown> = {
                   "list": {
                     "summary": "Built-in scenarios plus one file",
                     "value": {
-                      "active": "default",
+                      "active": "scenarios/default.yaml",
                       "scenarios": [
                         {
                           "name": "default",
-                          "description": "Every enrichment succeeds after a short, deterministic delay.",
-                          "source": "builtin"
+                          "description": "Realistic defaults; runs over the default lists finish in a few seconds.",
+                          "source": "builtin",
+                          "active": false
                         },
                         {
-                          "name": "credits-exhausted",
-                          "description": "Every tenant starts with zero credits.",
-                          "source": "builtin"
+                          "name": "flaky-network",
+                          "description": "Connection resets, 429s with Retry-After on every 5th call, random 503s and slow answers.",
+                          "source": "builtin",
+                          "active": false
                         },
                         {
                           "name": "flaky-exa",
                           "description": "Exa answers one request in ten with 503 and some Enrichment results fail.",
-                          "source": "file"
+                          "source": "file",
+                          "path": "scenarios/flaky-exa.yaml",
+                          "active": false
+                        },
+                        {
+                          "name": "scenarios/default.yaml",
+                          "description": "The defaults with every tenant rich.",
+                          "source": "file",
+                          "path": "scenarios/default.yaml",
+                          "active": true
                         }
                       ]
                     }
@@ -1373,7 +1384,7 @@ const document: Record<string, unknown> = {
               "type": "object",
               "properties": {
                 "name": {
-                  "description": "Scenario name, as used in `PUT /__admin/scenario` and `POST /__admin/reset`.",
+                  "description": "Scenario name, as used in `PUT /__admin/scenario`, `POST /__admin/reset` and `X-Mock-Scenario`; unique in the list. A file is listed under its scenario name, or under its path when a built-in or another file already has that name.",
                   "type": "string"
                 },
                 "description": {
@@ -1382,12 +1393,21 @@ const document: Record<string, unknown> = {
                 },
                 "source": {
                   "$ref": "#/components/schemas/ScenarioSource"
+                },
+                "path": {
+                  "description": "The file a `file` scenario was read from (relative to the server's working directory when inside it). Absent for built-in scenarios.",
+                  "type": "string"
+                },
+                "active": {
+                  "description": "Whether this is the active default scenario (the one named by `active`).",
+                  "type": "boolean"
                 }
               },
               "required": [
                 "name",
                 "description",
-                "source"
+                "source",
+                "active"
               ]
             }
           }

@@ -95,7 +95,7 @@ export interface paths {
         };
         /**
          * List scenarios
-         * @description Lists the scenarios the server knows (built in, and loaded from files) and names the active default one.
+         * @description Lists the scenarios the server knows (built in, and loaded from files) and names the active default one. Every name is unique; a file whose scenario name is already taken (by a built-in, or by another file) is listed, selected and reached through `X-Mock-Scenario` by its path.
          */
         get: operations["adminListScenarios"];
         put?: never;
@@ -308,11 +308,15 @@ export interface components {
             /** @description Name of the active default scenario. */
             active: string;
             scenarios: {
-                /** @description Scenario name, as used in `PUT /__admin/scenario` and `POST /__admin/reset`. */
+                /** @description Scenario name, as used in `PUT /__admin/scenario`, `POST /__admin/reset` and `X-Mock-Scenario`; unique in the list. A file is listed under its scenario name, or under its path when a built-in or another file already has that name. */
                 name: string;
                 /** @description What the scenario simulates. */
                 description: string;
                 source: components["schemas"]["ScenarioSource"];
+                /** @description The file a `file` scenario was read from (relative to the server's working directory when inside it). Absent for built-in scenarios. */
+                path?: string;
+                /** @description Whether this is the active default scenario (the one named by `active`). */
+                active: boolean;
             }[];
         };
         /** @description Scenario to activate. */

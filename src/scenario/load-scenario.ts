@@ -9,7 +9,14 @@ import { checkSemantics, type Locate } from './semantic-check.js';
 import { toScenario } from './to-scenario.js';
 import type { Scenario } from './types.js';
 
-export type LoadResult = { ok: true; scenario: Scenario } | { ok: false; problems: ScenarioProblem[] };
+export type LoadResult =
+  | {
+      ok: true;
+      scenario: Scenario;
+      /** The files read: the loaded one first, then each file it extends (for watching them). */
+      files: string[];
+    }
+  | { ok: false; problems: ScenarioProblem[] };
 
 export interface LoadOptions {
   /** Overrides the file's `seed` (e.g. `--seed`). */
@@ -72,7 +79,7 @@ export function loadScenario(nameOrPath: string, options: LoadOptions = {}): Loa
     typeof top.data['name'] === 'string' ? top.data['name'] : basename(top.file.path, extname(top.file.path));
   const scenario = toScenario(body, { name, description: String(top.data['description']) });
   if (options.seed !== undefined) scenario.seed = options.seed;
-  return { ok: true, scenario };
+  return { ok: true, scenario, files: chain.map((link) => link.file.path) };
 }
 
 /** Built-in scenarios are package files: loaded once per (name, seed) and shared, never mutated. */

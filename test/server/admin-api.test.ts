@@ -169,8 +169,46 @@ describe('control API: scenarios and reset', () => {
       name: 'rich-tenants',
       description: 'Everyone is rich.',
       source: 'file',
+      path: file,
+      active: true,
     });
     expect((await admin('GET', '/__admin/tenants/pk_live_rich')).json.credits).toBe(99999);
+    // The name it is listed under selects it again.
+    await admin('PUT', '/__admin/scenario', { body: { name: 'default' } });
+    expect((await admin('PUT', '/__admin/scenario', { body: { name: 'rich-tenants' } })).json.active).toBe(
+      'rich-tenants',
+    );
+  });
+
+  it('lists a file named like a built-in under its path, and says which one is active', async () => {
+    server = await startTestServer({ seed: 215 });
+    const file = join(dir, 'default.yaml');
+    writeFileSync(
+      file,
+      'extends: default\ndescription: Default, but rich.\nworld:\n  defaults:\n    credits: 7777\n',
+    );
+    expect((await admin('PUT', '/__admin/scenario', { body: { name: file } })).json.active).toBe(file);
+    const listed = (await admin('GET', '/__admin/scenarios')).json;
+    const named = (name: string) =>
+      listed.scenarios.filter((scenario: { name: string }) => scenario.name === name);
+    expect(listed.active).toBe(file);
+    expect(named('default')).toEqual([
+      { name: 'default', description: expect.any(String), source: 'builtin', active: false },
+    ]);
+    expect(named(file)).toEqual([
+      { name: file, description: 'Default, but rich.', source: 'file', path: file, active: true },
+    ]);
+    expect((await admin('GET', '/__admin/tenants/pk_live_x')).json.credits).toBe(7777);
+    const builtin = await server.call('GET', '/__admin/tenants/pk_live_x?scenario=default');
+    expect(builtin.json.credits).toBe(1000);
+    // Selecting the built-in by name gives the built-in, not the file.
+    await admin('PUT', '/__admin/scenario', { body: { name: 'default' } });
+    expect((await admin('GET', '/__admin/tenants/pk_live_x')).json.credits).toBe(1000);
+    expect(
+      (await admin('GET', '/__admin/scenarios')).json.scenarios.filter(
+        (scenario: { active: boolean }) => scenario.active,
+      ),
+    ).toEqual([expect.objectContaining({ name: 'default', source: 'builtin' })]);
   });
 
   it('answers 404 for an unknown scenario or an unreadable file, and 400 with details for an invalid one', async () => {

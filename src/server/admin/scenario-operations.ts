@@ -31,7 +31,9 @@ export function createScenarioOperations(context: AdminContext) {
     adminListScenarios: (): AdminResult => {
       const response: components['schemas']['ScenarioList'] = {
         active: runtime.active.name,
-        scenarios: scenarios.list(),
+        scenarios: scenarios
+          .list()
+          .map((scenario) => ({ ...scenario, active: scenario.name === runtime.active.name })),
       };
       return { status: 200, body: response };
     },
