@@ -19,6 +19,7 @@ serve flags (each can also be set by the environment variable shown; a flag wins
   --admin-token T     require Authorization: Bearer T on /__admin (needed off loopback)
                                                                ENRICHMENT_MOCK_ADMIN_TOKEN
   --log-level LEVEL   silent, error, warn, info or debug       ENRICHMENT_MOCK_LOG_LEVEL     (info)
+  --watch             re-read the scenario files in use when they change (a broken edit keeps the last good one)
 
 replay flags:
   --scenario NAME|PATH  scenario to replay against (default: the one recorded in the HAR)

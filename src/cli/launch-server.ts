@@ -6,6 +6,7 @@ import { packageVersion } from '../server/package-version.js';
 import { createScenarioRegistry, type SelectFailure } from '../server/scenario-registry.js';
 import type { CliIo } from './cli-io.js';
 import type { ServeOptions } from './serve-options.js';
+import { watchScenarios } from './watch-scenarios.js';
 
 /** One line saying why a scenario cannot be served. */
 function scenarioFailureLine(failure: SelectFailure, source: string): string {
@@ -61,6 +62,7 @@ export async function launchServer(options: ServeOptions, io: CliIo): Promise<nu
   } catch (error) {
     return io.failure(listenFailure(error, options));
   }
+  const stopWatching = options.watch ? watchScenarios(scenarios, server.runtime, logger) : undefined;
   const speed = options.clock === 'real' && options.speed !== 1 ? ` x${options.speed}` : '';
   io.out(
     `enrichment-mock listening on ${server.url} (scenario: ${scenario.name}, clock: ${options.clock}${speed})`,
@@ -71,6 +73,7 @@ export async function launchServer(options: ServeOptions, io: CliIo): Promise<nu
     const stop = (signal: NodeJS.Signals): void => {
       process.off('SIGINT', stop);
       process.off('SIGTERM', stop);
+      stopWatching?.();
       logger.log('info', 'shutting down', { signal });
       void running.close().then(() => {
         logger.log('info', 'stopped');

@@ -11,6 +11,7 @@ const DEFAULTS: ServeOptions = {
   journalLimit: 10_000,
   adminToken: undefined,
   logLevel: 'info',
+  watch: false,
 };
 
 const options = (args: string[], env: NodeJS.ProcessEnv = {}) => {
@@ -49,6 +50,7 @@ describe('parseServeOptions', () => {
       't',
       '--log-level',
       'debug',
+      '--watch',
     ];
     expect(options(args)).toEqual({
       host: 'localhost',
@@ -60,6 +62,7 @@ describe('parseServeOptions', () => {
       journalLimit: 50,
       adminToken: 't',
       logLevel: 'debug',
+      watch: true,
     });
   });
 
@@ -84,6 +87,7 @@ describe('parseServeOptions', () => {
       journalLimit: 9,
       adminToken: 'secret',
       logLevel: 'warn',
+      watch: false,
     });
     expect(options(['--port', '6000', '--log-level', 'error'], env)).toMatchObject({
       port: 6000,
