@@ -13,6 +13,8 @@ export {
   createEnrichmentMock,
   type EnrichmentMock,
   type EnrichmentMockOptions,
+  type ScenarioOverrides,
+  type DeepPartial,
   type TenantHandle,
   type WebhookControls,
 } from './mock/create-enrichment-mock.js';

@@ -90,7 +90,7 @@ describe('puffle client', () => {
     it('a cancel 1 s before completion loses the race: 409 run_status_changed, and the run completes', async () => {
       const { mock, client, calls } = setup({ scenario: 'cancel-race', seed: 7 });
       const created = await client.createRun({ enrichmentId: 'work_email', scope: PROSPECTS });
-      mock.clock.advance(10_000);
+      await mock.advance(10_000);
 
       const run = await client.cancelRun(created.enrichmentRunId);
       expect(calls('POST', /\/cancel$/).map((entry) => entry.response.body)).toEqual([
@@ -103,7 +103,7 @@ describe('puffle client', () => {
     it('a cancel well before completion wins, and cancelling again is harmless', async () => {
       const { mock, client } = setup({ scenario: 'cancel-race', seed: 7 });
       const created = await client.createRun({ enrichmentId: 'work_email', scope: PROSPECTS });
-      mock.clock.advance(5_000);
+      await mock.advance(5_000);
 
       const run = await client.cancelRun(created.enrichmentRunId);
       expect(run.status).toBe('cancelled');

@@ -75,7 +75,7 @@ describe('sendkit client', () => {
     it('a cancel 1 s before completion is refused (400), and the job completes', async () => {
       const { mock, client, calls } = setup({ scenario: 'cancel-race', seed: 7 });
       const [started] = await client.startJobs(leadIdsOf(mock), ['email']);
-      mock.clock.advance(10_000);
+      await mock.advance(10_000);
 
       const job = await client.cancelJob(started?.jobId ?? '');
       expect(calls('POST', /\/cancel$/).map((entry) => entry.response.body)).toEqual([
@@ -90,7 +90,7 @@ describe('sendkit client', () => {
     it('a cancel well before completion wins, cancelling again is harmless, and nothing is refunded', async () => {
       const { mock, client } = setup({ scenario: 'cancel-race', seed: 7 });
       const [started] = await client.startJobs(leadIdsOf(mock), ['email']);
-      mock.clock.advance(5_000);
+      await mock.advance(5_000);
 
       const job = await client.cancelJob(started?.jobId ?? '');
       expect(job).toMatchObject({ status: 'cancelled', metadata: { creditsUsed: 25 } });

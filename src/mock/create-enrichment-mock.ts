@@ -5,16 +5,20 @@ import { advanceToNextChange } from '../runtime/advance-to-next-change.js';
 import type { Journal } from '../runtime/journal.js';
 import { createRuntime, type Runtime } from '../runtime/mock-runtime.js';
 import { describeTenant, updateTenant } from '../runtime/tenant-admin.js';
-import type { InlineScenario } from '../scenario/extends-chain.js';
+import type { ScenarioOverrides } from '../scenario/file-types.js';
 import { formatProblems, loadScenario, resolveBuiltinScenario } from '../scenario/load-scenario.js';
+import type { ScenarioProblem } from '../scenario/problem.js';
 import type { Scenario, Vendor } from '../scenario/types.js';
 import { createVendors, VENDOR_ORIGINS } from '../vendors/registry.js';
 import type { DeliveryReport } from '../webhooks/outbox.js';
 import { advanceWithDeliveries } from '../webhooks/advance-with-deliveries.js';
 import { createRuntimeWebhooks } from '../webhooks/runtime-webhooks.js';
 
+export type { DeepPartial, ScenarioOverrides } from '../scenario/file-types.js';
+
 /**
- * Options of `createEnrichmentMock`: which scenario, changed how, with which seed, answering where.
+ * Options of `createEnrichmentMock`: which scenario, changed how, with which seed, answering where, on
+ * which clock (`C`, a `VirtualClock` unless you pass a clock of your own).
  *
  * @example
  * const options: EnrichmentMockOptions = {
@@ -25,17 +29,17 @@ import { createRuntimeWebhooks } from '../webhooks/runtime-webhooks.js';
  *   autoAdvance: true,
  * };
  */
-export interface EnrichmentMockOptions {
+export interface EnrichmentMockOptions<C extends Clock = VirtualClock> {
   /** A built-in scenario name, a path to a scenario file, or a normalised scenario. Default `default`. */
   scenario?: string | Scenario;
   /** Changes to the scenario, in the scenario file format (deep-merged over it, arrays replaced). */
-  overrides?: InlineScenario;
+  overrides?: ScenarioOverrides;
   /** Overrides the scenario's seed. */
   seed?: number;
   /** Where each vendor's handlers answer; default the real API origins. `*` answers on any origin. */
   baseUrls?: Partial<Record<Vendor, string>>;
-  /** A clock of your own; default a virtual clock at the scenario's start. */
-  clock?: Clock;
+  /** A clock of your own (`mock.clock` is then this clock); default a virtual clock at the scenario's start. */
+  clock?: C;
   /**
    * Before answering a read (GET), move the virtual clock to the next instant at which any run changes,
    * so a polling client sees progress on every poll without waiting. Default false.
@@ -82,15 +86,18 @@ export interface WebhookControls {
  * const mock = createEnrichmentMock({ scenario: 'cancel-race', seed: 7 });
  * server.use(...mock.handlers);
  * const client = createMyClient({ sleep: mock.sleep, now: () => mock.clock.now() });
- * mock.clock.advance(10_000);
+ * await mock.advance(10_000);
  * mock.journal.entries({ vendor: 'puffle' }).map((entry) => entry.response.status);
  * mock.reset();
  */
-export interface EnrichmentMock {
+export interface EnrichmentMock<C extends Clock = VirtualClock> {
   /** msw handlers: `setupServer(...mock.handlers)`. */
   handlers: HttpHandler[];
-  /** The mock's clock: a `VirtualClock` (`advance`, `set`) unless you passed your own. */
-  clock: VirtualClock;
+  /**
+   * The mock's clock, for reading the time (`now()`, e.g. for your client's deadlines): the clock you
+   * passed, else a `VirtualClock`. Move time with `advance` or `sleep`, which also deliver webhooks.
+   */
+  clock: C;
   /** Every exchange the handlers answered, queryable by tenant and vendor. */
   journal: Journal;
   /** The scenario the mock was created with, normalised (durations in ms, defaults filled in). */
@@ -102,19 +109,30 @@ export interface EnrichmentMock {
   /** Webhook delivery: due attempts are POSTed when you call `deliverDue`, `advance` or `sleep`. */
   webhooks: WebhookControls;
   /**
-   * Advances the virtual clock by `ms`, stopping at each instant a webhook delivery falls due on the way
-   * to make it (awaited), so receivers see the world as it was then. `clock.advance` moves without delivering.
+   * The way a test moves time: advances the virtual clock by `ms`, stopping at each instant a webhook
+   * delivery falls due on the way to make it (awaited), so receivers see the world as it was then. Throws
+   * on a real clock.
    */
   advance(ms: number): Promise<DeliveryReport[]>;
-  /** A `sleep` for clients under test: advances the virtual clock instead of waiting (and delivers webhooks). */
+  /** `advance`, shaped as the `sleep` of a client under test: its waits move the clock instead of waiting. */
   sleep(ms: number): Promise<void>;
-  /** Moves the clock to the next instant any run changes; false when every run has settled. */
+  /**
+   * Moves the clock to the next instant any run changes, without delivering webhooks; false when every
+   * run has settled.
+   *
+   * @deprecated Use `autoAdvance: true` (each poll sees the next change) or `await mock.advance(ms)` (which
+   * also delivers webhooks). Kept for existing tests; to be removed in the next major version.
+   */
   advanceToNextChange(): boolean;
   /** Forgets every run and tenant: back to the scenario's initial world. The clock stays. */
   reset(): void;
 }
 
-function resolveScenario(options: EnrichmentMockOptions): Scenario {
+/** Problems of the overrides (written in no file) are named as such: their JSON has no lines to point at. */
+const inOverrides = (problem: ScenarioProblem): ScenarioProblem =>
+  problem.file === undefined ? { path: problem.path, message: problem.message, file: 'overrides' } : problem;
+
+function resolveScenario(options: EnrichmentMockOptions<Clock>): Scenario {
   const { scenario: option, seed, overrides } = options;
   if (typeof option === 'object') return seed === undefined ? option : { ...option, seed };
   const name = option ?? 'default';
@@ -126,10 +144,12 @@ function resolveScenario(options: EnrichmentMockOptions): Scenario {
     ...(seed === undefined ? {} : { seed }),
     ...(overrides ? { inline: overrides } : {}),
   });
-  if (!loaded.ok)
+  if (!loaded.ok) {
+    const problems = overrides ? loaded.problems.map(inOverrides) : loaded.problems;
     throw new Error(
-      `Failed to load scenario "${name}". Fix these problems:\n${formatProblems(name, loaded.problems)}`,
+      `Failed to load scenario "${name}"${overrides ? ' with the overrides given' : ''}. Fix these problems:\n${formatProblems(name, problems)}`,
     );
+  }
   return loaded.scenario;
 }
 
@@ -145,15 +165,20 @@ function asControllable(clock: Clock): VirtualClock {
 }
 
 /**
- * Creates an in-process mock of Puffle, Sendkit and Exa Websets for msw, on a virtual clock.
+ * Creates an in-process mock of Puffle, Sendkit and Exa Websets for msw, on a virtual clock (or on the
+ * clock you pass, which `mock.clock` then is).
  *
  * @example
  * const mock = createEnrichmentMock({ scenario: 'cancel-race', seed: 7 });
  * const server = setupServer(...mock.handlers);
  * server.listen();
- * mock.clock.advance(5_000);
+ * await mock.advance(5_000);
  */
-export function createEnrichmentMock(options: EnrichmentMockOptions = {}): EnrichmentMock {
+export function createEnrichmentMock<C extends Clock>(
+  options: EnrichmentMockOptions<C> & { clock: C },
+): EnrichmentMock<C>;
+export function createEnrichmentMock(options?: EnrichmentMockOptions): EnrichmentMock;
+export function createEnrichmentMock(options: EnrichmentMockOptions<Clock> = {}): EnrichmentMock<Clock> {
   const scenario = resolveScenario(options);
   const clock = options.clock ?? createVirtualClock(scenario.startAtMs);
   const runtime = createRuntime({
@@ -191,7 +216,7 @@ export function createEnrichmentMock(options: EnrichmentMockOptions = {}): Enric
   };
   return {
     handlers,
-    clock: controllable,
+    clock,
     journal: runtime.journal,
     scenario,
     runtime,

@@ -100,3 +100,28 @@ export interface ScenarioBody {
   tolerance: ToleranceModel;
   webhooks: WebhooksFile;
 }
+
+/**
+ * `T` with every property optional at every depth, the way `extends` merges: objects key by key, while
+ * arrays and distributions (`queueWait`, `itemDuration`) are replaced whole and so stay complete.
+ */
+export type DeepPartial<T> = T extends readonly unknown[] | DistributionInput
+  ? T
+  : T extends object
+    ? { [K in keyof T]?: DeepPartial<T[K]> }
+    : T;
+
+/**
+ * Changes to a scenario in the file format (`createEnrichmentMock({ overrides })`): any part of a
+ * scenario file's body, merged over the scenario as `extends` merges a file over the one it extends.
+ *
+ * @example
+ * const overrides: ScenarioOverrides = {
+ *   world: { defaults: { credits: 0 } },
+ *   faults: [{ name: 'slow', match: { vendor: 'puffle' }, effect: { latency: '200ms' } }],
+ * };
+ */
+export type ScenarioOverrides = DeepPartial<ScenarioBody> & {
+  /** Replaces the scenario's description. */
+  description?: string;
+};

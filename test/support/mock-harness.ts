@@ -1,6 +1,5 @@
 import { getResponse } from 'msw';
 import { createEnrichmentMock, type EnrichmentMockOptions } from '../../src/mock/create-enrichment-mock.js';
-import type { VirtualClock } from '../../src/core/clock.js';
 import type { Runtime, ScenarioContext } from '../../src/runtime/mock-runtime.js';
 import { parseJsonText } from './json-text.js';
 
@@ -17,7 +16,7 @@ export interface CallOptions {
  */
 export function createHarness(options: EnrichmentMockOptions = {}) {
   const mock = createEnrichmentMock(options);
-  const clock = mock.clock as VirtualClock;
+  const { clock } = mock;
   const call = async (method: string, url: string, init: CallOptions = {}) => {
     const headers = new Headers(init.headers);
     let body: string | undefined;
