@@ -2008,7 +2008,7 @@ const document: Record<string, unknown> = {
       "post": {
         "operationId": "exaCancelEnrichment",
         "summary": "Cancel a running Enrichment",
-        "description": "Stops a `pending` Enrichment. It becomes `canceled` for good (it cannot be resumed); results not produced yet become `canceled` with `result: null`, results already `completed` stay. Credits are not refunded. The request needs no body (an empty body with `Content-Type: application/json` is accepted).\n\nModelling decision: cancelling an Enrichment that is already `canceled` is a no-op that returns it unchanged with 200 (idempotent). Cancelling a `completed` Enrichment is refused with 409 and tag `ENRICHMENT_NOT_CANCELLABLE`, because nothing is running and the official material only describes cancelling running work. A cancel that races the Enrichment's completion (inside the scenario's cancel-race window) gets the same 409 and the Enrichment completes.",
+        "description": "Stops a `pending` Enrichment. It becomes `canceled` for good (it cannot be resumed); results not produced yet become `canceled` with `result: null`, results already `completed` stay. Credits are not refunded. The request needs no body (an empty body with `Content-Type: application/json` is accepted).\n\nModelling decision: cancelling an Enrichment that is already `canceled` or `completed` is a no-op that returns it unchanged with 200 (idempotent), since the official spec declares only 200 for this operation. A cancel that races the Enrichment's completion (inside the scenario's cancel-race window) is refused with 409 and tag `ENRICHMENT_NOT_CANCELLABLE`, and the Enrichment completes: the 409 exists only to let a client meet that race on demand.",
         "tags": [
           "Enrichments"
         ],
@@ -3600,7 +3600,7 @@ const document: Record<string, unknown> = {
         }
       },
       "EnrichmentNotCancellable": {
-        "description": "Modelling decision: the Enrichment is already `completed`, or is completing (its last results are landing, inside the scenario's cancel-race window), so there is nothing to cancel: it completes. Tag `ENRICHMENT_NOT_CANCELLABLE`.",
+        "description": "Modelling decision: the Enrichment is completing (its last results are landing, inside the scenario's cancel-race window), so the cancel lost the race: it completes. Tag `ENRICHMENT_NOT_CANCELLABLE`.",
         "headers": {
           "X-Request-Id": {
             "$ref": "#/components/headers/XRequestId"
@@ -3612,11 +3612,11 @@ const document: Record<string, unknown> = {
               "$ref": "#/components/schemas/ExaError"
             },
             "examples": {
-              "completed": {
-                "summary": "Enrichment already completed",
+              "completing": {
+                "summary": "Cancel lost the race with the completion",
                 "value": {
                   "requestId": "req_3LkT8vQx1mZp9RcW2yHn",
-                  "error": "Enrichment wenrich_01k07c8m4b6d8f0h2k4m6p8r0t is completed and cannot be canceled",
+                  "error": "Enrichment wenrich_01k07c8m4b6d8f0h2k4m6p8r0t is completing and can no longer be canceled. Read it again: it is completed, with its results on the Webset's Items.",
                   "tag": "ENRICHMENT_NOT_CANCELLABLE"
                 }
               }

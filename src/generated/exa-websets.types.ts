@@ -260,7 +260,7 @@ export interface paths {
          * Cancel a running Enrichment
          * @description Stops a `pending` Enrichment. It becomes `canceled` for good (it cannot be resumed); results not produced yet become `canceled` with `result: null`, results already `completed` stay. Credits are not refunded. The request needs no body (an empty body with `Content-Type: application/json` is accepted).
          *
-         *     Modelling decision: cancelling an Enrichment that is already `canceled` is a no-op that returns it unchanged with 200 (idempotent). Cancelling a `completed` Enrichment is refused with 409 and tag `ENRICHMENT_NOT_CANCELLABLE`, because nothing is running and the official material only describes cancelling running work. A cancel that races the Enrichment's completion (inside the scenario's cancel-race window) gets the same 409 and the Enrichment completes.
+         *     Modelling decision: cancelling an Enrichment that is already `canceled` or `completed` is a no-op that returns it unchanged with 200 (idempotent), since the official spec declares only 200 for this operation. A cancel that races the Enrichment's completion (inside the scenario's cancel-race window) is refused with 409 and tag `ENRICHMENT_NOT_CANCELLABLE`, and the Enrichment completes: the 409 exists only to let a client meet that race on demand.
          */
         post: operations["exaCancelEnrichment"];
         delete?: never;
@@ -1979,7 +1979,7 @@ export interface components {
                 "application/json": components["schemas"]["ExaError"];
             };
         };
-        /** @description Modelling decision: the Enrichment is already `completed`, or is completing (its last results are landing, inside the scenario's cancel-race window), so there is nothing to cancel: it completes. Tag `ENRICHMENT_NOT_CANCELLABLE`. */
+        /** @description Modelling decision: the Enrichment is completing (its last results are landing, inside the scenario's cancel-race window), so the cancel lost the race: it completes. Tag `ENRICHMENT_NOT_CANCELLABLE`. */
         EnrichmentNotCancellable: {
             headers: {
                 "X-Request-Id": components["headers"]["XRequestId"];
