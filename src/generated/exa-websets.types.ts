@@ -550,6 +550,8 @@ export interface components {
                  * @default 10
                  */
                 count: number;
+                /** @description For people searches: a soft cap on matching people from the same current employer. Modelling decision: taken from exa-js 2.23.0 (the official spec copy lacks it); the mock echoes it on the search. */
+                maxPeoplePerCompany?: number;
                 /** @description Force the entity type instead of letting it be inferred from the query. */
                 entity?: components["schemas"]["Entity"];
                 /** @description Explicit criteria; inferred from the query when omitted. */
@@ -651,6 +653,12 @@ export interface components {
             }[];
             /** @description Number of Items the search tries to find. */
             count: number;
+            /**
+             * @description The soft cap on matching people from the same current employer that the search was created with; `null` when none was asked for.
+             *
+             *     Modelling decision: the official spec copy does not list this field yet; it follows exa-js 2.23.0, which requires it. The mock echoes the cap and does not apply it: it is soft, and the generated people rarely share an employer.
+             */
+            maxPeoplePerCompany: number | null;
             /**
              * @description How the search combines with Items already in the Webset.
              * @default override
@@ -956,6 +964,13 @@ export interface components {
              * @constant
              */
             object: "webset";
+            /**
+             * Format: uri
+             * @description Where the Webset opens in the Websets dashboard.
+             *
+             *     Modelling decision: the official spec copy does not list this field yet, but exa-js 2.23.0 and exa-py 2.x require it on every Webset. The mock builds it the way Exa links a Webset, `https://websets.exa.ai/websets/{id}`.
+             */
+            dashboardUrl: string;
             /**
              * WebsetStatus
              * @description `pending`/`running` while searches or enrichments are working, `idle` when nothing is running, `paused` when work was paused. Modelling decision: `pending` while the Webset's Enrichments are only queued, `running` once one of them has started; the mock never pauses.
