@@ -1,7 +1,7 @@
 /**
- * The mock's Exa response types, field by field against the types exa-js 2.23.0 ships: every body the mock
- * serves must be assignable to what the official client declares, and must carry every field the client
- * knows. Checked by `tsc --noEmit` and by `exa-js-types.test.ts`, which compiles this file alone.
+ * The mock's Exa types, field by field against the types exa-js 2.23.0 ships: every body the mock serves
+ * must be assignable to what the official client declares and carry every field the client knows; every
+ * body the client may send must fit the mock's request schema. Checked by `tsc --noEmit` and by `exa-js-types.test.ts`, which compiles this file alone.
  */
 import type * as ExaJs from 'exa-js';
 import { expectTypeOf } from 'vitest';
@@ -136,10 +136,46 @@ expectTypeOf<{
   [Id in keyof OperationPairs]: true;
 }>();
 
-// The checks are not vacuous: a Webset without `dashboardUrl`, or with a status exa-js does not know, fails.
+/** `true` when the mock's request schema `Mine` admits every body exa-js's `Theirs` allows, field by field. */
+type Admits<Mine, Theirs> = [Exclude<keyof OnTheWire<Theirs>, keyof Mine>] extends [never]
+  ? [OnTheWire<Theirs>] extends [Mine]
+    ? true
+    : {
+        differs: {
+          [K in keyof Mine & keyof OnTheWire<Theirs>]: [OnTheWire<Theirs>[K]] extends [Mine[K]] ? never : K;
+        }[keyof Mine & keyof OnTheWire<Theirs>];
+      }
+  : { unknownToTheMock: Exclude<keyof OnTheWire<Theirs>, keyof Mine> };
+
+/** Every request body the mock accepts, with exa-js's parameter type. */
+interface RequestPairs {
+  CreateWebsetParameters: [Ours['CreateWebsetParameters'], ExaJs.CreateWebsetParameters];
+  CreateWebsetSearch: [
+    NonNullable<Ours['CreateWebsetParameters']['search']>,
+    NonNullable<ExaJs.CreateWebsetParameters['search']>,
+  ];
+  UpdateWebsetRequest: [Ours['UpdateWebsetRequest'], ExaJs.UpdateWebsetRequest];
+  CreateEnrichmentParameters: [Ours['CreateEnrichmentParameters'], ExaJs.CreateEnrichmentParameters];
+  UpdateEnrichmentParameters: [Ours['UpdateEnrichmentParameters'], ExaJs.UpdateEnrichmentParameters];
+  CreateWebhookParameters: [Ours['CreateWebhookParameters'], ExaJs.CreateWebhookParameters];
+  UpdateWebhookParameters: [Ours['UpdateWebhookParameters'], ExaJs.UpdateWebhookParameters];
+}
+
+expectTypeOf<{
+  [Name in keyof RequestPairs]: Admits<RequestPairs[Name][0], RequestPairs[Name][1]>;
+}>().toEqualTypeOf<{
+  [Name in keyof RequestPairs]: true;
+}>();
+
+// The checks are not vacuous: a Webset without `dashboardUrl`, or with a status exa-js does not know, fails,
+// and so does a search request schema without the `maxPeoplePerCompany` exa-js may send.
 type WithoutDashboardUrl = Omit<Ours['Webset'], 'dashboardUrl'>;
 type Archived = Omit<Ours['Webset'], 'status'> & { status: 'archived' };
 // @ts-expect-error -- `dashboardUrl` is missing
 expectTypeOf<Fits<WithoutDashboardUrl, ExaJs.Webset>>().toEqualTypeOf<true>();
 // @ts-expect-error -- `status` differs
 expectTypeOf<Fits<Archived, ExaJs.Webset>>().toEqualTypeOf<true>();
+type SearchWithoutCap = Omit<NonNullable<Ours['CreateWebsetParameters']['search']>, 'maxPeoplePerCompany'>;
+type ExaJsSearch = NonNullable<ExaJs.CreateWebsetParameters['search']>;
+// @ts-expect-error -- `maxPeoplePerCompany` is unknown to this schema
+expectTypeOf<Admits<SearchWithoutCap, ExaJsSearch>>().toEqualTypeOf<true>();
