@@ -36,16 +36,43 @@ type OnTheWire<T> = T extends string
       ? { [K in keyof T]: OnTheWire<T[K]> | (K extends NullableIn<T> ? null : never) }
       : T;
 
-/** `true` when `Mine` fits exa-js's `Theirs` and has every field of it; else what is missing or differs. */
-type Fits<Mine, Theirs> = [Exclude<keyof OnTheWire<Theirs>, keyof Mine>] extends [never]
-  ? [Mine] extends [OnTheWire<Theirs>]
+type Extends<A, B> = [A] extends [B] ? true : false;
+
+/** Responses flow from the mock to exa-js; requests from exa-js to the mock. */
+type Flows<Mine, Wire, Direction extends 'response' | 'request'> = Direction extends 'response'
+  ? Extends<Mine, Wire>
+  : Extends<Wire, Mine>;
+
+/**
+ * `true` when the mock's `Mine` and exa-js's `Theirs` agree in `Direction` and `Mine` has every field of
+ * `Theirs`; else the fields missing from `Mine` or the ones whose types disagree.
+ */
+type Fits<Mine, Theirs, Direction extends 'response' | 'request'> = [
+  Exclude<keyof OnTheWire<Theirs>, keyof Mine>,
+] extends [never]
+  ? Flows<Mine, OnTheWire<Theirs>, Direction> extends true
     ? true
     : {
         differs: {
-          [K in keyof Mine & keyof OnTheWire<Theirs>]: [Mine[K]] extends [OnTheWire<Theirs>[K]] ? never : K;
+          [K in keyof Mine & keyof OnTheWire<Theirs>]: Flows<
+            Mine[K],
+            OnTheWire<Theirs>[K],
+            Direction
+          > extends true
+            ? never
+            : K;
         }[keyof Mine & keyof OnTheWire<Theirs>];
       }
   : { missing: Exclude<keyof OnTheWire<Theirs>, keyof Mine> };
+
+/** The verdict for every `[mine, theirs]` pair of a table. */
+type Verdicts<Pairs, Direction extends 'response' | 'request'> = {
+  [Name in keyof Pairs]: Pairs[Name] extends [infer Mine, infer Theirs]
+    ? Fits<Mine, Theirs, Direction>
+    : never;
+};
+
+type AllTrue<Pairs> = { [Name in keyof Pairs]: true };
 
 /** Every schema of a response body the mock serves under /websets/v0, with exa-js's type of the same name. */
 interface SchemaPairs {
@@ -77,11 +104,7 @@ interface SchemaPairs {
   ListWebhookAttemptsResponse: [Ours['ListWebhookAttemptsResponse'], ExaJs.ListWebhookAttemptsResponse];
 }
 
-expectTypeOf<{
-  [Name in keyof SchemaPairs]: Fits<SchemaPairs[Name][0], SchemaPairs[Name][1]>;
-}>().toEqualTypeOf<{
-  [Name in keyof SchemaPairs]: true;
-}>();
+expectTypeOf<Verdicts<SchemaPairs, 'response'>>().toEqualTypeOf<AllTrue<SchemaPairs>>();
 
 /** The JSON body of an operation's success response. */
 type Served<Id extends keyof operations, Status extends number> = operations[Id]['responses'] extends {
@@ -130,22 +153,7 @@ interface OperationPairs {
   ];
 }
 
-expectTypeOf<{
-  [Id in keyof OperationPairs]: Fits<OperationPairs[Id][0], OperationPairs[Id][1]>;
-}>().toEqualTypeOf<{
-  [Id in keyof OperationPairs]: true;
-}>();
-
-/** `true` when the mock's request schema `Mine` admits every body exa-js's `Theirs` allows, field by field. */
-type Admits<Mine, Theirs> = [Exclude<keyof OnTheWire<Theirs>, keyof Mine>] extends [never]
-  ? [OnTheWire<Theirs>] extends [Mine]
-    ? true
-    : {
-        differs: {
-          [K in keyof Mine & keyof OnTheWire<Theirs>]: [OnTheWire<Theirs>[K]] extends [Mine[K]] ? never : K;
-        }[keyof Mine & keyof OnTheWire<Theirs>];
-      }
-  : { unknownToTheMock: Exclude<keyof OnTheWire<Theirs>, keyof Mine> };
+expectTypeOf<Verdicts<OperationPairs, 'response'>>().toEqualTypeOf<AllTrue<OperationPairs>>();
 
 /** Every request body the mock accepts, with exa-js's parameter type. */
 interface RequestPairs {
@@ -161,21 +169,17 @@ interface RequestPairs {
   UpdateWebhookParameters: [Ours['UpdateWebhookParameters'], ExaJs.UpdateWebhookParameters];
 }
 
-expectTypeOf<{
-  [Name in keyof RequestPairs]: Admits<RequestPairs[Name][0], RequestPairs[Name][1]>;
-}>().toEqualTypeOf<{
-  [Name in keyof RequestPairs]: true;
-}>();
+expectTypeOf<Verdicts<RequestPairs, 'request'>>().toEqualTypeOf<AllTrue<RequestPairs>>();
 
 // The checks are not vacuous: a Webset without `dashboardUrl`, or with a status exa-js does not know, fails,
 // and so does a search request schema without the `maxPeoplePerCompany` exa-js may send.
 type WithoutDashboardUrl = Omit<Ours['Webset'], 'dashboardUrl'>;
 type Archived = Omit<Ours['Webset'], 'status'> & { status: 'archived' };
 // @ts-expect-error -- `dashboardUrl` is missing
-expectTypeOf<Fits<WithoutDashboardUrl, ExaJs.Webset>>().toEqualTypeOf<true>();
+expectTypeOf<Fits<WithoutDashboardUrl, ExaJs.Webset, 'response'>>().toEqualTypeOf<true>();
 // @ts-expect-error -- `status` differs
-expectTypeOf<Fits<Archived, ExaJs.Webset>>().toEqualTypeOf<true>();
+expectTypeOf<Fits<Archived, ExaJs.Webset, 'response'>>().toEqualTypeOf<true>();
 type SearchWithoutCap = Omit<NonNullable<Ours['CreateWebsetParameters']['search']>, 'maxPeoplePerCompany'>;
 type ExaJsSearch = NonNullable<ExaJs.CreateWebsetParameters['search']>;
 // @ts-expect-error -- `maxPeoplePerCompany` is unknown to this schema
-expectTypeOf<Admits<SearchWithoutCap, ExaJsSearch>>().toEqualTypeOf<true>();
+expectTypeOf<Fits<SearchWithoutCap, ExaJsSearch, 'request'>>().toEqualTypeOf<true>();
