@@ -104,6 +104,7 @@ const document: Record<string, unknown> = {
                     "value": {
                       "id": "webset_01k07c8m2q4t6v8x0z2b4d6f8h",
                       "object": "webset",
+                      "dashboardUrl": "https://websets.exa.ai/websets/webset_01k07c8m2q4t6v8x0z2b4d6f8h",
                       "status": "pending",
                       "externalId": "crm-list-4711",
                       "title": "Heads of revenue operations at B2B SaaS companies...",
@@ -111,6 +112,7 @@ const document: Record<string, unknown> = {
                         {
                           "id": "ws_01k07c8m3a5c7e9g1j3l5n7p9r",
                           "object": "webset_search",
+                          "maxPeoplePerCompany": null,
                           "status": "completed",
                           "websetId": "webset_01k07c8m2q4t6v8x0z2b4d6f8h",
                           "query": "Heads of revenue operations at B2B SaaS companies headquartered in Germany",
@@ -247,6 +249,7 @@ const document: Record<string, unknown> = {
                         {
                           "id": "webset_01k07c8m2q4t6v8x0z2b4d6f8h",
                           "object": "webset",
+                          "dashboardUrl": "https://websets.exa.ai/websets/webset_01k07c8m2q4t6v8x0z2b4d6f8h",
                           "status": "running",
                           "externalId": "crm-list-4711",
                           "title": "Heads of RevOps at German B2B SaaS companies",
@@ -254,6 +257,7 @@ const document: Record<string, unknown> = {
                             {
                               "id": "ws_01k07c8m3a5c7e9g1j3l5n7p9r",
                               "object": "webset_search",
+                              "maxPeoplePerCompany": null,
                               "status": "completed",
                               "websetId": "webset_01k07c8m2q4t6v8x0z2b4d6f8h",
                               "query": "Heads of revenue operations at B2B SaaS companies headquartered in Germany",
@@ -385,6 +389,7 @@ const document: Record<string, unknown> = {
                     "value": {
                       "id": "webset_01k07c8m2q4t6v8x0z2b4d6f8h",
                       "object": "webset",
+                      "dashboardUrl": "https://websets.exa.ai/websets/webset_01k07c8m2q4t6v8x0z2b4d6f8h",
                       "status": "running",
                       "externalId": "crm-list-4711",
                       "title": "Heads of RevOps at German B2B SaaS companies",
@@ -392,6 +397,7 @@ const document: Record<string, unknown> = {
                         {
                           "id": "ws_01k07c8m3a5c7e9g1j3l5n7p9r",
                           "object": "webset_search",
+                          "maxPeoplePerCompany": null,
                           "status": "completed",
                           "websetId": "webset_01k07c8m2q4t6v8x0z2b4d6f8h",
                           "query": "Heads of revenue operations at B2B SaaS companies headquartered in Germany",
@@ -459,6 +465,7 @@ const document: Record<string, unknown> = {
                     "value": {
                       "id": "webset_01k07c8m2q4t6v8x0z2b4d6f8h",
                       "object": "webset",
+                      "dashboardUrl": "https://websets.exa.ai/websets/webset_01k07c8m2q4t6v8x0z2b4d6f8h",
                       "status": "running",
                       "externalId": "crm-list-4711",
                       "title": "Heads of RevOps at German B2B SaaS companies",
@@ -466,6 +473,7 @@ const document: Record<string, unknown> = {
                         {
                           "id": "ws_01k07c8m3a5c7e9g1j3l5n7p9r",
                           "object": "webset_search",
+                          "maxPeoplePerCompany": null,
                           "status": "completed",
                           "websetId": "webset_01k07c8m2q4t6v8x0z2b4d6f8h",
                           "query": "Heads of revenue operations at B2B SaaS companies headquartered in Germany",
@@ -719,6 +727,7 @@ const document: Record<string, unknown> = {
                     "value": {
                       "id": "webset_01k07c8m2q4t6v8x0z2b4d6f8h",
                       "object": "webset",
+                      "dashboardUrl": "https://websets.exa.ai/websets/webset_01k07c8m2q4t6v8x0z2b4d6f8h",
                       "status": "idle",
                       "externalId": "crm-list-4711",
                       "title": "Heads of RevOps at German B2B SaaS companies",
@@ -726,6 +735,7 @@ const document: Record<string, unknown> = {
                         {
                           "id": "ws_01k07c8m3a5c7e9g1j3l5n7p9r",
                           "object": "webset_search",
+                          "maxPeoplePerCompany": null,
                           "status": "completed",
                           "websetId": "webset_01k07c8m2q4t6v8x0z2b4d6f8h",
                           "query": "Heads of revenue operations at B2B SaaS companies headquartered in Germany",
@@ -854,6 +864,7 @@ const document: Record<string, unknown> = {
                     "value": {
                       "id": "webset_01k07c8m2q4t6v8x0z2b4d6f8h",
                       "object": "webset",
+                      "dashboardUrl": "https://websets.exa.ai/websets/webset_01k07c8m2q4t6v8x0z2b4d6f8h",
                       "status": "idle",
                       "externalId": "crm-list-4711",
                       "title": "Heads of RevOps at German B2B SaaS companies",
@@ -861,6 +872,7 @@ const document: Record<string, unknown> = {
                         {
                           "id": "ws_01k07c8m3a5c7e9g1j3l5n7p9r",
                           "object": "webset_search",
+                          "maxPeoplePerCompany": null,
                           "status": "completed",
                           "websetId": "webset_01k07c8m2q4t6v8x0z2b4d6f8h",
                           "query": "Heads of revenue operations at B2B SaaS companies headquartered in Germany",
@@ -986,6 +998,7 @@ const document: Record<string, unknown> = {
                     "value": {
                       "id": "webset_01k07c8m2q4t6v8x0z2b4d6f8h",
                       "object": "webset",
+                      "dashboardUrl": "https://websets.exa.ai/websets/webset_01k07c8m2q4t6v8x0z2b4d6f8h",
                       "status": "idle",
                       "externalId": "crm-list-4711",
                       "title": "Heads of RevOps at German B2B SaaS companies",
@@ -993,6 +1006,7 @@ const document: Record<string, unknown> = {
                         {
                           "id": "ws_01k07c8m3a5c7e9g1j3l5n7p9r",
                           "object": "webset_search",
+                          "maxPeoplePerCompany": null,
                           "status": "completed",
                           "websetId": "webset_01k07c8m2q4t6v8x0z2b4d6f8h",
                           "query": "Heads of revenue operations at B2B SaaS companies headquartered in Germany",
@@ -2008,7 +2022,7 @@ const document: Record<string, unknown> = {
       "post": {
         "operationId": "exaCancelEnrichment",
         "summary": "Cancel a running Enrichment",
-        "description": "Stops a `pending` Enrichment. It becomes `canceled` for good (it cannot be resumed); results not produced yet become `canceled` with `result: null`, results already `completed` stay. Credits are not refunded. The request needs no body (an empty body with `Content-Type: application/json` is accepted).\n\nModelling decision: cancelling an Enrichment that is already `canceled` is a no-op that returns it unchanged with 200 (idempotent). Cancelling a `completed` Enrichment is refused with 409 and tag `ENRICHMENT_NOT_CANCELLABLE`, because nothing is running and the official material only describes cancelling running work. A cancel that races the Enrichment's completion (inside the scenario's cancel-race window) gets the same 409 and the Enrichment completes.",
+        "description": "Stops a `pending` Enrichment. It becomes `canceled` for good (it cannot be resumed); results not produced yet become `canceled` with `result: null`, results already `completed` stay. Credits are not refunded. The request needs no body (an empty body with `Content-Type: application/json` is accepted).\n\nModelling decision: cancelling an Enrichment that is already `canceled` or `completed` is a no-op that returns it unchanged with 200 (idempotent), since the official spec declares only 200 for this operation. A cancel that races the Enrichment's completion (inside the scenario's cancel-race window) is refused with 409 and tag `ENRICHMENT_NOT_CANCELLABLE`, and the Enrichment completes: the 409 exists only to let a client meet that race on demand.",
         "tags": [
           "Enrichments"
         ],
@@ -2129,6 +2143,7 @@ const document: Record<string, unknown> = {
                           "data": {
                             "id": "webset_01k07c8m2q4t6v8x0z2b4d6f8h",
                             "object": "webset",
+                            "dashboardUrl": "https://websets.exa.ai/websets/webset_01k07c8m2q4t6v8x0z2b4d6f8h",
                             "status": "idle",
                             "externalId": "crm-list-4711",
                             "title": "Heads of RevOps at German B2B SaaS companies",
@@ -2136,6 +2151,7 @@ const document: Record<string, unknown> = {
                               {
                                 "id": "ws_01k07c8m3a5c7e9g1j3l5n7p9r",
                                 "object": "webset_search",
+                                "maxPeoplePerCompany": null,
                                 "status": "completed",
                                 "websetId": "webset_01k07c8m2q4t6v8x0z2b4d6f8h",
                                 "query": "Heads of revenue operations at B2B SaaS companies headquartered in Germany",
@@ -2409,6 +2425,7 @@ const document: Record<string, unknown> = {
                       "data": {
                         "id": "webset_01k07c8m2q4t6v8x0z2b4d6f8h",
                         "object": "webset",
+                        "dashboardUrl": "https://websets.exa.ai/websets/webset_01k07c8m2q4t6v8x0z2b4d6f8h",
                         "status": "idle",
                         "externalId": "crm-list-4711",
                         "title": "Heads of RevOps at German B2B SaaS companies",
@@ -2416,6 +2433,7 @@ const document: Record<string, unknown> = {
                           {
                             "id": "ws_01k07c8m3a5c7e9g1j3l5n7p9r",
                             "object": "webset_search",
+                            "maxPeoplePerCompany": null,
                             "status": "completed",
                             "websetId": "webset_01k07c8m2q4t6v8x0z2b4d6f8h",
                             "query": "Heads of revenue operations at B2B SaaS companies headquartered in Germany",
@@ -3600,7 +3618,7 @@ const document: Record<string, unknown> = {
         }
       },
       "EnrichmentNotCancellable": {
-        "description": "Modelling decision: the Enrichment is already `completed`, or is completing (its last results are landing, inside the scenario's cancel-race window), so there is nothing to cancel: it completes. Tag `ENRICHMENT_NOT_CANCELLABLE`.",
+        "description": "Modelling decision: the Enrichment is completing (its last results are landing, inside the scenario's cancel-race window), so the cancel lost the race: it completes. Tag `ENRICHMENT_NOT_CANCELLABLE`.",
         "headers": {
           "X-Request-Id": {
             "$ref": "#/components/headers/XRequestId"
@@ -3612,11 +3630,11 @@ const document: Record<string, unknown> = {
               "$ref": "#/components/schemas/ExaError"
             },
             "examples": {
-              "completed": {
-                "summary": "Enrichment already completed",
+              "completing": {
+                "summary": "Cancel lost the race with the completion",
                 "value": {
                   "requestId": "req_3LkT8vQx1mZp9RcW2yHn",
-                  "error": "Enrichment wenrich_01k07c8m4b6d8f0h2k4m6p8r0t is completed and cannot be canceled",
+                  "error": "Enrichment wenrich_01k07c8m4b6d8f0h2k4m6p8r0t is completing and can no longer be canceled. Read it again: it is completed, with its results on the Webset's Items.",
                   "tag": "ENRICHMENT_NOT_CANCELLABLE"
                 }
               }
@@ -4054,6 +4072,11 @@ const document: Record<string, unknown> = {
                 "type": "number",
                 "minimum": 1
               },
+              "maxPeoplePerCompany": {
+                "description": "For people searches: a soft cap on matching people from the same current employer. Modelling decision: taken from exa-js 2.23.0 (the official spec copy lacks it); the mock echoes it on the search.",
+                "type": "number",
+                "minimum": 1
+              },
               "entity": {
                 "description": "Force the entity type instead of letting it be inferred from the query.",
                 "$ref": "#/components/schemas/Entity"
@@ -4318,6 +4341,13 @@ const document: Record<string, unknown> = {
             "type": "number",
             "minimum": 1
           },
+          "maxPeoplePerCompany": {
+            "description": "The soft cap on matching people from the same current employer that the search was created with; `null` when none was asked for.\n\nModelling decision: the official spec copy does not list this field yet; it follows exa-js 2.23.0, which requires it. The mock echoes the cap and does not apply it: it is soft, and the generated people rarely share an employer.",
+            "type": [
+              "number",
+              "null"
+            ]
+          },
           "behavior": {
             "description": "How the search combines with Items already in the Webset.",
             "default": "override",
@@ -4520,6 +4550,7 @@ const document: Record<string, unknown> = {
           "entity",
           "criteria",
           "count",
+          "maxPeoplePerCompany",
           "exclude",
           "scope",
           "progress",
@@ -5027,6 +5058,11 @@ const document: Record<string, unknown> = {
             "const": "webset",
             "default": "webset"
           },
+          "dashboardUrl": {
+            "description": "Where the Webset opens in the Websets dashboard.\n\nModelling decision: the official spec copy does not list this field yet, but exa-js 2.23.0 and exa-py 2.x require it on every Webset. The mock builds it the way Exa links a Webset, `https://websets.exa.ai/websets/{id}`.",
+            "type": "string",
+            "format": "uri"
+          },
           "status": {
             "description": "`pending`/`running` while searches or enrichments are working, `idle` when nothing is running, `paused` when work was paused. Modelling decision: `pending` while the Webset's Enrichments are only queued, `running` once one of them has started; the mock never pauses.",
             "type": "string",
@@ -5128,6 +5164,7 @@ const document: Record<string, unknown> = {
         "required": [
           "id",
           "object",
+          "dashboardUrl",
           "status",
           "externalId",
           "title",

@@ -260,7 +260,7 @@ export interface paths {
          * Cancel a running Enrichment
          * @description Stops a `pending` Enrichment. It becomes `canceled` for good (it cannot be resumed); results not produced yet become `canceled` with `result: null`, results already `completed` stay. Credits are not refunded. The request needs no body (an empty body with `Content-Type: application/json` is accepted).
          *
-         *     Modelling decision: cancelling an Enrichment that is already `canceled` is a no-op that returns it unchanged with 200 (idempotent). Cancelling a `completed` Enrichment is refused with 409 and tag `ENRICHMENT_NOT_CANCELLABLE`, because nothing is running and the official material only describes cancelling running work. A cancel that races the Enrichment's completion (inside the scenario's cancel-race window) gets the same 409 and the Enrichment completes.
+         *     Modelling decision: cancelling an Enrichment that is already `canceled` or `completed` is a no-op that returns it unchanged with 200 (idempotent), since the official spec declares only 200 for this operation. A cancel that races the Enrichment's completion (inside the scenario's cancel-race window) is refused with 409 and tag `ENRICHMENT_NOT_CANCELLABLE`, and the Enrichment completes: the 409 exists only to let a client meet that race on demand.
          */
         post: operations["exaCancelEnrichment"];
         delete?: never;
@@ -550,6 +550,8 @@ export interface components {
                  * @default 10
                  */
                 count: number;
+                /** @description For people searches: a soft cap on matching people from the same current employer. Modelling decision: taken from exa-js 2.23.0 (the official spec copy lacks it); the mock echoes it on the search. */
+                maxPeoplePerCompany?: number;
                 /** @description Force the entity type instead of letting it be inferred from the query. */
                 entity?: components["schemas"]["Entity"];
                 /** @description Explicit criteria; inferred from the query when omitted. */
@@ -651,6 +653,12 @@ export interface components {
             }[];
             /** @description Number of Items the search tries to find. */
             count: number;
+            /**
+             * @description The soft cap on matching people from the same current employer that the search was created with; `null` when none was asked for.
+             *
+             *     Modelling decision: the official spec copy does not list this field yet; it follows exa-js 2.23.0, which requires it. The mock echoes the cap and does not apply it: it is soft, and the generated people rarely share an employer.
+             */
+            maxPeoplePerCompany: number | null;
             /**
              * @description How the search combines with Items already in the Webset.
              * @default override
@@ -956,6 +964,13 @@ export interface components {
              * @constant
              */
             object: "webset";
+            /**
+             * Format: uri
+             * @description Where the Webset opens in the Websets dashboard.
+             *
+             *     Modelling decision: the official spec copy does not list this field yet, but exa-js 2.23.0 and exa-py 2.x require it on every Webset. The mock builds it the way Exa links a Webset, `https://websets.exa.ai/websets/{id}`.
+             */
+            dashboardUrl: string;
             /**
              * WebsetStatus
              * @description `pending`/`running` while searches or enrichments are working, `idle` when nothing is running, `paused` when work was paused. Modelling decision: `pending` while the Webset's Enrichments are only queued, `running` once one of them has started; the mock never pauses.
@@ -1979,7 +1994,7 @@ export interface components {
                 "application/json": components["schemas"]["ExaError"];
             };
         };
-        /** @description Modelling decision: the Enrichment is already `completed`, or is completing (its last results are landing, inside the scenario's cancel-race window), so there is nothing to cancel: it completes. Tag `ENRICHMENT_NOT_CANCELLABLE`. */
+        /** @description Modelling decision: the Enrichment is completing (its last results are landing, inside the scenario's cancel-race window), so the cancel lost the race: it completes. Tag `ENRICHMENT_NOT_CANCELLABLE`. */
         EnrichmentNotCancellable: {
             headers: {
                 "X-Request-Id": components["headers"]["XRequestId"];

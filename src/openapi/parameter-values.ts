@@ -39,11 +39,15 @@ function itemsSchema(resolver: DocumentResolver, schema: unknown): unknown {
   return undefined;
 }
 
-/** A string as the first type it fits of integer, number and boolean; left a string otherwise, for Ajv to report. */
+/**
+ * A string as the first type it fits of integer, number and boolean; left a string otherwise, for Ajv to
+ * report. Booleans are `true`/`false` in any letter case, since Python clients send `True`/`False`.
+ */
 function coerceScalar(raw: string, types: ReadonlySet<string>): unknown {
   if (types.has('integer') && /^-?\d+$/.test(raw)) return Number(raw);
   if (types.has('number') && raw.trim() !== '' && Number.isFinite(Number(raw))) return Number(raw);
-  if (types.has('boolean') && (raw === 'true' || raw === 'false')) return raw === 'true';
+  const lower = raw.toLowerCase();
+  if (types.has('boolean') && (lower === 'true' || lower === 'false')) return lower === 'true';
   return raw;
 }
 

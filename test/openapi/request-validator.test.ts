@@ -171,6 +171,9 @@ describe('createRequestValidator: parameters', () => {
     { given: '', want: { limit: 25, includeDeleted: false } },
     { given: 'includeDeleted=true', want: { limit: 25, includeDeleted: true } },
     { given: 'includeDeleted=false&offset=1.5', want: { limit: 25, offset: 1.5, includeDeleted: false } },
+    { given: 'includeDeleted=True', want: { limit: 25, includeDeleted: true } },
+    { given: 'includeDeleted=FALSE', want: { limit: 25, includeDeleted: false } },
+    { given: 'includeDeleted=tRuE', want: { limit: 25, includeDeleted: true } },
     {
       given: 'types=email&types=phone',
       want: { limit: 25, includeDeleted: false, types: ['email', 'phone'] },

@@ -32,6 +32,7 @@ function toSearch(search: SearchParameters, entity: 'person' | 'company', seed: 
     entity,
     criteria: search.criteria?.map((criterion) => criterion.description) ?? [search.query.slice(0, 1_000)],
     count: search.count ?? 10,
+    maxPeoplePerCompany: search.maxPeoplePerCompany ?? null,
     recall: search.recall ?? false,
     exclude: search.exclude ?? [],
     scope: search.scope ?? [],

@@ -4,7 +4,7 @@ import { settingsProblem } from './enrichment-settings.js';
 import { EXA_TAGS } from './exa-errors.js';
 import { findEnrichment, findWebset, isWebset, ok, scopeOf, type ExaDependencies } from './exa-scope.js';
 import { startEnrichments, toVersions } from './start-enrichments.js';
-import { runStatusAt, toEnrichment } from './to-enrichment.js';
+import { toEnrichment } from './to-enrichment.js';
 import type { EnrichmentRecord, EnrichmentVersion } from './webset-store.js';
 
 type Schemas = components['schemas'];
@@ -26,21 +26,23 @@ function updated(
   };
 }
 
-/** Answers a cancel the core refused: idempotent on a canceled Enrichment, 409 on a completed or completing one. */
+/**
+ * Answers a cancel the core refused: 409 when the Enrichment is completing (the cancel lost a race with its
+ * completion); otherwise it is already canceled or completed, and Exa's spec declares only 200 for this
+ * operation, so it is answered unchanged.
+ */
 function refusedCancel(
   context: OperationContext,
   enrichment: EnrichmentRecord,
   now: number,
   completing: boolean,
 ): VendorResponse {
-  if (runStatusAt(enrichment, now) === 'cancelled') return ok(toEnrichment(enrichment, now));
-  const why = completing
-    ? 'is completing and can no longer be canceled'
-    : 'is completed and cannot be canceled';
+  if (!completing) return ok(toEnrichment(enrichment, now));
   return context.fail(
     409,
     EXA_TAGS.notCancellable,
-    `Enrichment ${enrichment.id} ${why}. Its results are on the Webset's Items.`,
+    `Enrichment ${enrichment.id} is completing and can no longer be canceled. ` +
+      "Read it again: it is completed, with its results on the Webset's Items.",
   );
 }
 

@@ -10,6 +10,9 @@ export type WebsetSearch = Schemas['WebsetSearch'];
 /** Items `expand=items` embeds at most. */
 export const EXPANDED_ITEMS = 100;
 
+/** Where Exa's Websets dashboard shows a Webset: this origin and path, then the Webset id. */
+const DASHBOARD_WEBSETS = 'https://websets.exa.ai/websets/';
+
 /**
  * The Webset's status at `t`: `running` while one of its Enrichments is being worked on, `pending` while
  * its Enrichments are only queued, `idle` otherwise (its search completes at creation).
@@ -34,6 +37,7 @@ export function toSearch(webset: WebsetRecord, search: SearchRecord): WebsetSear
     entity: { type: search.entity },
     criteria: search.criteria.map((description) => ({ description, successRate: 100 })),
     count: search.count,
+    maxPeoplePerCompany: search.maxPeoplePerCompany,
     behavior: 'override',
     exclude: search.exclude,
     scope: search.scope,
@@ -68,6 +72,7 @@ export function toWebset(
   const view: Webset = {
     id: webset.id,
     object: 'webset',
+    dashboardUrl: `${DASHBOARD_WEBSETS}${webset.id}`,
     status: websetStatusAt(webset, t),
     externalId: webset.externalId,
     title: webset.title,

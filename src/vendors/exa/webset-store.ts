@@ -35,6 +35,8 @@ export interface SearchRecord {
   entity: 'person' | 'company';
   criteria: string[];
   count: number;
+  /** The soft cap on people per employer the search was asked for; echoed, not applied. */
+  maxPeoplePerCompany: number | null;
   recall: boolean;
   exclude: SourceRef[];
   scope: ScopeRef[];

@@ -138,6 +138,13 @@ describe('exa: conformance to openapi/exa-websets.yaml', () => {
     await client.deleteWebset('tour');
   });
 
+  it('conforms when a cancel loses the race with the completion', async () => {
+    const { harness, client } = exaSetup('cancel-race', 706);
+    const webset = await createWebset(client, websetBody(3, [EMAIL]));
+    harness.clock.advance(10_000);
+    await client.cancelEnrichment(webset.id, webset.enrichments[0]?.id ?? '');
+  });
+
   it('conforms for Webhooks and their attempts, success and errors', async () => {
     const { harness, client } = exaSetup('happy-path-fast', 705);
     const hooks = webhooksClient(client);

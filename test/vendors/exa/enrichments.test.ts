@@ -156,12 +156,20 @@ describe('exa: enrichments', () => {
     expect(again.json).toEqual(cancelled.json);
   });
 
-  it('refuses to cancel a completed Enrichment with 409 ENRICHMENT_NOT_CANCELLABLE', async () => {
+  it('answers a cancel of a completed Enrichment with 200 and the Enrichment unchanged, as the spec declares', async () => {
     const { harness, client } = exaSetup('happy-path-fast', 309);
     const webset = await createWebset(client, websetBody(2, [EMAIL]));
+    const id = webset.enrichments[0]?.id ?? '';
     harness.clock.advance(TEN_MINUTES);
-    const refused = await client.cancelEnrichment(webset.id, webset.enrichments[0]?.id ?? '');
-    expectExaError(refused, 409, 'ENRICHMENT_NOT_CANCELLABLE', 'completed');
+    const before = await client.getEnrichment(webset.id, id);
+    const items = await client.listItems(webset.id);
+    const cancelled = await client.cancelEnrichment(webset.id, id);
+    expect(cancelled.status, cancelled.text).toBe(200);
+    expect(cancelled.json).toEqual(before.json);
+    expect(cancelled.json.status).toBe('completed');
+    harness.clock.advance(TEN_MINUTES);
+    expect((await client.getEnrichment(webset.id, id)).json).toEqual(before.json);
+    expect((await client.listItems(webset.id)).json).toEqual(items.json);
   });
 
   it('refuses a cancel racing the completion with 409, and the Enrichment completes', async () => {
@@ -267,7 +275,8 @@ describe('exa: enrichments', () => {
     const webset = await createWebset(client, { enrichments: [EMAIL] });
     expect(webset).toMatchObject({ status: 'idle', searches: [], enrichments: [{ status: 'completed' }] });
     expect(runs()).toEqual([]);
-    expect((await client.cancelEnrichment(webset.id, webset.enrichments[0]?.id ?? '')).status).toBe(409);
+    const cancelled = await client.cancelEnrichment(webset.id, webset.enrichments[0]?.id ?? '');
+    expect([cancelled.status, cancelled.json]).toEqual([200, webset.enrichments[0]]);
   });
 
   it('forgets Enrichments whose run expired (expired-jobs scenario)', async () => {

@@ -12,8 +12,8 @@ const split = (id: string): [string, string] => {
  * Exa's words in neutral terms. An Enrichment is `pending` until done, so "running" is read from its
  * Webset: `pending` while its work is queued, `running` once it started. A dispatch failure answers 502
  * but records the Webset, found again by its externalId as a client recovering from a 502 would.
- * Cancelling an already canceled Enrichment is an idempotent 200 in Exa: the driver reports it as the
- * neutral `not_cancellable` (nothing was cancelled), reading the Enrichment before cancelling.
+ * Cancelling an already canceled or completed Enrichment is an idempotent 200 in Exa: the driver reports
+ * it as the neutral `not_cancellable` (nothing was cancelled), reading the Enrichment before cancelling.
  */
 runLifecycleSuite({
   vendor: 'exa',
@@ -47,7 +47,8 @@ runLifecycleSuite({
     if (before.status === 404) return 'not_found';
     const response = await client.cancelEnrichment(webset, enrichment);
     if (response.status === 404) return 'not_found';
-    if (response.status === 200) return before.json.status === 'canceled' ? 'not_cancellable' : 'ok';
+    const settled = ['canceled', 'completed'].includes(before.json.status);
+    if (response.status === 200) return settled ? 'not_cancellable' : 'ok';
     return 'not_cancellable';
   },
   reportsStatusChanged: false,

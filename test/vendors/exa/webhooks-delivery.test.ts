@@ -128,6 +128,13 @@ describe('exa: webhook deliveries', () => {
     expect((await hooks.attempts(webhook.id, { successful: 'false', limit: 200 })).json.data).toEqual(
       refused,
     );
+    // exa-py sends Python's spelling of booleans.
+    expect((await hooks.attempts(webhook.id, { successful: 'True', limit: 200 })).json.data).toEqual(
+      attempts.filter((attempt) => attempt.successful),
+    );
+    expect((await hooks.attempts(webhook.id, { successful: 'False', limit: 200 })).json.data).toEqual(
+      refused,
+    );
     const idle = (await hooks.attempts(webhook.id, { eventType: 'webset.idle' })).json.data as Attempt[];
     expect(idle.length).toBeGreaterThan(0);
     expect(idle.every((attempt) => attempt.eventType === 'webset.idle')).toBe(true);
