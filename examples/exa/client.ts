@@ -242,7 +242,8 @@ export function createExaClient(options: ExaClientOptions) {
 
   /**
    * Cancels an Enrichment and returns it once it has stopped: `canceled`, or `completed` when it finished
-   * first. Exa answers 409 for a finished (or finishing) Enrichment; then this waits for it.
+   * first. A finished Enrichment comes back unchanged; the sandbox answers 409 only when the cancel races the
+   * completion, and then this waits for it.
    */
   async function cancelEnrichment(websetId: string, id: string): Promise<Enrichment> {
     try {
