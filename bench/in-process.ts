@@ -26,7 +26,7 @@ const created = await fetchThrough(mock.handlers, `${ORIGIN}/api/enrichment`, {
   }),
 });
 const runId = ((await created.json()) as { enrichmentRunId: string }).enrichmentRunId;
-mock.clock.advance(1_500); // running: the polling workload's state
+await mock.advance(1_500); // running: the polling workload's state
 const statusUrl = `${ORIGIN}/api/enrichment/${runId}`;
 const sample = await (
   await fetchThrough(mock.handlers, statusUrl, { headers: { authorization: `Bearer ${KEY}` } })

@@ -1,7 +1,6 @@
 import { bypass, type HttpHandler } from 'msw';
 import { createVendorHandler } from '../adapter/vendor-handler.js';
 import { createVirtualClock, type Clock, type VirtualClock } from '../core/clock.js';
-import { advanceToNextChange } from '../runtime/advance-to-next-change.js';
 import type { Journal } from '../runtime/journal.js';
 import { createRuntime, type Runtime } from '../runtime/mock-runtime.js';
 import { describeTenant, updateTenant } from '../runtime/tenant-admin.js';
@@ -116,14 +115,6 @@ export interface EnrichmentMock<C extends Clock = VirtualClock> {
   advance(ms: number): Promise<DeliveryReport[]>;
   /** `advance`, shaped as the `sleep` of a client under test: its waits move the clock instead of waiting. */
   sleep(ms: number): Promise<void>;
-  /**
-   * Moves the clock to the next instant any run changes, without delivering webhooks; false when every
-   * run has settled.
-   *
-   * @deprecated Use `autoAdvance: true` (each poll sees the next change) or `await mock.advance(ms)` (which
-   * also delivers webhooks). Kept for existing tests; to be removed in the next major version.
-   */
-  advanceToNextChange(): boolean;
   /** Forgets every run and tenant: back to the scenario's initial world. The clock stays. */
   reset(): void;
 }
@@ -230,7 +221,6 @@ export function createEnrichmentMock(options: EnrichmentMockOptions<Clock> = {})
     sleep: async (ms) => {
       await advance(ms);
     },
-    advanceToNextChange: () => advanceToNextChange(runtime),
     reset: () => runtime.reset(),
   };
 }
