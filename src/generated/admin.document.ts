@@ -217,7 +217,7 @@ const document: Record<string, unknown> = {
       "post": {
         "operationId": "adminAdvanceClock",
         "summary": "Advance the virtual clock",
-        "description": "Moves the virtual clock forward, either by `ms` milliseconds or to the instant `to`. Everything due up to the new time happens before the response is sent (runs progress, results complete, events are recorded and webhooks are delivered), in time order. Returns the clock after the move.\n\nFails with 409 `CONFLICT` when the clock is in `real` mode, or when `to` is earlier than the current time (the clock never goes backwards). `{\"ms\": 0}` and `to` equal to now are accepted and change nothing.",
+        "description": "Moves the virtual clock forward, either by `ms` milliseconds or to the instant `to`. Everything due up to the new time happens before the response is sent (runs progress, results complete, events are recorded and webhooks are delivered), in time order. Returns the clock after the move.\n\nFails with 409 `CONFLICT` when the clock is in `real` mode, when `to` is earlier than the current time (the clock never goes backwards), or when the move would pass `9999-12-31T23:59:59.999Z`, the last instant an RFC 3339 `date-time` can write (nothing moves and no webhook is delivered). `{\"ms\": 0}` and `to` equal to now are accepted and change nothing.",
         "tags": [
           "Clock"
         ],
@@ -1048,7 +1048,7 @@ const document: Record<string, unknown> = {
         }
       },
       "Conflict": {
-        "description": "The request conflicts with the current state, for example advancing a real clock or moving the clock backwards. Code `CONFLICT`.",
+        "description": "The request conflicts with the current state, for example advancing a real clock, moving the clock backwards or past 9999-12-31T23:59:59.999Z. Code `CONFLICT`.",
         "content": {
           "application/json": {
             "schema": {
@@ -1070,6 +1070,15 @@ const document: Record<string, unknown> = {
                   "error": {
                     "code": "CONFLICT",
                     "message": "Cannot move the clock backwards from 2025-07-16T10:35:00.000Z to 2025-07-16T10:30:00.000Z"
+                  }
+                }
+              },
+              "pastYear9999": {
+                "summary": "The move would pass 9999-12-31T23:59:59.999Z",
+                "value": {
+                  "error": {
+                    "code": "CONFLICT",
+                    "message": "Cannot advance the clock by 253402300799999 ms: it would pass 9999-12-31T23:59:59.999Z, the last instant an RFC 3339 date-time can write. Advance by at most 251649638699999 ms, or to 9999-12-31T23:59:59.999Z at the latest."
                   }
                 }
               }

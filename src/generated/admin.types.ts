@@ -77,7 +77,7 @@ export interface paths {
          * Advance the virtual clock
          * @description Moves the virtual clock forward, either by `ms` milliseconds or to the instant `to`. Everything due up to the new time happens before the response is sent (runs progress, results complete, events are recorded and webhooks are delivered), in time order. Returns the clock after the move.
          *
-         *     Fails with 409 `CONFLICT` when the clock is in `real` mode, or when `to` is earlier than the current time (the clock never goes backwards). `{"ms": 0}` and `to` equal to now are accepted and change nothing.
+         *     Fails with 409 `CONFLICT` when the clock is in `real` mode, when `to` is earlier than the current time (the clock never goes backwards), or when the move would pass `9999-12-31T23:59:59.999Z`, the last instant an RFC 3339 `date-time` can write (nothing moves and no webhook is delivered). `{"ms": 0}` and `to` equal to now are accepted and change nothing.
          */
         post: operations["adminAdvanceClock"];
         delete?: never;
@@ -546,7 +546,7 @@ export interface components {
                 "application/json": components["schemas"]["AdminError"];
             };
         };
-        /** @description The request conflicts with the current state, for example advancing a real clock or moving the clock backwards. Code `CONFLICT`. */
+        /** @description The request conflicts with the current state, for example advancing a real clock, moving the clock backwards or past 9999-12-31T23:59:59.999Z. Code `CONFLICT`. */
         Conflict: {
             headers: {
                 [name: string]: unknown;
