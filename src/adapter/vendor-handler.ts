@@ -323,7 +323,7 @@ export function createVendorHandler(
     const headers = {
       'content-type': 'application/json',
       'x-request-id': requestId,
-      ...definition.headers?.(tenant, runtime.clock.now()),
+      ...definition.headers?.(tenant, runtime.clock.now(), response),
       ...response.headers,
     };
     const text = JSON.stringify(response.body);
