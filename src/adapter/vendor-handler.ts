@@ -14,7 +14,6 @@ import type {
   VendorDefinition,
   VendorResponse,
 } from './vendor-definition.js';
-import { journalBody } from '../http/journal-body.js';
 
 export interface VendorHandlerOptions {
   /** Origin the handler answers for (`https://app.puffle.ai`), or `*` for any origin. */
@@ -338,9 +337,9 @@ export function createVendorHandler(
           path: url.pathname,
           query: Object.fromEntries(url.searchParams),
           headers: headerObject(request.headers),
-          body: journalBody(requestBody),
+          body: { text: requestBody },
         },
-        response: { status: transport ? 0 : response.status, headers, body: response.body },
+        response: { status: transport ? 0 : response.status, headers, body: { text } },
         virtualTime: new Date(runtime.clock.now()).toISOString(),
         wallTime,
         durationMs: performance.now() - started,

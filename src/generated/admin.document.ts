@@ -744,7 +744,7 @@ const document: Record<string, unknown> = {
       "get": {
         "operationId": "adminGetJournal",
         "summary": "Read the request journal",
-        "description": "Returns the recorded requests and responses, oldest first. The journal keeps at most `limit` entries (set at start-up); older entries are evicted and counted in `dropped`.\n\n`format=har` returns the same entries as a HAR 1.2 document, for browser dev tools and HAR viewers.",
+        "description": "Returns the recorded requests and responses, oldest first. The journal keeps at most `limit` entries (set at start-up); older entries are evicted and counted in `dropped`.\n\nThe journal is bounded in bytes too: a body over 1 MiB keeps its first 1 MiB (`bodyCut.reason: truncated`, with its whole size), the journal's entries hold at most 64 MiB in all (the oldest are evicted past it, counted in `dropped`), and the answer of a journal read is never kept, only its size (`bodyCut.reason: omitted`; in HAR the content's `size` and `comment`), so a read never embeds the earlier ones.\n\n`format=har` returns the same entries as a HAR 1.2 document, for browser dev tools and HAR viewers.",
         "tags": [
           "Journal"
         ],
@@ -1768,6 +1768,30 @@ const document: Record<string, unknown> = {
           "limit"
         ]
       },
+      "JournalBodyCut": {
+        "description": "Present when a body is not (all) in the journal.",
+        "type": "object",
+        "properties": {
+          "reason": {
+            "description": "`omitted`: the answer of a journal read, never kept (it would embed the journal in itself); `truncated`: over 1 MiB, only its first 1 MiB kept, as raw text.",
+            "type": "string",
+            "enum": [
+              "omitted",
+              "truncated"
+            ]
+          },
+          "size": {
+            "description": "Size of the whole body in bytes (for a request body the server stopped reading past its limit and that announced no Content-Length, the bytes it read).",
+            "type": "integer",
+            "minimum": 0
+          }
+        },
+        "required": [
+          "reason",
+          "size"
+        ],
+        "additionalProperties": false
+      },
       "JournalEntry": {
         "description": "One request and the response it got.",
         "type": "object",
@@ -1831,7 +1855,10 @@ const document: Record<string, unknown> = {
                 }
               },
               "body": {
-                "description": "Parsed JSON body, the raw text when it was not JSON, or `null` when there was none."
+                "description": "Parsed JSON body, the raw text when it was not JSON or was truncated, or `null` when there was none or it was omitted."
+              },
+              "bodyCut": {
+                "$ref": "#/components/schemas/JournalBodyCut"
               }
             },
             "required": [
@@ -1857,7 +1884,10 @@ const document: Record<string, unknown> = {
                 }
               },
               "body": {
-                "description": "Parsed JSON body, the raw text when it was not JSON, or `null` when there was none."
+                "description": "Parsed JSON body, the raw text when it was not JSON or was truncated, or `null` when there was none or it was omitted."
+              },
+              "bodyCut": {
+                "$ref": "#/components/schemas/JournalBodyCut"
               }
             },
             "required": [

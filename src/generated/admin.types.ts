@@ -193,6 +193,8 @@ export interface paths {
          * Read the request journal
          * @description Returns the recorded requests and responses, oldest first. The journal keeps at most `limit` entries (set at start-up); older entries are evicted and counted in `dropped`.
          *
+         *     The journal is bounded in bytes too: a body over 1 MiB keeps its first 1 MiB (`bodyCut.reason: truncated`, with its whole size), the journal's entries hold at most 64 MiB in all (the oldest are evicted past it, counted in `dropped`), and the answer of a journal read is never kept, only its size (`bodyCut.reason: omitted`; in HAR the content's `size` and `comment`), so a read never embeds the earlier ones.
+         *
          *     `format=har` returns the same entries as a HAR 1.2 document, for browser dev tools and HAR viewers.
          */
         get: operations["adminGetJournal"];
@@ -450,6 +452,16 @@ export interface components {
             /** @description Maximum number of entries the journal keeps. */
             limit: number;
         };
+        /** @description Present when a body is not (all) in the journal. */
+        JournalBodyCut: {
+            /**
+             * @description `omitted`: the answer of a journal read, never kept (it would embed the journal in itself); `truncated`: over 1 MiB, only its first 1 MiB kept, as raw text.
+             * @enum {string}
+             */
+            reason: "omitted" | "truncated";
+            /** @description Size of the whole body in bytes (for a request body the server stopped reading past its limit and that announced no Content-Length, the bytes it read). */
+            size: number;
+        };
         /** @description One request and the response it got. */
         JournalEntry: {
             /** @description Entry id. */
@@ -474,8 +486,9 @@ export interface components {
                 headers: {
                     [key: string]: string;
                 };
-                /** @description Parsed JSON body, the raw text when it was not JSON, or `null` when there was none. */
+                /** @description Parsed JSON body, the raw text when it was not JSON or was truncated, or `null` when there was none or it was omitted. */
                 body: unknown;
+                bodyCut?: components["schemas"]["JournalBodyCut"];
             };
             response: {
                 /** @description HTTP status code. */
@@ -484,8 +497,9 @@ export interface components {
                 headers: {
                     [key: string]: string;
                 };
-                /** @description Parsed JSON body, the raw text when it was not JSON, or `null` when there was none. */
+                /** @description Parsed JSON body, the raw text when it was not JSON or was truncated, or `null` when there was none or it was omitted. */
                 body: unknown;
+                bodyCut?: components["schemas"]["JournalBodyCut"];
             };
             /**
              * Format: date-time

@@ -36,7 +36,7 @@ export function createRuntime(options: RuntimeOptions) {
   let active = options.scenario;
   let contexts = new Map<string, ScenarioContext>();
   let requestCount = 0;
-  const journal: Journal = createJournal(options.journalLimit ?? 10_000);
+  const journal: Journal = createJournal({ limit: options.journalLimit ?? 10_000 });
 
   const lookup = (name: string): Scenario | undefined =>
     name === active.name ? active : options.resolveScenario(name);
