@@ -13,6 +13,8 @@ export interface Outcome {
   tenant: string | null;
   /** operationId of the vendor or control API operation, when one matched. */
   operation: string | null;
+  /** The mock-clock instant a vendor pipeline handled the request at (where an auto-advancing read moved the clock). */
+  at?: number;
   answer: Answer;
   fault?: TransportFaultType;
 }
@@ -29,7 +31,8 @@ export interface Exchange {
   /** `performance.now()` at arrival. */
   started: number;
   wallTime: string;
-  virtualTime: string;
+  /** The mock's clock, read once on arrival: the instant the request is handled (and journalled) at. */
+  at: number;
 }
 
 function queryObject(search: URLSearchParams): Record<string, string | string[]> {
@@ -69,7 +72,7 @@ export function openExchange(request: IncomingMessage, runtime: Runtime): Exchan
     tap: tapBody(request, runtime.bodyLimitBytes),
     started: performance.now(),
     wallTime: new Date().toISOString(),
-    virtualTime: new Date(runtime.clock.now()).toISOString(),
+    at: runtime.clock.now(),
   };
 }
 
@@ -117,7 +120,7 @@ export async function closeExchange(
       // A journal read's answer would embed the journal in itself: only its size is kept.
       body: { text: sent?.body ?? null, omit: outcome.operation === JOURNAL_READ },
     },
-    virtualTime: exchange.virtualTime,
+    virtualTime: new Date(outcome.at ?? exchange.at).toISOString(),
     wallTime: exchange.wallTime,
     durationMs,
   });
