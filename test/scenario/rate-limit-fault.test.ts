@@ -1,20 +1,19 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import type { FaultRule } from '../../src/scenario/types.js';
 import { createHarness } from '../support/mock-harness.js';
 import { scenarioWithFaults } from '../support/scenario-variants.js';
 import { startTestServer, type TestServer } from '../server/support/in-process-server.js';
 
 const KEY = { 'x-api-key': 'sk_rate_limit_1' };
+/** A 429 on every call of one Sendkit operation, with the scenario's Retry-After or the default. */
+const throttled = (operation: string, retryAfterSeconds?: number): FaultRule => ({
+  name: `${operation}-429`,
+  match: { vendor: 'sendkit', operation },
+  effect: { type: 'status', status: 429, ...(retryAfterSeconds === undefined ? {} : { retryAfterSeconds }) },
+});
 const scenario = scenarioWithFaults('sendkit-rate-limited', [
-  {
-    name: 'leads-429-30s',
-    match: { vendor: 'sendkit', operation: 'sendkitListLeads' },
-    effect: { type: 'status', status: 429, retryAfterSeconds: 30 },
-  },
-  {
-    name: 'job-429-default',
-    match: { vendor: 'sendkit', operation: 'sendkitGetEnrichmentJob' },
-    effect: { type: 'status', status: 429 },
-  },
+  throttled('sendkitListLeads', 30),
+  throttled('sendkitGetEnrichmentJob'),
 ]);
 
 type Call = (path: string) => Promise<{ status: number; headers: Headers }>;

@@ -2,17 +2,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Clock } from '../../src/core/clock.js';
 import type { Journal } from '../../src/runtime/journal.js';
 import { createHarness, type CallOptions } from '../support/mock-harness.js';
+import { EMAIL, websetBody } from '../vendors/exa/exa-api.js';
 import { startTestServer, type TestServer } from './support/in-process-server.js';
 
 const EXA = { 'x-api-key': 'exa_one_instant' };
-const WEBSET = {
-  search: {
-    query: 'Heads of revenue operations at B2B SaaS companies',
-    count: 5,
-    entity: { type: 'person' },
-  },
-  enrichments: [{ description: 'Find the work email address of this person', format: 'email' }],
-};
+const WEBSET = websetBody(5, [EMAIL]);
 
 /** A real clock at its worst: it ticks one millisecond on every read, and counts the reads. */
 function tickingClock(start = Date.parse('2026-01-05T09:00:00Z')) {
