@@ -8,9 +8,12 @@ import { findResponse } from '../openapi/response-validator.js';
 export const ADDITIVE_FIELD = 'x_mock_additive';
 
 /**
- * Reshapes a success body in the ways the vendors' docs tell clients to tolerate, as the scenario's
- * `tolerance` asks: unknown additive fields, nullable fields returned as null, keys in another order.
- * The result still conforms to the operation's response schema.
+ * Reshapes a success body in the ways the vendors reserve the right to, as the scenario's `tolerance`
+ * asks, never changing what it means: an unknown additive field in each object the schema describes
+ * field by field (not in free-form maps such as metadata or results), optional fields the body leaves out
+ * sent as null where the schema allows null (a field that has a value keeps it: a null `nextCursor`,
+ * `cancelledAt` or `externalId` would say something else), keys in another order. The result still
+ * conforms to the operation's response schema.
  */
 export function applyTolerance(
   body: unknown,
@@ -53,11 +56,17 @@ export function applyTolerance(
         .sort((a, b) => a.rank - b.rank)
         .map(({ key }) => key);
     }
-    for (const key of keys) {
-      const propertySchema = resolve(properties[key]);
-      out[key] = nullOptional && allowsNull(propertySchema) ? null : walk(value[key], propertySchema);
-    }
-    if (extraFields && [undefined, true].includes(schema?.['additionalProperties'] as boolean | undefined))
+    for (const key of keys) out[key] = walk(value[key], resolve(properties[key]));
+    // Only a field that is genuinely absent may come as null: it means the same.
+    if (nullOptional)
+      for (const key of Object.keys(properties))
+        if (!(key in value) && allowsNull(resolve(properties[key]))) out[key] = null;
+    const structured = Object.keys(properties).length > 0;
+    if (
+      extraFields &&
+      structured &&
+      [undefined, true].includes(schema?.['additionalProperties'] as boolean | undefined)
+    )
       out[ADDITIVE_FIELD] = { note: 'unknown additive field: clients must ignore it' };
     return out;
   };

@@ -76,8 +76,11 @@ export interface VendorDefinition {
   failures: Record<PipelineFailure, { status: number; code: string }>;
   /** Code for an injected status fault that names none (e.g. 429 -> RATE_LIMITED). */
   codeForStatus(status: number): string;
-  /** Headers added to every response of the vendor (rate-limit headers, ...); `now` is the mock's clock. */
-  headers?(tenant: string | null, now: number): Record<string, string>;
+  /**
+   * Headers added to every response of the vendor (rate-limit headers, ...); `now` is the request's instant
+   * of the mock's clock, `response` the answer they go on (an injected 429 carries its `retry-after`).
+   */
+  headers?(tenant: string | null, now: number, response: VendorResponse): Record<string, string>;
   operations: Record<string, OperationHandler>;
   /** The vendor's webhooks and the events they receive, for the delivery engine (`src/webhooks`). */
   webhookFeed?: WebhookFeed;

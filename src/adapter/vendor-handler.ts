@@ -14,7 +14,6 @@ import type {
   VendorDefinition,
   VendorResponse,
 } from './vendor-definition.js';
-import { journalBody } from '../http/journal-body.js';
 
 export interface VendorHandlerOptions {
   /** Origin the handler answers for (`https://app.puffle.ai`), or `*` for any origin. */
@@ -42,6 +41,8 @@ export interface Preflight {
   operationId: string | null;
   tenant: string | null;
   effects: FaultEffect[];
+  /** The request's instant of the mock's clock, used throughout its pipeline (after any auto-advance). */
+  at: number;
   /** Names this decision to the handler (the internal preflight header's value). */
   token: string;
 }
@@ -91,9 +92,11 @@ type Routed =
   | (Extract<MatchResult, { kind: 'found' }> & { readonly auth: Authentication })
   | Exclude<MatchResult, { kind: 'found' }>;
 
-/** A request routed, with its scenario and API key: what the pipeline needs before it answers. */
+/** A request routed, with its scenario, API key and instant: what the pipeline needs before it answers. */
 interface Classified {
   url: URL;
+  /** The one instant of the mock's clock the whole request is handled at. */
+  at: number;
   scenario: string;
   match: Routed;
   context: ScenarioContext | undefined;
@@ -117,13 +120,22 @@ export function createVendorHandler(
 ) {
   const { index, validator } = compile(definition.document);
 
-  /** Routes a request and picks its scenario and API key: done once per request. */
-  const classify = ({ method, url, headers }: RequestView): Classified => {
+  /**
+   * Routes a request and picks its scenario, API key and instant: done once per request, at the start of
+   * its pipeline. `at` is the clock read once on arrival; an auto-advancing read first moves a virtual
+   * clock to the next change and is handled there.
+   */
+  const classify = ({ method, url, headers }: RequestView, arrival: number): Classified => {
     const scenario = headers.get(SCENARIO_HEADER) ?? runtime.active.name;
     const routed = index.match(method, url.pathname);
     const match: Routed =
       routed.kind === 'found' ? { ...routed, auth: definition.authenticate(headers) } : routed;
-    return { url, scenario, match, context: runtime.context(scenario) };
+    const context = runtime.context(scenario);
+    const advanced =
+      runtime.autoAdvance && method === 'GET' && match.kind === 'found' && context !== undefined
+        ? advanceToNextChange(runtime)
+        : false;
+    return { url, at: advanced ? runtime.clock.now() : arrival, scenario, match, context };
   };
 
   /** Decides a classified request's faults, counting the call. */
@@ -145,8 +157,8 @@ export function createVendorHandler(
    * handler: the server's express layer calls it, sends the token in the internal preflight header and
    * calls `release` once the request is answered (the handler may never have run).
    */
-  const preflight = (request: RequestView): Preflight => {
-    const classified = classify(request);
+  const preflight = (request: RequestView, arrival: number): Preflight => {
+    const classified = classify(request, arrival);
     const { match } = classified;
     const effects = decideFaults(classified);
     const token = String((tokens += 1));
@@ -160,6 +172,7 @@ export function createVendorHandler(
       operationId: match.kind === 'found' ? match.operation.id : null,
       tenant: match.kind === 'found' && match.auth.ok ? match.auth.key : null,
       effects,
+      at: classified.at,
       token,
     };
   };
@@ -175,7 +188,7 @@ export function createVendorHandler(
 
   const answer = async (
     request: Request,
-    { url, scenario, match, context }: Classified,
+    { url, at, scenario, match, context }: Classified,
     requestId: string,
     effects: FaultEffect[],
   ): Promise<{ response: VendorResponse; tenant: string | null }> => {
@@ -225,7 +238,6 @@ export function createVendorHandler(
         tenant: null,
       };
     const { operation, auth: verdict } = match;
-    if (runtime.autoAdvance && request.method === 'GET') advanceToNextChange(runtime);
     if (!verdict.ok) return { response: fail(verdict.status, verdict.code, verdict.message), tenant: null };
     const tenant = verdict.key;
     if (context.simulator.tenant(tenant).revoked)
@@ -280,31 +292,34 @@ export function createVendorHandler(
       throw new Error(
         `Vendor ${definition.vendor} has no handler for operation ${operation.id}: add it to the vendor's operations.`,
       );
-    const response = handle({
-      request,
-      requestId,
-      operation,
-      params: checked.value.params,
-      query: checked.value.query,
-      headers: request.headers,
-      body: checked.value.body,
-      tenant,
-      context,
-      dispatchFailure,
-      fail: (status, code, message, extra) => fail(status, code, message, extra),
+    // The operation and tolerance read the simulators' clock as often as they like: it answers `at`.
+    return runtime.at(at, () => {
+      const response = handle({
+        request,
+        requestId,
+        operation,
+        params: checked.value.params,
+        query: checked.value.query,
+        headers: request.headers,
+        body: checked.value.body,
+        tenant,
+        context,
+        dispatchFailure,
+        fail: (status, code, message, extra) => fail(status, code, message, extra),
+      });
+      const tolerant =
+        response.status < 300
+          ? applyTolerance(
+              response.body,
+              context.scenario,
+              operation,
+              response.status,
+              definition.document,
+              requestId,
+            )
+          : response.body;
+      return { response: { ...response, body: tolerant }, tenant };
     });
-    const tolerant =
-      response.status < 300
-        ? applyTolerance(
-            response.body,
-            context.scenario,
-            operation,
-            response.status,
-            definition.document,
-            requestId,
-          )
-        : response.body;
-    return { response: { ...response, body: tolerant }, tenant };
   };
 
   const path = handlerPath(options.origin, definition.basePath);
@@ -316,14 +331,17 @@ export function createVendorHandler(
     const upstream = takeDecision(request);
     const classified =
       upstream?.classified ??
-      classify({ method: request.method, url: new URL(request.url), headers: request.headers });
+      classify(
+        { method: request.method, url: new URL(request.url), headers: request.headers },
+        runtime.clock.now(),
+      );
     const effects = upstream?.effects ?? decideFaults(classified);
     const transport = effects.find(isTransportFault);
     const { response, tenant } = await answer(request, classified, requestId, effects);
     const headers = {
       'content-type': 'application/json',
       'x-request-id': requestId,
-      ...definition.headers?.(tenant, runtime.clock.now()),
+      ...definition.headers?.(tenant, classified.at, response),
       ...response.headers,
     };
     const text = JSON.stringify(response.body);
@@ -338,10 +356,10 @@ export function createVendorHandler(
           path: url.pathname,
           query: Object.fromEntries(url.searchParams),
           headers: headerObject(request.headers),
-          body: journalBody(requestBody),
+          body: { text: requestBody },
         },
-        response: { status: transport ? 0 : response.status, headers, body: response.body },
-        virtualTime: new Date(runtime.clock.now()).toISOString(),
+        response: { status: transport ? 0 : response.status, headers, body: { text } },
+        virtualTime: new Date(classified.at).toISOString(),
         wallTime,
         durationMs: performance.now() - started,
       });

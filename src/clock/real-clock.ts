@@ -1,4 +1,4 @@
-import type { Clock } from '../core/clock.js';
+import { INSTANT_RANGE, isRepresentableInstant, type Clock } from '../core/clock.js';
 
 /** A clock that follows the wall clock, optionally sped up. */
 export interface RealClock extends Clock {
@@ -32,6 +32,10 @@ export function createRealClock(options: RealClockOptions = {}): RealClock {
     );
   }
   const startMs = options.startMs ?? Date.now();
+  if (!isRepresentableInstant(startMs))
+    throw new RangeError(
+      `Cannot start a real clock at ${startMs} ms: give an instant from ${INSTANT_RANGE}, the range an RFC 3339 date-time can write.`,
+    );
   const origin = performance.now();
   return {
     mode: 'real',

@@ -7,25 +7,35 @@ export interface Clock {
   now(): number;
 }
 
-/** The last instant, in ms since the epoch, a JavaScript `Date` can represent (and `toISOString` write). */
-export const MAX_INSTANT_MS = 8.64e15;
+/**
+ * The last instant, in ms since the epoch, the mock's clock may show: 9999-12-31T23:59:59.999Z, the last
+ * instant an RFC 3339 `date-time` can write (four-digit years). Past it `toISOString` writes `+010000-...`,
+ * which no `date-time` schema (the mock's own included) accepts.
+ */
+export const MAX_INSTANT_MS = Date.parse('9999-12-31T23:59:59.999Z');
 
-/** True for an instant a `Date` can represent: finite and within ±`MAX_INSTANT_MS`. */
+/** The first instant the mock's clock may show: 0000-01-01T00:00:00.000Z (before it years are negative). */
+export const MIN_INSTANT_MS = Date.parse('0000-01-01T00:00:00.000Z');
+
+/** True for an instant an RFC 3339 `date-time` can write: finite and within `MIN_INSTANT_MS`..`MAX_INSTANT_MS`. */
 export function isRepresentableInstant(ms: number): boolean {
-  return Number.isFinite(ms) && Math.abs(ms) <= MAX_INSTANT_MS;
+  return Number.isFinite(ms) && ms >= MIN_INSTANT_MS && ms <= MAX_INSTANT_MS;
 }
+
+/** The range the clock may move in, for error messages. */
+export const INSTANT_RANGE = `${new Date(MIN_INSTANT_MS).toISOString()} to ${new Date(MAX_INSTANT_MS).toISOString()}`;
 
 /** A clock that moves only when told to, and never backwards. */
 export interface VirtualClock extends Clock {
   readonly mode: 'virtual';
   /**
    * Moves the clock forward by `ms` (>= 0) and returns the new instant. Throws a `RangeError` (and stays
-   * put) when `ms` is not a finite number >= 0 or the new instant is past `MAX_INSTANT_MS`.
+   * put) when `ms` is not a finite number >= 0 or the new instant is past `MAX_INSTANT_MS` (9999-12-31T23:59:59.999Z).
    */
   advance(ms: number): number;
   /**
-   * Moves the clock to `instant`; refuses (returns an error) when that is in the past or not an instant a
-   * `Date` can represent (beyond ±`MAX_INSTANT_MS`).
+   * Moves the clock to `instant`; refuses (returns an error) when that is in the past or outside
+   * `MIN_INSTANT_MS`..`MAX_INSTANT_MS` (years 0000 to 9999).
    */
   set(instant: number): { ok: true; now: number } | { ok: false; message: string };
 }
@@ -40,7 +50,7 @@ export interface VirtualClock extends Clock {
 export function createVirtualClock(startMs: number): VirtualClock {
   if (!isRepresentableInstant(startMs))
     throw new RangeError(
-      `Cannot start a virtual clock at ${startMs}: give an instant a Date can represent (within ±${MAX_INSTANT_MS} ms of the epoch).`,
+      `Cannot start a virtual clock at ${startMs} ms: give an instant from ${INSTANT_RANGE} (${MIN_INSTANT_MS} to ${MAX_INSTANT_MS} ms), the range an RFC 3339 date-time can write.`,
     );
   let now = startMs;
   return {
@@ -51,7 +61,7 @@ export function createVirtualClock(startMs: number): VirtualClock {
         throw new RangeError(`Cannot advance the clock by ${ms} ms: give a finite number >= 0.`);
       if (!isRepresentableInstant(now + ms))
         throw new RangeError(
-          `Cannot advance the clock by ${ms} ms: it would pass ${new Date(MAX_INSTANT_MS).toISOString()}, the last instant a Date can represent.`,
+          `Cannot advance the clock by ${ms} ms: it would pass ${new Date(MAX_INSTANT_MS).toISOString()}, the last instant an RFC 3339 date-time can write. Advance by at most ${MAX_INSTANT_MS - now} ms.`,
         );
       now += ms;
       return now;
@@ -62,7 +72,7 @@ export function createVirtualClock(startMs: number): VirtualClock {
       if (!isRepresentableInstant(instant))
         return {
           ok: false,
-          message: `Cannot set the clock to ${instant} ms: it is beyond ±${MAX_INSTANT_MS} ms (${new Date(MAX_INSTANT_MS).toISOString()}), the range a Date can represent.`,
+          message: `Cannot set the clock to ${instant} ms: it is outside ${INSTANT_RANGE}, the range an RFC 3339 date-time can write. Give an instant from ${MIN_INSTANT_MS} to ${MAX_INSTANT_MS} ms.`,
         };
       if (instant < now) {
         return {

@@ -217,7 +217,7 @@ const document: Record<string, unknown> = {
       "post": {
         "operationId": "adminAdvanceClock",
         "summary": "Advance the virtual clock",
-        "description": "Moves the virtual clock forward, either by `ms` milliseconds or to the instant `to`. Everything due up to the new time happens before the response is sent (runs progress, results complete, events are recorded and webhooks are delivered), in time order. Returns the clock after the move.\n\nFails with 409 `CONFLICT` when the clock is in `real` mode, or when `to` is earlier than the current time (the clock never goes backwards). `{\"ms\": 0}` and `to` equal to now are accepted and change nothing.",
+        "description": "Moves the virtual clock forward, either by `ms` milliseconds or to the instant `to`. Everything due up to the new time happens before the response is sent (runs progress, results complete, events are recorded and webhooks are delivered), in time order. Returns the clock after the move.\n\nFails with 409 `CONFLICT` when the clock is in `real` mode, when `to` is earlier than the current time (the clock never goes backwards), or when the move would pass `9999-12-31T23:59:59.999Z`, the last instant an RFC 3339 `date-time` can write (nothing moves and no webhook is delivered). `{\"ms\": 0}` and `to` equal to now are accepted and change nothing.",
         "tags": [
           "Clock"
         ],
@@ -755,7 +755,7 @@ const document: Record<string, unknown> = {
       "get": {
         "operationId": "adminGetJournal",
         "summary": "Read the request journal",
-        "description": "Returns the recorded requests and responses, oldest first. The journal keeps at most `limit` entries (set at start-up); older entries are evicted and counted in `dropped`.\n\n`format=har` returns the same entries as a HAR 1.2 document, for browser dev tools and HAR viewers.",
+        "description": "Returns the recorded requests and responses, oldest first. The journal keeps at most `limit` entries (set at start-up); older entries are evicted and counted in `dropped`.\n\nThe journal is bounded in bytes too: a body over 1 MiB keeps its first 1 MiB (`bodyCut.reason: truncated`, with its whole size), the journal's entries hold at most 64 MiB in all (the oldest are evicted past it, counted in `dropped`), and the answer of a journal read is never kept, only its size (`bodyCut.reason: omitted`; in HAR the content's `size` and `comment`), so a read never embeds the earlier ones.\n\n`format=har` returns the same entries as a HAR 1.2 document, for browser dev tools and HAR viewers.",
         "tags": [
           "Journal"
         ],
@@ -1059,7 +1059,7 @@ const document: Record<string, unknown> = {
         }
       },
       "Conflict": {
-        "description": "The request conflicts with the current state, for example advancing a real clock or moving the clock backwards. Code `CONFLICT`.",
+        "description": "The request conflicts with the current state, for example advancing a real clock, moving the clock backwards or past 9999-12-31T23:59:59.999Z. Code `CONFLICT`.",
         "content": {
           "application/json": {
             "schema": {
@@ -1081,6 +1081,15 @@ const document: Record<string, unknown> = {
                   "error": {
                     "code": "CONFLICT",
                     "message": "Cannot move the clock backwards from 2025-07-16T10:35:00.000Z to 2025-07-16T10:30:00.000Z"
+                  }
+                }
+              },
+              "pastYear9999": {
+                "summary": "The move would pass 9999-12-31T23:59:59.999Z",
+                "value": {
+                  "error": {
+                    "code": "CONFLICT",
+                    "message": "Cannot advance the clock by 253402300799999 ms: it would pass 9999-12-31T23:59:59.999Z, the last instant an RFC 3339 date-time can write. Advance by at most 251649638699999 ms, or to 9999-12-31T23:59:59.999Z at the latest."
                   }
                 }
               }
@@ -1779,6 +1788,30 @@ const document: Record<string, unknown> = {
           "limit"
         ]
       },
+      "JournalBodyCut": {
+        "description": "Present when a body is not (all) in the journal.",
+        "type": "object",
+        "properties": {
+          "reason": {
+            "description": "`omitted`: the answer of a journal read, never kept (it would embed the journal in itself); `truncated`: over 1 MiB, only its first 1 MiB kept, as raw text.",
+            "type": "string",
+            "enum": [
+              "omitted",
+              "truncated"
+            ]
+          },
+          "size": {
+            "description": "Size of the whole body in bytes (for a request body the server stopped reading past its limit and that announced no Content-Length, the bytes it read).",
+            "type": "integer",
+            "minimum": 0
+          }
+        },
+        "required": [
+          "reason",
+          "size"
+        ],
+        "additionalProperties": false
+      },
       "JournalEntry": {
         "description": "One request and the response it got.",
         "type": "object",
@@ -1842,7 +1875,10 @@ const document: Record<string, unknown> = {
                 }
               },
               "body": {
-                "description": "Parsed JSON body, the raw text when it was not JSON, or `null` when there was none."
+                "description": "Parsed JSON body, the raw text when it was not JSON or was truncated, or `null` when there was none or it was omitted."
+              },
+              "bodyCut": {
+                "$ref": "#/components/schemas/JournalBodyCut"
               }
             },
             "required": [
@@ -1868,7 +1904,10 @@ const document: Record<string, unknown> = {
                 }
               },
               "body": {
-                "description": "Parsed JSON body, the raw text when it was not JSON, or `null` when there was none."
+                "description": "Parsed JSON body, the raw text when it was not JSON or was truncated, or `null` when there was none or it was omitted."
+              },
+              "bodyCut": {
+                "$ref": "#/components/schemas/JournalBodyCut"
               }
             },
             "required": [

@@ -77,7 +77,7 @@ export interface paths {
          * Advance the virtual clock
          * @description Moves the virtual clock forward, either by `ms` milliseconds or to the instant `to`. Everything due up to the new time happens before the response is sent (runs progress, results complete, events are recorded and webhooks are delivered), in time order. Returns the clock after the move.
          *
-         *     Fails with 409 `CONFLICT` when the clock is in `real` mode, or when `to` is earlier than the current time (the clock never goes backwards). `{"ms": 0}` and `to` equal to now are accepted and change nothing.
+         *     Fails with 409 `CONFLICT` when the clock is in `real` mode, when `to` is earlier than the current time (the clock never goes backwards), or when the move would pass `9999-12-31T23:59:59.999Z`, the last instant an RFC 3339 `date-time` can write (nothing moves and no webhook is delivered). `{"ms": 0}` and `to` equal to now are accepted and change nothing.
          */
         post: operations["adminAdvanceClock"];
         delete?: never;
@@ -192,6 +192,8 @@ export interface paths {
         /**
          * Read the request journal
          * @description Returns the recorded requests and responses, oldest first. The journal keeps at most `limit` entries (set at start-up); older entries are evicted and counted in `dropped`.
+         *
+         *     The journal is bounded in bytes too: a body over 1 MiB keeps its first 1 MiB (`bodyCut.reason: truncated`, with its whole size), the journal's entries hold at most 64 MiB in all (the oldest are evicted past it, counted in `dropped`), and the answer of a journal read is never kept, only its size (`bodyCut.reason: omitted`; in HAR the content's `size` and `comment`), so a read never embeds the earlier ones.
          *
          *     `format=har` returns the same entries as a HAR 1.2 document, for browser dev tools and HAR viewers.
          */
@@ -454,6 +456,16 @@ export interface components {
             /** @description Maximum number of entries the journal keeps. */
             limit: number;
         };
+        /** @description Present when a body is not (all) in the journal. */
+        JournalBodyCut: {
+            /**
+             * @description `omitted`: the answer of a journal read, never kept (it would embed the journal in itself); `truncated`: over 1 MiB, only its first 1 MiB kept, as raw text.
+             * @enum {string}
+             */
+            reason: "omitted" | "truncated";
+            /** @description Size of the whole body in bytes (for a request body the server stopped reading past its limit and that announced no Content-Length, the bytes it read). */
+            size: number;
+        };
         /** @description One request and the response it got. */
         JournalEntry: {
             /** @description Entry id. */
@@ -478,8 +490,9 @@ export interface components {
                 headers: {
                     [key: string]: string;
                 };
-                /** @description Parsed JSON body, the raw text when it was not JSON, or `null` when there was none. */
+                /** @description Parsed JSON body, the raw text when it was not JSON or was truncated, or `null` when there was none or it was omitted. */
                 body: unknown;
+                bodyCut?: components["schemas"]["JournalBodyCut"];
             };
             response: {
                 /** @description HTTP status code. */
@@ -488,8 +501,9 @@ export interface components {
                 headers: {
                     [key: string]: string;
                 };
-                /** @description Parsed JSON body, the raw text when it was not JSON, or `null` when there was none. */
+                /** @description Parsed JSON body, the raw text when it was not JSON or was truncated, or `null` when there was none or it was omitted. */
                 body: unknown;
+                bodyCut?: components["schemas"]["JournalBodyCut"];
             };
             /**
              * Format: date-time
@@ -550,7 +564,7 @@ export interface components {
                 "application/json": components["schemas"]["AdminError"];
             };
         };
-        /** @description The request conflicts with the current state, for example advancing a real clock or moving the clock backwards. Code `CONFLICT`. */
+        /** @description The request conflicts with the current state, for example advancing a real clock, moving the clock backwards or past 9999-12-31T23:59:59.999Z. Code `CONFLICT`. */
         Conflict: {
             headers: {
                 [name: string]: unknown;

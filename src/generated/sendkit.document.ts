@@ -652,7 +652,7 @@ const document: Record<string, unknown> = {
         "example": "req_01JPZ8Q4V6K2M9T3X7B5N1C0DE"
       },
       "XRateLimitLimit": {
-        "description": "Requests allowed in the current window.\n\nModelling decision: Sendkit does not publish its limits; the mock announces 100 requests per minute\nand never throttles on its own (429 comes only from scenario faults), so `X-RateLimit-Remaining` is\nalways 99.",
+        "description": "Requests allowed in the current window.\n\nModelling decision: Sendkit does not publish its limits; the mock announces 100 requests per minute\nand never throttles on its own (429 comes only from scenario faults), so `X-RateLimit-Remaining` is\n99, and 0 on a 429.",
         "required": true,
         "schema": {
           "type": "integer",
@@ -670,7 +670,7 @@ const document: Record<string, unknown> = {
         "example": 97
       },
       "XRateLimitReset": {
-        "description": "When the current window resets.\n\nModelling decision: a Unix timestamp in seconds: the end of the current minute of the mock's clock.",
+        "description": "When the current window resets.\n\nModelling decision: a Unix timestamp in seconds: the end of the current minute of the mock's clock;\non a 429, when its `Retry-After` runs out (the first whole second at or after it).",
         "required": true,
         "schema": {
           "type": "integer",

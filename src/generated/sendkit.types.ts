@@ -560,7 +560,7 @@ export interface components {
          *
          *     Modelling decision: Sendkit does not publish its limits; the mock announces 100 requests per minute
          *     and never throttles on its own (429 comes only from scenario faults), so `X-RateLimit-Remaining` is
-         *     always 99.
+         *     99, and 0 on a 429.
          * @example 100
          */
         XRateLimitLimit: number;
@@ -572,7 +572,8 @@ export interface components {
         /**
          * @description When the current window resets.
          *
-         *     Modelling decision: a Unix timestamp in seconds: the end of the current minute of the mock's clock.
+         *     Modelling decision: a Unix timestamp in seconds: the end of the current minute of the mock's clock;
+         *     on a 429, when its `Retry-After` runs out (the first whole second at or after it).
          * @example 1742378460
          */
         XRateLimitReset: number;

@@ -1,3 +1,4 @@
+import { createPinnableClock } from '../clock/pinnable-clock.js';
 import type { Clock } from '../core/clock.js';
 import { createSimulator, type Simulator } from '../core/simulator.js';
 import { createFaultPlan, type FaultPlan } from '../scenario/fault-plan.js';
@@ -36,7 +37,9 @@ export function createRuntime(options: RuntimeOptions) {
   let active = options.scenario;
   let contexts = new Map<string, ScenarioContext>();
   let requestCount = 0;
-  const journal: Journal = createJournal(options.journalLimit ?? 10_000);
+  const journal: Journal = createJournal({ limit: options.journalLimit ?? 10_000 });
+  // What the simulators read: the request pipeline holds it at the request's instant while an operation runs.
+  const simulatorClock = createPinnableClock(options.clock);
 
   const lookup = (name: string): Scenario | undefined =>
     name === active.name ? active : options.resolveScenario(name);
@@ -46,6 +49,8 @@ export function createRuntime(options: RuntimeOptions) {
     journal,
     autoAdvance: options.autoAdvance ?? false,
     bodyLimitBytes: options.bodyLimitBytes ?? 1_048_576,
+    /** Runs `work` with every simulator reading the clock at `instant`: one request, one instant. */
+    at: <T>(instant: number, work: () => T): T => simulatorClock.at(instant, work),
     /** The scenario requests get when they name none. */
     get active(): Scenario {
       return active;
@@ -63,7 +68,7 @@ export function createRuntime(options: RuntimeOptions) {
       if (!scenario) return undefined;
       context = {
         scenario,
-        simulator: createSimulator({ scenario, clock: options.clock }),
+        simulator: createSimulator({ scenario, clock: simulatorClock }),
         faults: createFaultPlan(scenario),
       };
       contexts.set(name, context);

@@ -3,11 +3,11 @@ import { PassThrough } from 'node:stream';
 
 /** What the tap saw of a request body. */
 export interface TappedBody {
-  /** The body as text; `null` when there was none, or when it was over the cap and not kept. */
+  /** The body as text; `null` when there was none; its first `cap` bytes when it was over the cap. */
   text: string | null;
   /** Bytes received. */
   bytes: number;
-  /** The body was larger than the cap: `text` is null and the bytes past the cap were discarded. */
+  /** The body was larger than the cap: `text` is its first `cap` bytes, the bytes past the cap were discarded. */
   overCap: boolean;
 }
 
@@ -29,7 +29,7 @@ const NO_BODY: TappedBody = { text: null, bytes: 0, overCap: false };
  * Reads a request body as it arrives and hands it on through `feed`. The server owns the socket's flow:
  * a route that stops reading (an oversized body, a fault that answers before reading) or cancels its
  * stream cannot stall or destroy the connection, and the rest of the body is drained and discarded, so
- * the response still reaches the client. Bodies over `cap` bytes are not kept for the journal.
+ * the response still reaches the client. Of a body over `cap` bytes the journal gets the first `cap`.
  *
  * @example
  * const tap = tapBody(req, 1_048_576);
@@ -70,7 +70,7 @@ export function tapBody(request: IncomingMessage, cap: number): BodyTap {
     if (!feed.destroyed) feed.write(chunk);
     if (bytes <= cap) return void chunks.push(chunk);
     overCap = true;
-    chunks.length = 0;
+    chunks.push(chunk.subarray(0, chunk.byteLength - (bytes - cap)));
     end();
   });
 
@@ -78,7 +78,7 @@ export function tapBody(request: IncomingMessage, cap: number): BodyTap {
     feed,
     settle: async () => {
       await done;
-      return { text: overCap || bytes === 0 ? null : Buffer.concat(chunks).toString('utf8'), bytes, overCap };
+      return { text: bytes === 0 ? null : Buffer.concat(chunks).toString('utf8'), bytes, overCap };
     },
   };
 }

@@ -5,7 +5,6 @@ import type { Runtime } from '../runtime/mock-runtime.js';
 import type { Answer } from './answer.js';
 import { tapBody, type BodyTap } from './body-tap.js';
 import type { Logger } from './logger.js';
-import { journalBody } from '../http/journal-body.js';
 
 /** What a route decided: who answered, and the answer before any transport fault is played. */
 export interface Outcome {
@@ -14,6 +13,8 @@ export interface Outcome {
   tenant: string | null;
   /** operationId of the vendor or control API operation, when one matched. */
   operation: string | null;
+  /** The mock-clock instant a vendor pipeline handled the request at (where an auto-advancing read moved the clock). */
+  at?: number;
   answer: Answer;
   fault?: TransportFaultType;
 }
@@ -30,7 +31,8 @@ export interface Exchange {
   /** `performance.now()` at arrival. */
   started: number;
   wallTime: string;
-  virtualTime: string;
+  /** The mock's clock, read once on arrival: the instant the request is handled (and journalled) at. */
+  at: number;
 }
 
 function queryObject(search: URLSearchParams): Record<string, string | string[]> {
@@ -70,25 +72,23 @@ export function openExchange(request: IncomingMessage, runtime: Runtime): Exchan
     tap: tapBody(request, runtime.bodyLimitBytes),
     started: performance.now(),
     wallTime: new Date().toISOString(),
-    virtualTime: new Date(runtime.clock.now()).toISOString(),
+    at: runtime.clock.now(),
   };
 }
 
-/** `target` with an enumerable `body` parsed from `text` on first read: the journal is read far less often than written. */
-function lazyBody<T extends object>(target: T, text: string | null): T & { body: unknown } {
-  let parsed: { value: unknown } | undefined;
-  return Object.defineProperty(target, 'body', {
-    enumerable: true,
-    get: () => (parsed ??= { value: journalBody(text) }).value,
-  }) as T & { body: unknown };
-}
+/** The control API operation that reads the journal: its answers are journalled without their body. */
+const JOURNAL_READ = 'adminGetJournal';
 
-/** A request body the journal could not keep. */
-const overCapBody = (limit: number): string => `[request body over ${limit} bytes: not recorded]`;
+/** The size of a request body the server stopped reading past its limit: its Content-Length, or what arrived. */
+function wireSize(exchange: Exchange, received: number): number {
+  const announced = Number(exchange.headers['content-length']);
+  return Number.isSafeInteger(announced) && announced > received ? announced : received;
+}
 
 /**
  * Records a finished exchange in the journal and logs it. `sent` is what went on the wire: `null` when
- * no response was sent (reset, hang), recorded as status 0. An admin token is never written down.
+ * no response was sent (reset, hang), recorded as status 0. An admin token is never written down, nor the
+ * answer of a journal read (see `createJournal`).
  */
 export async function closeExchange(
   exchange: Exchange,
@@ -112,10 +112,15 @@ export async function closeExchange(
       path: exchange.url.pathname,
       query: queryObject(exchange.url.searchParams),
       headers,
-      body: body.overCap ? overCapBody(runtime.bodyLimitBytes) : journalBody(body.text),
+      body: { text: body.text, size: body.overCap ? wireSize(exchange, body.bytes) : body.bytes },
     },
-    response: lazyBody({ status: sent?.status ?? 0, headers: sent?.headers ?? {} }, sent?.body ?? null),
-    virtualTime: exchange.virtualTime,
+    response: {
+      status: sent?.status ?? 0,
+      headers: sent?.headers ?? {},
+      // A journal read's answer would embed the journal in itself: only its size is kept.
+      body: { text: sent?.body ?? null, omit: outcome.operation === JOURNAL_READ },
+    },
+    virtualTime: new Date(outcome.at ?? exchange.at).toISOString(),
     wallTime: exchange.wallTime,
     durationMs,
   });

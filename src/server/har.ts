@@ -1,4 +1,5 @@
 import { STATUS_CODES } from 'node:http';
+import type { BodyCut } from '../http/journal-body.js';
 import type { JournalEntry } from '../runtime/journal.js';
 
 /** A HAR name/value pair (headers, query parameters). */
@@ -18,7 +19,7 @@ export interface HarEntry {
     cookies: never[];
     headers: HarPair[];
     queryString: HarPair[];
-    postData?: { mimeType: string; text: string };
+    postData?: { mimeType: string; text: string; comment?: string };
     headersSize: -1;
     bodySize: number;
   };
@@ -28,7 +29,7 @@ export interface HarEntry {
     httpVersion: string;
     cookies: never[];
     headers: HarPair[];
-    content: { size: number; mimeType: string; text: string };
+    content: { size: number; mimeType: string; text: string; comment?: string };
     redirectURL: '';
     headersSize: -1;
     bodySize: number;
@@ -90,6 +91,17 @@ const queryPairs = (query: JournalEntry['request']['query']): HarPair[] =>
     (Array.isArray(value) ? value : [value]).map((item) => ({ name, value: item })),
   );
 
+/** The HAR `comment` of a body the journal did not keep whole. */
+function cutComment(cut: BodyCut | undefined, kept: string): { comment: string } | Record<string, never> {
+  if (cut === undefined) return {};
+  return {
+    comment:
+      cut.reason === 'omitted'
+        ? `Body omitted: ${cut.size} bytes. A journal read's answer is not journalled, so the journal never embeds itself.`
+        : `Body truncated: the first ${Buffer.byteLength(kept)} of ${cut.size} bytes.`,
+  };
+}
+
 function toHarEntry(entry: JournalEntry, baseUrl: string): HarEntry {
   const { request, response } = entry;
   const queryString = queryPairs(request.query);
@@ -98,7 +110,8 @@ function toHarEntry(entry: JournalEntry, baseUrl: string): HarEntry {
   ).toString();
   const requestText = toBodyText(request.body);
   const responseText = toBodyText(response.body);
-  const responseSize = Buffer.byteLength(responseText);
+  const requestSize = request.bodyCut?.size ?? Buffer.byteLength(requestText);
+  const responseSize = response.bodyCut?.size ?? Buffer.byteLength(responseText);
   return {
     startedDateTime: entry.wallTime,
     time: entry.durationMs,
@@ -109,13 +122,17 @@ function toHarEntry(entry: JournalEntry, baseUrl: string): HarEntry {
       cookies: [],
       headers: pairs(request.headers),
       queryString,
-      ...(requestText === ''
+      ...(requestText === '' && request.bodyCut === undefined
         ? {}
         : {
-            postData: { mimeType: request.headers['content-type'] ?? 'application/json', text: requestText },
+            postData: {
+              mimeType: request.headers['content-type'] ?? 'application/json',
+              text: requestText,
+              ...cutComment(request.bodyCut, requestText),
+            },
           }),
       headersSize: -1,
-      bodySize: Buffer.byteLength(requestText),
+      bodySize: requestSize,
     },
     response: {
       status: response.status,
@@ -127,6 +144,7 @@ function toHarEntry(entry: JournalEntry, baseUrl: string): HarEntry {
         size: responseSize,
         mimeType: response.headers['content-type'] ?? 'x-unknown',
         text: responseText,
+        ...cutComment(response.bodyCut, responseText),
       },
       redirectURL: '',
       headersSize: -1,

@@ -15,7 +15,7 @@ export interface MountedVendor {
   vendor: Vendor;
   basePath: string;
   handler: HttpHandler;
-  preflight(request: RequestView): Preflight;
+  preflight(request: RequestView, arrival: number): Preflight;
   release(token: string): void;
 }
 
@@ -55,11 +55,14 @@ export function createVendorRoute(mounted: MountedVendor) {
   // http-middleware is CommonJS and sees msw's CJS type declarations: the same class, declared twice.
   const middleware = createMiddleware(mounted.handler as unknown as Parameters<typeof createMiddleware>[0]);
   return async (request: ExpressRequest, exchange: Exchange, unmatched: () => Outcome): Promise<Outcome> => {
-    const decided = mounted.preflight({
-      method: exchange.method,
-      url: exchange.url,
-      headers: { get: (name) => exchange.headers[name.toLowerCase()] ?? null },
-    });
+    const decided = mounted.preflight(
+      {
+        method: exchange.method,
+        url: exchange.url,
+        headers: { get: (name) => exchange.headers[name.toLowerCase()] ?? null },
+      },
+      exchange.at,
+    );
     try {
       const latency = decided.effects.reduce(
         (total, effect) => total + (effect.type === 'latency' ? effect.ms : 0),
@@ -85,6 +88,7 @@ export function createVendorRoute(mounted: MountedVendor) {
         scenario: decided.scenario,
         tenant: decided.tenant,
         operation: decided.operationId,
+        at: decided.at,
         answer,
         ...(fault === undefined ? {} : { fault }),
       };

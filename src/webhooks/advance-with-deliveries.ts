@@ -1,4 +1,4 @@
-import type { VirtualClock } from '../core/clock.js';
+import { isRepresentableInstant, type VirtualClock } from '../core/clock.js';
 import type { WebhookDispatcher } from './create-webhook-dispatcher.js';
 import type { DeliveryReport } from './outbox.js';
 
@@ -8,7 +8,8 @@ export type AdvanceResult =
 /**
  * Moves a virtual clock to `target`, stopping at every instant a webhook delivery falls due on the way
  * and delivering there, so a receiver that calls the API back sees the world as it was at the delivery
- * (and a signature checked against the mock's clock is fresh). Refuses a target in the past.
+ * (and a signature checked against the mock's clock is fresh). Refuses, before delivering anything, a
+ * target in the past or past 9999-12-31T23:59:59.999Z (see `isRepresentableInstant`).
  *
  * @example
  * const moved = await advanceWithDeliveries(dispatcher, clock, clock.now() + 60_000);
@@ -19,7 +20,7 @@ export async function advanceWithDeliveries(
   clock: VirtualClock,
   target: number,
 ): Promise<AdvanceResult> {
-  if (!(target >= clock.now())) {
+  if (!(target >= clock.now()) || !isRepresentableInstant(target)) {
     const refused = clock.set(target);
     if (!refused.ok) return refused;
   }

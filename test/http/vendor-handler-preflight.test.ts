@@ -27,7 +27,11 @@ function puffleHandler(faults: FaultRule[], upstream: boolean) {
   return {
     ...vendor,
     /** What the server's express layer does first: classify the list request and decide its faults. */
-    decide: () => vendor.preflight({ method: 'GET', url: new URL(LIST), headers: new Headers(AUTH) }),
+    decide: () =>
+      vendor.preflight(
+        { method: 'GET', url: new URL(LIST), headers: new Headers(AUTH) },
+        runtime.clock.now(),
+      ),
     /** The list request through msw, naming `token` in the preflight header. */
     send: async (token: string) => {
       const request = new Request(LIST, { headers: { ...AUTH, [PREFLIGHT_HEADER]: token } });

@@ -42,13 +42,14 @@ export function createClockOperations(context: AdminContext) {
       }
       const request = body as components['schemas']['ClockAdvanceRequest'];
       const target = 'ms' in request ? clock.now() + request.ms : Date.parse(request.to);
-      // Refused before anything moves: past the last Date instant every later answer would fail to
-      // write its timestamps (and a move delivers the webhooks due on the way before the clock refuses).
+      // Refused before anything moves: past 9999-12-31T23:59:59.999Z every later answer would write its
+      // timestamps as `+010000-...`, which no date-time schema accepts (and a move delivers the webhooks due
+      // on the way before the clock refuses).
       if (!Number.isNaN(target) && !isRepresentableInstant(target)) {
         const asked = 'ms' in request ? `by ${request.ms} ms` : `to ${request.to}`;
         return adminError(
           'CONFLICT',
-          `Cannot advance the clock ${asked}: it would pass ${new Date(MAX_INSTANT_MS).toISOString()}, the last instant a JavaScript Date can represent. Advance by at most ${MAX_INSTANT_MS - clock.now()} ms.`,
+          `Cannot advance the clock ${asked}: it would pass ${new Date(MAX_INSTANT_MS).toISOString()}, the last instant an RFC 3339 date-time can write. Advance by at most ${MAX_INSTANT_MS - clock.now()} ms, or to ${new Date(MAX_INSTANT_MS).toISOString()} at the latest.`,
         );
       }
       const moved = context.moveClock ? await context.moveClock(target) : clock.set(target);

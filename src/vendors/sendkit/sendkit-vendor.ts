@@ -32,7 +32,7 @@ export function createSendkitVendor(): VendorDefinition {
     errorBody: sendkitErrorBody,
     failures: SENDKIT_FAILURES,
     codeForStatus: sendkitCodeForStatus,
-    headers: (_tenant, now) => rateLimitHeaders(now),
+    headers: (_tenant, now, response) => rateLimitHeaders(now, response),
     operations: Object.fromEntries(
       Object.entries(OPERATIONS).map(([id, handle]) => [id, refuseRevokedPlatformKey(handle)]),
     ),
