@@ -1,5 +1,10 @@
 import { getResponse } from 'msw';
-import { createEnrichmentMock, type EnrichmentMockOptions } from '../../src/mock/create-enrichment-mock.js';
+import type { Clock, VirtualClock } from '../../src/core/clock.js';
+import {
+  createEnrichmentMock,
+  type EnrichmentMock,
+  type EnrichmentMockOptions,
+} from '../../src/mock/create-enrichment-mock.js';
 import type { Runtime, ScenarioContext } from '../../src/runtime/mock-runtime.js';
 import { parseJsonText } from './json-text.js';
 
@@ -14,8 +19,7 @@ export interface CallOptions {
  * A mock driven through msw's `getResponse`: real Request/Response objects, no network, no global fetch
  * patching, so tests run in parallel.
  */
-export function createHarness(options: EnrichmentMockOptions = {}) {
-  const mock = createEnrichmentMock(options);
+function harnessOf<C extends Clock>(mock: EnrichmentMock<C>) {
   const { clock } = mock;
   const call = async (method: string, url: string, init: CallOptions = {}) => {
     const headers = new Headers(init.headers);
@@ -37,7 +41,14 @@ export function createHarness(options: EnrichmentMockOptions = {}) {
   return { mock, clock, call };
 }
 
-export type Harness = ReturnType<typeof createHarness>;
+export type Harness<C extends Clock = VirtualClock> = ReturnType<typeof harnessOf<C>>;
+
+export function createHarness<C extends Clock>(options: EnrichmentMockOptions<C> & { clock: C }): Harness<C>;
+export function createHarness(options?: EnrichmentMockOptions): Harness;
+export function createHarness(options: EnrichmentMockOptions<Clock> = {}): Harness<Clock> {
+  const { clock, ...rest } = options;
+  return harnessOf<Clock>(clock ? createEnrichmentMock({ ...rest, clock }) : createEnrichmentMock(rest));
+}
 
 /**
  * The context (simulator, fault counters) of the active scenario of anything with a runtime (a mock, a
