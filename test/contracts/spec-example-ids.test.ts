@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import puffle from '../../src/generated/puffle.document.js';
 import sendkit from '../../src/generated/sendkit.document.js';
@@ -86,5 +87,26 @@ describe.each(VENDORS)('$name spec examples in the default sandbox', (vendor) =>
       .flatMap(({ pointer, value }) => idsNamed(value).map((id) => `${pointer}: ${id}`));
     expect(named.length).toBeGreaterThan(0);
     expect(named.filter((entry) => !known.has(entry.slice(entry.lastIndexOf(' ') + 1)))).toEqual([]);
+  });
+});
+
+describe('README: the default world', () => {
+  it("names the default lists and the demo keys' lead ids as the default sandbox makes them", () => {
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8').replace(/\s+/g, ' ');
+    const { mock } = createHarness();
+    const [prospects, accounts] = mock.tenant('pk_live_demo').describe().lists;
+    expect([prospects?.id, prospects?.leadCount, accounts?.id, accounts?.leadCount]).toEqual([
+      'list_prospects',
+      25,
+      'list_accounts',
+      10,
+    ]);
+    expect(readme).toContain('`list_prospects` ("Prospects", 25 person leads)');
+    expect(readme).toContain('`list_accounts` ("Target accounts", 10 company leads)');
+    expect(readme).toContain(
+      `\`pk_live_demo\`'s prospects are \`${prospects?.leadIds[0]}\` to \`${prospects?.leadIds.at(-1)}\` and its accounts \`${accounts?.leadIds[0]}\` to \`${accounts?.leadIds.at(-1)}\``,
+    );
+    const sendkitProspects = mock.tenant('sk_demo').describe().lists[0];
+    expect(readme).toContain(`\`sk_demo\`'s prospects start at \`${sendkitProspects?.leadIds[0]}\``);
   });
 });
