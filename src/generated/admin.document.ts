@@ -49,10 +49,11 @@ const document: Record<string, unknown> = {
       "get": {
         "operationId": "adminGetHealth",
         "summary": "Health and status",
-        "description": "Reports that the server is up, its version, the active default scenario, the clock and the uptime. Cheap enough to poll while waiting for the server to start.",
+        "description": "Reports that the server is up, its version, the active default scenario, the clock and the uptime. Cheap enough to poll while waiting for the server to start.\n\nIt answers without the admin token, even on a server started with `--admin-token` (it reveals nothing a client could misuse), so `curl --fail http://HOST:PORT/__admin/health` works as a readiness probe everywhere.",
         "tags": [
           "Server"
         ],
+        "security": [],
         "responses": {
           "200": {
             "description": "The server is up.",
@@ -94,8 +95,8 @@ const document: Record<string, unknown> = {
               }
             }
           },
-          "401": {
-            "$ref": "#/components/responses/Unauthorized"
+          "400": {
+            "$ref": "#/components/responses/ValidationError"
           },
           "500": {
             "$ref": "#/components/responses/InternalError"
@@ -113,6 +114,7 @@ const document: Record<string, unknown> = {
         ],
         "requestBody": {
           "required": false,
+          "description": "Send nothing, `{}`, or `{\"scenario\": \"<name or file path>\"}` to reset into that scenario.",
           "content": {
             "application/json": {
               "schema": {
@@ -204,6 +206,9 @@ const document: Record<string, unknown> = {
               }
             }
           },
+          "400": {
+            "$ref": "#/components/responses/ValidationError"
+          },
           "401": {
             "$ref": "#/components/responses/Unauthorized"
           },
@@ -223,16 +228,23 @@ const document: Record<string, unknown> = {
         ],
         "requestBody": {
           "required": true,
+          "description": "Send {\"ms\": <non-negative integer>} or {\"by\": \"<duration such as 10s, 1m30s or 250ms>\"} to advance by that much, or {\"to\": \"<ISO 8601 instant, not in the past>\"} to advance to that instant.",
           "content": {
             "application/json": {
               "schema": {
                 "$ref": "#/components/schemas/ClockAdvanceRequest"
               },
               "examples": {
-                "byDuration": {
-                  "summary": "Advance by five minutes",
+                "byMilliseconds": {
+                  "summary": "Advance by five minutes, in milliseconds",
                   "value": {
                     "ms": 300000
+                  }
+                },
+                "byDuration": {
+                  "summary": "Advance by ten seconds, written as scenario files write durations",
+                  "value": {
+                    "by": "10s"
                   }
                 },
                 "toInstant": {
@@ -312,7 +324,7 @@ const document: Record<string, unknown> = {
                       "scenarios": [
                         {
                           "name": "default",
-                          "description": "Realistic defaults; runs over the default lists finish in a few seconds.",
+                          "description": "Realistic defaults; runs over the default lists finish in under 10 s, website research in 2-5 minutes.",
                           "source": "builtin",
                           "active": false
                         },
@@ -343,6 +355,9 @@ const document: Record<string, unknown> = {
               }
             }
           },
+          "400": {
+            "$ref": "#/components/responses/ValidationError"
+          },
           "401": {
             "$ref": "#/components/responses/Unauthorized"
           },
@@ -362,6 +377,7 @@ const document: Record<string, unknown> = {
         ],
         "requestBody": {
           "required": true,
+          "description": "Send {\"name\": \"<scenario name or file path>\"}, optionally with \"seed\": <integer>.",
           "content": {
             "application/json": {
               "schema": {
@@ -440,6 +456,16 @@ const document: Record<string, unknown> = {
             "in": "query",
             "required": false,
             "description": "Only runs of this tenant (API key).",
+            "schema": {
+              "type": "string",
+              "minLength": 1
+            }
+          },
+          {
+            "name": "scenario",
+            "in": "query",
+            "required": false,
+            "description": "Only runs made in this scenario (the active one, or one named by `X-Mock-Scenario`).",
             "schema": {
               "type": "string",
               "minLength": 1
@@ -666,6 +692,7 @@ const document: Record<string, unknown> = {
         ],
         "requestBody": {
           "required": true,
+          "description": "Send {\"credits\": <non-negative integer>}, {\"revoked\": true|false}, or both.",
           "content": {
             "application/json": {
               "schema": {
@@ -791,6 +818,16 @@ const document: Record<string, unknown> = {
             "description": "Only entries routed to this vendor (`admin` for admin calls, `unknown` for unmatched paths).",
             "schema": {
               "$ref": "#/components/schemas/JournalVendor"
+            }
+          },
+          {
+            "name": "operation",
+            "in": "query",
+            "required": false,
+            "description": "Only entries of this operation, by the `operationId` of the vendor's or the control API's OpenAPI document (`puffleCreateEnrichmentRun`, `sendkitGetEnrichmentJob`, `adminAdvanceClock`...). An operationId no document declares answers 400.",
+            "schema": {
+              "type": "string",
+              "minLength": 1
             }
           },
           {
@@ -961,6 +998,9 @@ const document: Record<string, unknown> = {
               }
             }
           },
+          "400": {
+            "$ref": "#/components/responses/ValidationError"
+          },
           "401": {
             "$ref": "#/components/responses/Unauthorized"
           },
@@ -981,7 +1021,7 @@ const document: Record<string, unknown> = {
     },
     "responses": {
       "ValidationError": {
-        "description": "The request is invalid: a query parameter, the JSON body or a scenario file failed validation. Code `VALIDATION_ERROR`, with one `details` entry per problem.",
+        "description": "The request is invalid: a query parameter, the JSON body or a scenario file failed validation, or the query names a parameter the operation does not declare (unknown filters are refused, not ignored; the message lists the known ones). Code `VALIDATION_ERROR`, with one `details` entry per problem; for a body the message ends with what to send.",
         "content": {
           "application/json": {
             "schema": {
@@ -993,11 +1033,26 @@ const document: Record<string, unknown> = {
                 "value": {
                   "error": {
                     "code": "VALIDATION_ERROR",
-                    "message": "Request body is invalid",
+                    "message": "Invalid request: ms must be >= 0. Send {\"ms\": <non-negative integer>} or {\"by\": \"<duration such as 10s, 1m30s or 250ms>\"} to advance by that much, or {\"to\": \"<ISO 8601 instant, not in the past>\"} to advance to that instant.",
                     "details": [
                       {
                         "path": "ms",
                         "message": "ms must be >= 0"
+                      }
+                    ]
+                  }
+                }
+              },
+              "unknownFilter": {
+                "summary": "Unknown query parameter",
+                "value": {
+                  "error": {
+                    "code": "VALIDATION_ERROR",
+                    "message": "Invalid request: GET /__admin/runs has no query parameter \"scope\". Its query parameters are tenant, scenario, status, vendor, limit, cursor.",
+                    "details": [
+                      {
+                        "path": "scope",
+                        "message": "unknown query parameter"
                       }
                     ]
                   }
@@ -1272,39 +1327,32 @@ const document: Record<string, unknown> = {
         ]
       },
       "ClockAdvanceRequest": {
-        "description": "How far to advance the virtual clock, either a duration or a target instant.",
-        "oneOf": [
-          {
-            "title": "AdvanceBy",
-            "type": "object",
-            "properties": {
-              "ms": {
-                "description": "Milliseconds to advance.",
-                "type": "integer",
-                "minimum": 0
-              }
-            },
-            "required": [
-              "ms"
-            ],
-            "additionalProperties": false
+        "description": "How far to advance the virtual clock: exactly one of `ms` and `by` (a duration) or `to` (a target instant).\n\nModelling decision: one object with three optional fields rather than a `oneOf`, so that a wrong body gets one plain message that says what to send.",
+        "type": "object",
+        "properties": {
+          "ms": {
+            "description": "Milliseconds to advance.",
+            "type": "integer",
+            "minimum": 0
           },
-          {
-            "title": "AdvanceTo",
-            "type": "object",
-            "properties": {
-              "to": {
-                "description": "Instant to advance to (ISO 8601). Must not be earlier than the current mock time.",
-                "type": "string",
-                "format": "date-time"
-              }
-            },
-            "required": [
-              "to"
+          "by": {
+            "description": "A duration to advance by, written as in scenario files (`250ms`, `10s`, `1m30s`, `2h`, `7d`, or milliseconds as a number).",
+            "type": [
+              "string",
+              "number"
             ],
-            "additionalProperties": false
+            "minLength": 1,
+            "minimum": 0
+          },
+          "to": {
+            "description": "Instant to advance to (ISO 8601). Must not be earlier than the current mock time.",
+            "type": "string",
+            "format": "date-time"
           }
-        ]
+        },
+        "minProperties": 1,
+        "maxProperties": 1,
+        "additionalProperties": false
       },
       "Health": {
         "description": "Server health.",

@@ -10,6 +10,8 @@ export interface paths {
         /**
          * Health and status
          * @description Reports that the server is up, its version, the active default scenario, the clock and the uptime. Cheap enough to poll while waiting for the server to start.
+         *
+         *     It answers without the admin token, even on a server started with `--admin-token` (it reveals nothing a client could misuse), so `curl --fail http://HOST:PORT/__admin/health` works as a readiness probe everywhere.
          */
         get: operations["adminGetHealth"];
         put?: never;
@@ -259,16 +261,21 @@ export interface components {
             nowMs: number;
             speed: components["schemas"]["ClockSpeed"];
         };
-        /** @description How far to advance the virtual clock, either a duration or a target instant. */
+        /**
+         * @description How far to advance the virtual clock: exactly one of `ms` and `by` (a duration) or `to` (a target instant).
+         *
+         *     Modelling decision: one object with three optional fields rather than a `oneOf`, so that a wrong body gets one plain message that says what to send.
+         */
         ClockAdvanceRequest: {
             /** @description Milliseconds to advance. */
-            ms: number;
-        } | {
+            ms?: number;
+            /** @description A duration to advance by, written as in scenario files (`250ms`, `10s`, `1m30s`, `2h`, `7d`, or milliseconds as a number). */
+            by?: string | number;
             /**
              * Format: date-time
              * @description Instant to advance to (ISO 8601). Must not be earlier than the current mock time.
              */
-            to: string;
+            to?: string;
         };
         /** @description Server health. */
         Health: {
@@ -537,7 +544,7 @@ export interface components {
         };
     };
     responses: {
-        /** @description The request is invalid: a query parameter, the JSON body or a scenario file failed validation. Code `VALIDATION_ERROR`, with one `details` entry per problem. */
+        /** @description The request is invalid: a query parameter, the JSON body or a scenario file failed validation, or the query names a parameter the operation does not declare (unknown filters are refused, not ignored; the message lists the known ones). Code `VALIDATION_ERROR`, with one `details` entry per problem; for a body the message ends with what to send. */
         ValidationError: {
             headers: {
                 [name: string]: unknown;
@@ -626,7 +633,7 @@ export interface operations {
                     "application/json": components["schemas"]["Health"];
                 };
             };
-            401: components["responses"]["Unauthorized"];
+            400: components["responses"]["ValidationError"];
             500: components["responses"]["InternalError"];
         };
     };
@@ -637,6 +644,7 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
+        /** @description Send nothing, `{}`, or `{"scenario": "<name or file path>"}` to reset into that scenario. */
         requestBody?: {
             content: {
                 "application/json": components["schemas"]["ResetRequest"];
@@ -678,6 +686,7 @@ export interface operations {
                     "application/json": components["schemas"]["Clock"];
                 };
             };
+            400: components["responses"]["ValidationError"];
             401: components["responses"]["Unauthorized"];
             500: components["responses"]["InternalError"];
         };
@@ -689,6 +698,7 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
+        /** @description Send {"ms": <non-negative integer>} or {"by": "<duration such as 10s, 1m30s or 250ms>"} to advance by that much, or {"to": "<ISO 8601 instant, not in the past>"} to advance to that instant. */
         requestBody: {
             content: {
                 "application/json": components["schemas"]["ClockAdvanceRequest"];
@@ -730,6 +740,7 @@ export interface operations {
                     "application/json": components["schemas"]["ScenarioList"];
                 };
             };
+            400: components["responses"]["ValidationError"];
             401: components["responses"]["Unauthorized"];
             500: components["responses"]["InternalError"];
         };
@@ -741,6 +752,7 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
+        /** @description Send {"name": "<scenario name or file path>"}, optionally with "seed": <integer>. */
         requestBody: {
             content: {
                 "application/json": components["schemas"]["ScenarioSelectRequest"];
@@ -769,6 +781,8 @@ export interface operations {
             query?: {
                 /** @description Only runs of this tenant (API key). */
                 tenant?: string;
+                /** @description Only runs made in this scenario (the active one, or one named by `X-Mock-Scenario`). */
+                scenario?: string;
                 /** @description Only runs in this status. */
                 status?: components["schemas"]["RunStatus"];
                 /** @description Only runs of this vendor. */
@@ -844,6 +858,7 @@ export interface operations {
             };
             cookie?: never;
         };
+        /** @description Send {"credits": <non-negative integer>}, {"revoked": true|false}, or both. */
         requestBody: {
             content: {
                 "application/json": components["schemas"]["TenantUpdate"];
@@ -876,6 +891,8 @@ export interface operations {
                 tenant?: string;
                 /** @description Only entries routed to this vendor (`admin` for admin calls, `unknown` for unmatched paths). */
                 vendor?: components["schemas"]["JournalVendor"];
+                /** @description Only entries of this operation, by the `operationId` of the vendor's or the control API's OpenAPI document (`puffleCreateEnrichmentRun`, `sendkitGetEnrichmentJob`, `adminAdvanceClock`...). An operationId no document declares answers 400. */
+                operation?: string;
                 /** @description Return only the most recent `limit` matching entries. Without it, every retained matching entry is returned. */
                 limit?: number;
             };
@@ -917,6 +934,7 @@ export interface operations {
                     "application/json": components["schemas"]["JournalCleared"];
                 };
             };
+            400: components["responses"]["ValidationError"];
             401: components["responses"]["Unauthorized"];
             500: components["responses"]["InternalError"];
         };

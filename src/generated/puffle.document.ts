@@ -47,20 +47,18 @@ const document: Record<string, unknown> = {
               },
               "examples": {
                 "explicitLeads": {
-                  "summary": "Persisted run over two explicit leads",
+                  "summary": "Persisted run over two explicit leads (the first two of list_prospects for the key pk_live_demo in the default scenario)",
                   "value": {
                     "enrichmentId": "work_email",
                     "mode": "persisted",
                     "scope": {
                       "type": "explicit_leads",
                       "leadIds": [
-                        "0b6f2f1c-6a3e-4d0b-9a55-2f1e7c9d4a01",
-                        "0b6f2f1c-6a3e-4d0b-9a55-2f1e7c9d4a02"
+                        "695b7d907a26dbda1f000000",
+                        "695b7d907a26dbda1f000001"
                       ]
                     },
-                    "input": {
-                      "domainHint": "northwind.io"
-                    },
+                    "input": {},
                     "idempotencyKey": "crm-sync-2025-03-19-batch-7",
                     "writePolicy": "skip_existing"
                   }
@@ -71,7 +69,7 @@ const document: Record<string, unknown> = {
                     "enrichmentId": "hiring_status",
                     "scope": {
                       "type": "list",
-                      "listId": "5d1c9e7a-3b2f-4e8d-a6c4-9f0b1d2e3c4f"
+                      "listId": "list_accounts"
                     },
                     "input": {},
                     "output": {
@@ -89,7 +87,7 @@ const document: Record<string, unknown> = {
                     "mode": "preview",
                     "scope": {
                       "type": "list",
-                      "listId": "5d1c9e7a-3b2f-4e8d-a6c4-9f0b1d2e3c4f"
+                      "listId": "list_accounts"
                     },
                     "input": {}
                   }
@@ -243,8 +241,8 @@ const document: Record<string, unknown> = {
                           "requested": {
                             "type": "explicit_leads",
                             "leadIds": [
-                              "0b6f2f1c-6a3e-4d0b-9a55-2f1e7c9d4a01",
-                              "0b6f2f1c-6a3e-4d0b-9a55-2f1e7c9d4a02"
+                              "695b7d907a26dbda1f000000",
+                              "695b7d907a26dbda1f000001"
                             ]
                           },
                           "resolvedCount": 2,
@@ -309,10 +307,10 @@ const document: Record<string, unknown> = {
                         },
                         "scope": {
                           "type": "list",
-                          "listId": "5d1c9e7a-3b2f-4e8d-a6c4-9f0b1d2e3c4f",
+                          "listId": "list_accounts",
                           "requested": {
                             "type": "list",
-                            "listId": "5d1c9e7a-3b2f-4e8d-a6c4-9f0b1d2e3c4f"
+                            "listId": "list_accounts"
                           },
                           "resolvedCount": 148,
                           "counts": {
@@ -465,7 +463,7 @@ const document: Record<string, unknown> = {
                         {
                           "id": "00a1f3c2-4b5d-4e6f-8a9b-0c1d2e3f4a51",
                           "runId": "8f0c7f0e-2d4b-4f8e-9a43-5c1d2b7e6a10",
-                          "leadId": "0b6f2f1c-6a3e-4d0b-9a55-2f1e7c9d4a01",
+                          "leadId": "695b7d907a26dbda1f000000",
                           "listId": null,
                           "membershipId": null,
                           "status": "completed",
@@ -477,9 +475,7 @@ const document: Record<string, unknown> = {
                           "error": null,
                           "attempts": 1,
                           "metadata": {
-                            "inputSnapshot": {
-                              "domainHint": "northwind.io"
-                            },
+                            "inputSnapshot": {},
                             "leadSnapshot": {
                               "firstName": "Dana",
                               "lastName": "Reyes",
@@ -503,7 +499,7 @@ const document: Record<string, unknown> = {
                         {
                           "id": "00a1f3c2-4b5d-4e6f-8a9b-0c1d2e3f4a52",
                           "runId": "8f0c7f0e-2d4b-4f8e-9a43-5c1d2b7e6a10",
-                          "leadId": "0b6f2f1c-6a3e-4d0b-9a55-2f1e7c9d4a02",
+                          "leadId": "695b7d907a26dbda1f000001",
                           "listId": null,
                           "membershipId": null,
                           "status": "failed",
@@ -517,9 +513,7 @@ const document: Record<string, unknown> = {
                           },
                           "attempts": 3,
                           "metadata": {
-                            "inputSnapshot": {
-                              "domainHint": "northwind.io"
-                            },
+                            "inputSnapshot": {},
                             "leadSnapshot": {
                               "firstName": "Sam",
                               "lastName": "Okafor",
@@ -539,8 +533,8 @@ const document: Record<string, unknown> = {
                         {
                           "id": "00a1f3c2-4b5d-4e6f-8a9b-0c1d2e3f4a53",
                           "runId": "8f0c7f0e-2d4b-4f8e-9a43-5c1d2b7e6a10",
-                          "leadId": "0b6f2f1c-6a3e-4d0b-9a55-2f1e7c9d4a03",
-                          "listId": "5d1c9e7a-3b2f-4e8d-a6c4-9f0b1d2e3c4f",
+                          "leadId": "695b7d907a26dbda1f000002",
+                          "listId": "list_prospects",
                           "membershipId": "7e6d5c4b-3a2f-4e1d-9c8b-a7f6e5d4c3b2",
                           "status": "skipped",
                           "result": null,
@@ -952,7 +946,7 @@ const document: Record<string, unknown> = {
               "unknownLead": {
                 "summary": "UNKNOWN_LEAD",
                 "value": {
-                  "error": "scope.leadIds.1: lead 0b6f2f1c-6a3e-4d0b-9a55-2f1e7c9d4aff not found",
+                  "error": "scope.leadIds.1: lead 695b7d907a26dbda1f0000ff not found for this API key. Your lists and lead ids: GET /__admin/tenants/pk_live_demo?scenario=default on the mock server, or mock.tenant(\"pk_live_demo\").describe() in process.",
                   "code": "UNKNOWN_LEAD"
                 }
               }

@@ -55,11 +55,11 @@ const document: Record<string, unknown> = {
               },
               "examples": {
                 "emailAndPhone": {
-                  "summary": "Verify emails and find phones for two leads",
+                  "summary": "Verify emails and find phones for two leads (the first two of list_prospects for the key sk_demo in the default scenario)",
                   "value": {
                     "leadIds": [
-                      "65f1a2b3c4d5e6f708192a3b",
-                      "65f1a2b3c4d5e6f708192a3c"
+                      "695b7d901191729dfb000000",
+                      "695b7d901191729dfb000001"
                     ],
                     "enrichmentTypes": [
                       "email",
@@ -518,7 +518,7 @@ const document: Record<string, unknown> = {
                       "data": {
                         "leads": [
                           {
-                            "id": "65f1a2b3c4d5e6f708192a3b",
+                            "id": "695b7d901191729dfb000000",
                             "email": "dana.reyes@northwind.io",
                             "firstName": "Dana",
                             "lastName": "Reyes",
@@ -536,7 +536,7 @@ const document: Record<string, unknown> = {
                             "updatedAt": "2025-03-19T10:02:05.118Z"
                           },
                           {
-                            "id": "65f1a2b3c4d5e6f708192a3c",
+                            "id": "695b7d901191729dfb000001",
                             "email": null,
                             "firstName": "Sam",
                             "lastName": "Okafor",
@@ -558,7 +558,7 @@ const document: Record<string, unknown> = {
                           "limit": 2,
                           "total": 37,
                           "hasMore": true,
-                          "nextCursor": "65f1a2b3c4d5e6f708192a3c"
+                          "nextCursor": "695b7d901191729dfb000001"
                         }
                       }
                     }

@@ -65,6 +65,14 @@ function describe(error: ErrorObject, context: ProblemContext): Problem[] {
       return at(path, `${subject} must be ${JSON.stringify(error.params['allowedValue'])}`);
     case 'format':
       return at(path, `${subject} must be a valid ${param(error, 'format')}`);
+    case 'minProperties':
+    case 'maxProperties': {
+      const limit = Number(error.params['limit']);
+      const sent = typeof error.data === 'object' && error.data !== null ? Object.keys(error.data) : [];
+      const bound = error.keyword === 'minProperties' ? 'at least' : 'at most';
+      const got = sent.length === 0 ? 'none' : sent.join(', ');
+      return at(path, `${subject} must have ${bound} ${limit} field${limit === 1 ? '' : 's'}, got ${got}`);
+    }
     case 'false schema':
       return at(path, `${subject} is not allowed`);
     case 'not':

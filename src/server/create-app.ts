@@ -61,7 +61,7 @@ export function createApp(options: AppOptions): Express {
 
   const answerAdmin = async (exchange: Exchange): Promise<Outcome> => {
     const operation = admin.operationOf(exchange.method, exchange.url.pathname);
-    const refused = checkAdminToken(exchange.headers['authorization'], options.adminToken);
+    const refused = checkAdminToken(exchange.headers['authorization'], options.adminToken, operation);
     if (refused) return jsonOutcome(exchange, 'admin', refused, operation);
     return jsonOutcome(exchange, 'admin', await admin.handle(toFetchRequest(exchange)), operation);
   };

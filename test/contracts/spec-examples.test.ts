@@ -3,38 +3,9 @@ import admin from '../../src/generated/admin.document.js';
 import exa from '../../src/generated/exa-websets.document.js';
 import puffle from '../../src/generated/puffle.document.js';
 import sendkit from '../../src/generated/sendkit.document.js';
-import { appendPointer, isRecord, type OpenApiDocument } from '../../src/openapi/document-resolver.js';
+import { isRecord, type OpenApiDocument } from '../../src/openapi/document-resolver.js';
 import { createSchemaCompiler } from '../../src/openapi/schema-compiler.js';
-
-interface ExampleCase {
-  pointer: string;
-  schemaPointer: string;
-  value: unknown;
-}
-
-/** Every `examples` entry of every media type (requests and responses), with the schema it must satisfy. */
-function collectExamples(document: OpenApiDocument): ExampleCase[] {
-  const cases: ExampleCase[] = [];
-  const visit = (node: unknown, pointer: string): void => {
-    if (Array.isArray(node)) return node.forEach((child, i) => visit(child, appendPointer(pointer, i)));
-    if (!isRecord(node)) return;
-    const { examples, schema } = node;
-    if (isRecord(examples) && isRecord(schema) && pointer.includes('/content/')) {
-      for (const [name, example] of Object.entries(examples)) {
-        if (isRecord(example) && 'value' in example) {
-          cases.push({
-            pointer: appendPointer(pointer, 'examples', name),
-            schemaPointer: appendPointer(pointer, 'schema'),
-            value: example['value'],
-          });
-        }
-      }
-    }
-    for (const [key, child] of Object.entries(node)) visit(child, appendPointer(pointer, key));
-  };
-  visit(document, '');
-  return cases;
-}
+import { collectExamples } from '../support/spec-examples.js';
 
 const documents: [string, OpenApiDocument][] = [
   ['puffle', puffle],

@@ -3,13 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createRealClock } from '../../src/clock/real-clock.js';
-import adminDocument from '../../src/generated/admin.document.js';
-import { createOperationIndex } from '../../src/openapi/operation-index.js';
-import { createResponseValidator } from '../../src/openapi/response-validator.js';
+import { checkedAdminCall } from './support/admin-call.js';
 import { startTestServer, type TestServer } from './support/in-process-server.js';
 
-const index = createOperationIndex(adminDocument);
-const responses = createResponseValidator(adminDocument);
 const PUFFLE = (key: string) => ({ authorization: `Bearer ${key}` });
 const LIST_RUN = { enrichmentId: 'work_email', scope: { type: 'list', listId: 'list_prospects' }, input: {} };
 
@@ -17,18 +13,8 @@ let server: TestServer;
 let dir: string;
 
 /** Calls the control API and checks the answer against openapi/admin.yaml. */
-async function admin(method: string, path: string, init: Parameters<TestServer['call']>[2] = {}) {
-  const response = await server.call(method, path, init);
-  const match = index.match(method, new URL(path, 'http://mock').pathname);
-  if (match.kind === 'found') {
-    expect(
-      responses.validate(match.operation, response.status, response.headers, response.json),
-      `${method} ${path} -> ${response.status} ${response.text}`,
-    ).toEqual([]);
-  }
-  expect(response.headers.get('x-request-id')).toMatch(/\S/);
-  return response;
-}
+const admin = (method: string, path: string, init: Parameters<TestServer['call']>[2] = {}) =>
+  checkedAdminCall(server, method, path, init);
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'enrichment-mock-admin-'));

@@ -90,15 +90,16 @@ describe('serve: transport faults, admin token, journal bound and shutdown over 
     expect(performance.now() - started).toBeGreaterThanOrEqual(350);
   });
 
-  it('refuses the control API without the admin token, and answers with it', async () => {
-    const missing = await fetch(`${server.url}/__admin/health`);
+  it('refuses the control API without the admin token, answers with it, and answers health without it', async () => {
+    const missing = await fetch(`${server.url}/__admin/clock`);
     expect(missing.status).toBe(401);
     expect(await missing.json()).toMatchObject({ error: { code: 'UNAUTHORIZED' } });
-    const wrong = await fetch(`${server.url}/__admin/health`, { headers: { authorization: 'Bearer nope' } });
+    const wrong = await fetch(`${server.url}/__admin/clock`, { headers: { authorization: 'Bearer nope' } });
     expect(wrong.status).toBe(401);
-    const right = await fetch(`${server.url}/__admin/health`, { headers: ADMIN });
-    expect(right.status).toBe(200);
-    expect(await right.json()).toMatchObject({
+    expect((await fetch(`${server.url}/__admin/clock`, { headers: ADMIN })).status).toBe(200);
+    const health = await fetch(`${server.url}/__admin/health`);
+    expect(health.status).toBe(200);
+    expect(await health.json()).toMatchObject({
       status: 'ok',
       scenario: 'transport-test',
       clock: { mode: 'virtual', speed: 0 },

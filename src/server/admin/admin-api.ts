@@ -5,6 +5,7 @@ import { createRequestValidator } from '../../openapi/request-validator.js';
 import type { AdminContext, AdminInput } from './admin-context.js';
 import { adminError, type AdminErrorCode, type AdminResult } from './admin-error.js';
 import { createClockOperations } from './clock-operations.js';
+import { refuseUnknownQuery, whatToSend } from './request-hints.js';
 import { createJournalOperations } from './journal-operations.js';
 import { createRunOperations } from './run-operations.js';
 import { createScenarioOperations } from './scenario-operations.js';
@@ -21,7 +22,8 @@ const BODY_FAILURES: Record<ReadJsonBodyErrorCode, AdminErrorCode> = {
 /**
  * The control API under `/__admin`, as a function from a fetch `Request` to a result, so the standalone
  * server and `replay` run the same code. Requests are routed and validated against `openapi/admin.yaml`;
- * every failure is an `AdminError`. Authentication is the server's business (see `checkAdminToken`).
+ * every failure is an `AdminError`: a query parameter the operation does not declare is refused, and a bad
+ * body is answered with what to send. Authentication is the server's business (see `checkAdminToken`).
  *
  * @example
  * const admin = createAdminApi(context);
@@ -64,6 +66,8 @@ export function createAdminApi(context: AdminContext) {
         };
       }
       const { operation } = match;
+      const unknown = refuseUnknownQuery(operation, url.searchParams);
+      if (unknown) return unknown;
       let body: unknown;
       if (operation.requestBody !== undefined) {
         const read = await readJsonBody(request, { limitBytes: context.runtime.bodyLimitBytes });
@@ -81,9 +85,12 @@ export function createAdminApi(context: AdminContext) {
           path: problem.path === '' ? problem.location : problem.path,
           message: problem.message,
         }));
+        const send = checked.problems.some((problem) => problem.location === 'body')
+          ? ` ${whatToSend(operation)}`
+          : '';
         return adminError(
           'VALIDATION_ERROR',
-          `Invalid request: ${details.map((detail) => detail.message).join('; ')}.`,
+          `Invalid request: ${details.map((detail) => detail.message).join('; ')}.${send}`,
           details,
         );
       }

@@ -1,21 +1,41 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
+import adminDocument from '../../generated/admin.document.js';
+import { appendPointer, createDocumentResolver } from '../../openapi/document-resolver.js';
+import type { Operation } from '../../openapi/operation.js';
+import { createOperationIndex } from '../../openapi/operation-index.js';
 import { adminError, type AdminResult } from './admin-error.js';
 
 const digest = (text: string): Buffer => createHash('sha256').update(text).digest();
 
+/** The operations `openapi/admin.yaml` declares with `security: []`: they answer without the token. */
+const OPEN_OPERATIONS: ReadonlySet<string> = (() => {
+  const resolver = createDocumentResolver(adminDocument);
+  const isOpen = ({ path, method }: Operation) => {
+    const security = resolver.at(appendPointer('/paths', path, method.toLowerCase(), 'security'));
+    return Array.isArray(security) && security.length === 0;
+  };
+  return new Set(
+    createOperationIndex(adminDocument)
+      .operations.filter(isOpen)
+      .map(({ id }) => id),
+  );
+})();
+
 /**
  * Checks `Authorization: Bearer <token>` against the server's admin token in constant time; undefined
- * when the request may pass (always, when the server has no token).
+ * when the request may pass: always when the server has no token, and for the operations admin.yaml
+ * declares open (`GET /__admin/health`, so readiness probes need no secret).
  *
  * @example
- * const refused = checkAdminToken(req.headers.authorization, options.adminToken);
+ * const refused = checkAdminToken(req.headers.authorization, options.adminToken, 'adminGetClock');
  * if (refused) return send(refused);
  */
 export function checkAdminToken(
   authorization: string | undefined,
   token: string | undefined,
+  operation: string | null,
 ): AdminResult | undefined {
-  if (token === undefined) return undefined;
+  if (token === undefined || (operation !== null && OPEN_OPERATIONS.has(operation))) return undefined;
   const match = /^Bearer\s+(.+)$/i.exec(authorization ?? '');
   if (match?.[1] !== undefined && timingSafeEqual(digest(match[1].trim()), digest(token))) return undefined;
   const why =

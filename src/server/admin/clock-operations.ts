@@ -2,6 +2,7 @@ import { isRepresentableInstant, MAX_INSTANT_MS, type VirtualClock } from '../..
 import type { components } from '../../generated/admin.types.js';
 import type { AdminContext, AdminInput } from './admin-context.js';
 import { adminError, type AdminResult } from './admin-error.js';
+import { toClockMove } from './clock-move.js';
 
 type ClockView = components['schemas']['Clock'];
 
@@ -40,13 +41,12 @@ export function createClockOperations(context: AdminContext) {
           'The clock is in real mode and cannot be advanced: start the server with --clock virtual to control time.',
         );
       }
-      const request = body as components['schemas']['ClockAdvanceRequest'];
-      const target = 'ms' in request ? clock.now() + request.ms : Date.parse(request.to);
+      const move = toClockMove(body as components['schemas']['ClockAdvanceRequest'], clock.now());
+      if ('refused' in move) return move.refused;
+      const { target, asked } = move;
       // Refused before anything moves: past 9999-12-31T23:59:59.999Z every later answer would write its
-      // timestamps as `+010000-...`, which no date-time schema accepts (and a move delivers the webhooks due
-      // on the way before the clock refuses).
+      // timestamps as `+010000-...`, which no date-time schema accepts (and a move delivers the webhooks due on the way before the clock refuses).
       if (!Number.isNaN(target) && !isRepresentableInstant(target)) {
-        const asked = 'ms' in request ? `by ${request.ms} ms` : `to ${request.to}`;
         return adminError(
           'CONFLICT',
           `Cannot advance the clock ${asked}: it would pass ${new Date(MAX_INSTANT_MS).toISOString()}, the last instant an RFC 3339 date-time can write. Advance by at most ${MAX_INSTANT_MS - clock.now()} ms, or to ${new Date(MAX_INSTANT_MS).toISOString()} at the latest.`,

@@ -2,7 +2,8 @@ import type { components } from '../../generated/admin.types.js';
 import type { JournalQuery } from '../../runtime/journal.js';
 import { toHar } from '../har.js';
 import type { AdminContext, AdminInput } from './admin-context.js';
-import type { AdminResult } from './admin-error.js';
+import { adminError, type AdminResult } from './admin-error.js';
+import { operationFilter } from './journal-operation-filter.js';
 
 /** `adminGetJournal` (JSON or HAR 1.2) and `adminClearJournal`. */
 export function createJournalOperations(context: AdminContext) {
@@ -14,9 +15,24 @@ export function createJournalOperations(context: AdminContext) {
         ...(typeof query['vendor'] === 'string'
           ? { vendor: query['vendor'] as JournalQuery['vendor'] & string }
           : {}),
-        ...(typeof query['limit'] === 'number' ? { limit: query['limit'] } : {}),
       };
-      const entries = journal.entries(filter);
+      const limit = typeof query['limit'] === 'number' ? query['limit'] : undefined;
+      const operation =
+        typeof query['operation'] === 'string' ? operationFilter(query['operation']) : undefined;
+      if (operation && 'unknown' in operation) {
+        return adminError(
+          'VALIDATION_ERROR',
+          `Invalid request: operation "${String(query['operation'])}" is not an operationId of any mocked API or of the control API. Use one of: ${operation.unknown.join(', ')}.`,
+          [{ path: 'operation', message: 'unknown operationId' }],
+        );
+      }
+      // The operation filter runs before `limit`, which keeps the newest matching entries.
+      const entries = operation
+        ? journal
+            .entries(filter)
+            .filter(operation.keep)
+            .slice(limit === undefined ? 0 : -limit)
+        : journal.entries(limit === undefined ? filter : { ...filter, limit });
       if (query['format'] === 'har') {
         const { recording, runtime, version } = context;
         return {

@@ -81,8 +81,9 @@ export function createRunOperations(context: AdminContext) {
           })),
         )
         .filter(
-          ({ run }) =>
+          ({ scenario, run }) =>
             VENDORS.has(run.vendor) &&
+            (query['scenario'] === undefined || scenario.scenario.name === query['scenario']) &&
             (query['tenant'] === undefined || run.tenant === query['tenant']) &&
             (query['vendor'] === undefined || run.vendor === query['vendor']),
         )

@@ -59,7 +59,7 @@ export function findWebset(
     context.fail(
       404,
       EXA_TAGS.notFound,
-      `Webset ${String(reference)} not found. Pass the id or the externalId of one of your Websets.`,
+      `Webset ${String(reference)} not found for this API key. Pass the id or the externalId of one of your Websets: GET /websets/v0/websets lists them (a new key has none until it creates one with POST /websets/v0/websets).`,
     )
   );
 }

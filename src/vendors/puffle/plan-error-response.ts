@@ -1,4 +1,5 @@
 import type { OperationContext, VendorResponse } from '../../adapter/vendor-definition.js';
+import { whereTenantIdsAre } from '../../adapter/where-tenant-ids-are.js';
 import type { PlanError } from '../../core/planner.js';
 import type { components } from '../../generated/puffle.types.js';
 import type { EnrichmentDefinition } from '../../scenario/types.js';
@@ -29,12 +30,13 @@ export function planErrorResponse(
   request: CreateEnrichmentRunRequest,
   definition: EnrichmentDefinition,
 ): VendorResponse {
+  const idsHint = whereTenantIdsAre(context.tenant, context.context.scenario.name);
   switch (error.code) {
     case 'unknown_list':
       return context.fail(
         400,
         'EMPTY_LEAD_SCOPE',
-        `scope.listId: no list "${error.listId}" exists for this API key, so the scope resolves to no leads. Use the id of one of your lists.`,
+        `scope.listId: no list "${error.listId}" exists for this API key, so the scope resolves to no leads. Use the id of one of your lists. ${idsHint}`,
       );
     case 'empty_scope':
       return context.fail(
@@ -52,7 +54,7 @@ export function planErrorResponse(
       return context.fail(
         400,
         'UNKNOWN_LEAD',
-        `${first?.path ?? 'scope.leadIds'}: ${first?.message ?? 'lead not found'}${more}.`,
+        `${first?.path ?? 'scope.leadIds'}: ${first?.message ?? 'lead not found'}${more}. ${idsHint}`,
         { details },
       );
     }

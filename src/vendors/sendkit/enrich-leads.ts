@@ -1,4 +1,5 @@
 import type { OperationHandler } from '../../adapter/vendor-definition.js';
+import { whereTenantIdsAre } from '../../adapter/where-tenant-ids-are.js';
 import type { PlanError } from '../../core/planner.js';
 import type { RunRequest } from '../../core/run.js';
 import type { components } from '../../generated/sendkit.types.js';
@@ -36,7 +37,7 @@ export const enrichLeads: OperationHandler = (context) => {
     return context.fail(
       400,
       'VALIDATION_ERROR',
-      `leadIds: ${which} a person lead of this workspace. Use the lead ids GET /v1/leads returns.`,
+      `leadIds: ${which} a person lead of this workspace. Use the lead ids GET /v1/leads returns. ${whereTenantIdsAre(context.tenant, scenario.name)}`,
     );
   }
   const requests = body.enrichmentTypes

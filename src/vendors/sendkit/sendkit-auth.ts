@@ -8,6 +8,10 @@ const WORKSPACE_KEY = /^sk_[A-Za-z0-9][\w-]*$/;
 
 type Authentication = ReturnType<VendorDefinition['authenticate']>;
 
+/** What the mock accepts, said in every 401 for a missing, malformed or invalid key. */
+const KEYS_ACCEPTED =
+  'The mock accepts any key that starts with sk_ followed by a letter or digit, then letters, digits, _ or -: a workspace key sk_<key> (its own tenant), or a platform key sk_user_<key> sent with an X-Workspace-Id header (the tenant is that workspace).';
+
 const refuse = (status: number, code: string, message: string): Authentication => ({
   ok: false,
   status,
@@ -21,13 +25,14 @@ export function apiKeyOf(headers: HeaderReader): string | { problem: string } {
   if (header !== null) return header.trim();
   const authorization = headers.get('authorization');
   if (authorization === null) {
-    return { problem: 'Missing API key: send it in the X-Api-Key header or as Authorization: Bearer <key>.' };
+    return {
+      problem: `Missing API key: send it in the X-Api-Key header or as Authorization: Bearer <key>. ${KEYS_ACCEPTED}`,
+    };
   }
   const bearer = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
   if (!bearer?.[1])
     return {
-      problem:
-        'Malformed Authorization header: expected "Bearer <key>". Or send the key in the X-Api-Key header.',
+      problem: `Malformed Authorization header: expected "Bearer <key>". Or send the key in the X-Api-Key header. ${KEYS_ACCEPTED}`,
     };
   return bearer[1];
 }
@@ -55,11 +60,7 @@ export function authenticateSendkit(headers: HeaderReader): Authentication {
   const key = apiKeyOf(headers);
   if (typeof key !== 'string') return refuse(401, 'UNAUTHORIZED', key.problem);
   if (!(isPlatformKey(key) ? PLATFORM_KEY : WORKSPACE_KEY).test(key)) {
-    return refuse(
-      401,
-      'UNAUTHORIZED',
-      'Invalid API key: Sendkit keys look like sk_<key> (workspace key) or sk_user_<key> (platform key).',
-    );
+    return refuse(401, 'UNAUTHORIZED', `Invalid API key: Sendkit keys start with sk_. ${KEYS_ACCEPTED}`);
   }
   const workspace = headers.get(WORKSPACE_HEADER);
   if (!isPlatformKey(key)) {

@@ -42,7 +42,7 @@ const isObjectSchema = (schema: Schema): boolean =>
 /**
  * Builds fast-check arbitraries from the JSON Schemas of an OpenAPI 3.1 document, for the subset the specs
  * use: `$ref`, `oneOf`/`anyOf`/`allOf`, `const`, `enum`, `type` (also as a list, and OpenAPI 3.0
- * `nullable`), objects (`properties`, `required`, `additionalProperties`, `minProperties`), arrays
+ * `nullable`), objects (`properties`, `required`, `additionalProperties`, `minProperties`, `maxProperties`), arrays
  * (`items`, `minItems`, `maxItems`, `uniqueItems`), strings (`minLength`, `maxLength`, `pattern`, the
  * `date-time` and `uri` formats), integers and numbers (`minimum`, `maximum`, `exclusiveMinimum`) and
  * booleans. Values are *meant* to conform; overlapping `oneOf` branches may make a few of them invalid,
@@ -91,7 +91,13 @@ export function createSchemaArbitraries(document: OpenApiDocument, options: Sche
       const property = Object.hasOwn(properties, name) ? properties[name] : { type: 'string' };
       entries.push([name, withHint(name, of(property, depth + 1))]);
     }
-    const record = fc.record(Object.fromEntries(entries), { requiredKeys: [...required] });
+    const minKeys = typeof schema['minProperties'] === 'number' ? schema['minProperties'] : 0;
+    const maxKeys = typeof schema['maxProperties'] === 'number' ? schema['maxProperties'] : Infinity;
+    // `maxProperties` keeps the first keys (the specs bound only objects without required keys).
+    const record = fc
+      .record(Object.fromEntries(entries), { requiredKeys: [...required] })
+      .filter((value) => Object.keys(value).length >= minKeys)
+      .map((value) => Object.fromEntries(Object.entries(value).slice(0, maxKeys)));
     const additional = schema['additionalProperties'];
     if (deep || additional === false || additional === undefined) return record;
     const extraValues = isRecord(additional) ? of(additional, depth + 1) : fc.jsonValue({ maxDepth: 2 });
