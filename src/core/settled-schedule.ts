@@ -73,6 +73,13 @@ class SettledSchedule implements Schedule {
     return { completed: limit - this.skipped.countBelow(limit) - failed, failed };
   }
 
+  lastEndBy(t: number, limit: number): number | null {
+    if (t < this.at) return this.inner.lastEndBy(t, limit);
+    const ended = this.inner.endedBy(this.at, limit);
+    const cut = limit - this.skipped.countBelow(limit) > ended.completed + ended.failed;
+    return cut ? this.at : this.inner.lastEndBy(this.at, limit);
+  }
+
   allEndedBelow(t: number): number {
     return t >= this.at ? this.size : this.inner.allEndedBelow(t);
   }

@@ -170,7 +170,10 @@ describe('cancelRun', () => {
         expect(result).toMatchObject({ ok: false, code: want });
         expect(run.cancelledAt).toBeNull();
         // Completed from the cancel instant on, when it came first; else at the natural completion.
-        expect(sim.state(run)).toMatchObject({ status: 'completed', completedAt: Math.min(END, END + offset) });
+        expect(sim.state(run)).toMatchObject({
+          status: 'completed',
+          completedAt: Math.min(END, END + offset),
+        });
       }
     },
   );

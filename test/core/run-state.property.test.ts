@@ -136,6 +136,17 @@ const bruteCounts = (run: Run, t: number): Counts => {
   return counts;
 };
 
+/** The latest change by `t` seen item by item: creation, cancel, every item's start and end. */
+const bruteUpdatedAt = (run: Run, t: number): number => {
+  let latest = run.createdAt;
+  if (run.cancelledAt !== null && run.cancelledAt <= t) latest = Math.max(latest, run.cancelledAt);
+  for (let i = 0; i < run.size; i++) {
+    const { startedAt, completedAt } = itemStateAt(run, i, t);
+    latest = Math.max(latest, startedAt ?? latest, completedAt ?? latest);
+  }
+  return latest;
+};
+
 const itemRank: Record<ItemStatus, number> = { pending: 0, running: 1, completed: 2, failed: 2, skipped: 2 };
 const runRank: Record<RunStatus, number> = { pending: 0, running: 1, completed: 2, failed: 2, cancelled: 2 };
 const TERMINAL_RUN = new Set<RunStatus>(['completed', 'failed', 'cancelled']);
@@ -280,6 +291,21 @@ describe('run state (property-based)', () => {
         }
       }),
       { seed: 804, numRuns: 60 },
+    );
+  });
+
+  it('reports as updatedAt the latest change at or before t, item by item', () => {
+    fc.assert(
+      fc.property(runCase, (c) => {
+        const { run } = build(c);
+        for (const t of instants(run)) {
+          check(
+            runStateAt(run, t).updatedAt === bruteUpdatedAt(run, t),
+            () => `updatedAt at ${t}: ${runStateAt(run, t).updatedAt} != ${bruteUpdatedAt(run, t)}`,
+          );
+        }
+      }),
+      { seed: 807, numRuns: 300 },
     );
   });
 
