@@ -10,6 +10,7 @@ import { generateResult, resultSeed, type ResultValue } from './results.js';
 import { isLive, TERMINAL, type Run, type RunRequest, type RunStatus } from './run.js';
 import { runStateAt, statusAt, type RunState } from './run-state.js';
 import { chargeOf, createRun } from './run-factory.js';
+import { createdSeed } from './scenario-seed.js';
 import { settleSchedule } from './settled-schedule.js';
 import { addList, createTenant, findLead, isPreEnriched, RETIRED_RUNS_KEPT, type Tenant } from './tenant.js';
 
@@ -91,8 +92,9 @@ export function createSimulator({ scenario, clock, fake = createFakeData() }: Si
     };
   };
 
+  // A lookup does not create the tenant: other scenarios are searched for ids too (see `getRun`).
   const findRun = (key: string, id: string, vendor: string): Run | undefined => {
-    const run = tenant(key).runs.get(id);
+    const run = tenants.get(key)?.runs.get(id);
     return run && run.vendor === vendor && isLive(run, now()) ? run : undefined;
   };
 
@@ -132,7 +134,7 @@ export function createSimulator({ scenario, clock, fake = createFakeData() }: Si
           externalId: spec.externalId ?? null,
           metadata: spec.metadata ?? {},
         },
-        { scenario, fake, now: now() },
+        { scenario, fake, now: now(), seed: createdSeed(scenario) },
       );
     },
     /** What the requests would cost, without charging or creating anything. */
@@ -200,7 +202,10 @@ export function createSimulator({ scenario, clock, fake = createFakeData() }: Si
       if (created % SWEEP_EVERY < runs.length) sweep(t);
       return { ok: true, runs, reused: false };
     },
-    /** A live run of this tenant and vendor; expired, deleted and other tenants' runs are not found. */
+    /**
+     * A live run of this tenant and vendor; expired, deleted and other tenants' runs are not found. Never
+     * creates the tenant, so it may be asked of any scenario's simulator.
+     */
     getRun: findRun,
     /** The run's ledger now. */
     state: (run: Run): RunState => runStateAt(run, now()),
