@@ -17,27 +17,35 @@ export function settleSchedule(schedule: Schedule, at: number): Schedule {
 }
 
 class SettledSchedule implements Schedule {
-  readonly size: number;
-  readonly wave: number;
-  readonly waveMs: number;
-  readonly maxItemMs: number;
   readonly runStart: number;
   readonly runEnd: number;
-  readonly skipped: PrefixCounter;
-  readonly failed: PrefixCounter;
 
   constructor(
     private readonly inner: Schedule,
     private readonly at: number,
   ) {
-    this.size = inner.size;
-    this.wave = inner.wave;
-    this.waveMs = inner.waveMs;
-    this.maxItemMs = inner.maxItemMs;
     this.runStart = Math.min(inner.runStart, at);
     this.runEnd = at;
-    this.skipped = inner.skipped;
-    this.failed = inner.failed;
+  }
+
+  // What the cut leaves as it was: the run's shape and who is skipped or fails.
+  get size(): number {
+    return this.inner.size;
+  }
+  get wave(): number {
+    return this.inner.wave;
+  }
+  get waveMs(): number {
+    return this.inner.waveMs;
+  }
+  get maxItemMs(): number {
+    return this.inner.maxItemMs;
+  }
+  get skipped(): PrefixCounter {
+    return this.inner.skipped;
+  }
+  get failed(): PrefixCounter {
+    return this.inner.failed;
   }
 
   item(index: number): ItemTimeline {

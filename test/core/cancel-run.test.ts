@@ -89,17 +89,20 @@ describe('cancelRun', () => {
     expect(run.cancelledAt).toBe(START + 2_000);
   });
 
-  it('answers a cancel after completion with not_cancellable', () => {
-    const { sim, clock } = simulatorFixture({ seed: 305 });
-    const run = startRun(sim, 'key_a');
-    moveTo(clock, END + 1);
-    expect(sim.cancelRun('key_a', run.id, 'puffle')).toEqual({
-      ok: false,
-      code: 'not_cancellable',
-      status: 'completed',
-    });
-    expect(sim.state(run).status).toBe('completed');
-  });
+  it.each([false, true])(
+    'answers a cancel after completion with not_cancellable (cancelAlwaysLoses %s)',
+    (cancelAlwaysLoses) => {
+      const { sim, clock } = simulatorFixture({ seed: 305, races: { cancelAlwaysLoses } });
+      const run = startRun(sim, 'key_a');
+      moveTo(clock, END + 1);
+      expect(sim.cancelRun('key_a', run.id, 'puffle')).toEqual({
+        ok: false,
+        code: 'not_cancellable',
+        status: 'completed',
+      });
+      expect(sim.state(run).status).toBe('completed');
+    },
+  );
 
   it('answers a cancel of an unknown run with not_found', () => {
     const { sim } = simulatorFixture({ seed: 306 });
@@ -243,17 +246,6 @@ describe('cancelRun', () => {
       counts: { pending: 0, running: 0, completed: 20, failed: 0, skipped: 0 },
       startedAt: Math.min(at, START + 1_000),
       completedAt: at,
-    });
-  });
-
-  it('refuses a cancel of a completed run as not cancellable when cancelAlwaysLoses is set', () => {
-    const { sim, clock } = simulatorFixture({ seed: 313, races: { cancelAlwaysLoses: true } });
-    const run = startRun(sim, 'key_a');
-    moveTo(clock, END + 1);
-    expect(sim.cancelRun('key_a', run.id, 'puffle')).toEqual({
-      ok: false,
-      code: 'not_cancellable',
-      status: 'completed',
     });
   });
 });
