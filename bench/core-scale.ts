@@ -65,7 +65,7 @@ function scenario(listSize: number, credits: number): Scenario {
       catalog: [enrichment],
     },
     timing: { default: timing, profiles: {} },
-    races: { beforeCompletionMs: 0, afterCompletionMs: 0, tieBreak: 'completion' },
+    races: { beforeCompletionMs: 0, afterCompletionMs: 0, tieBreak: 'completion', cancelAlwaysLoses: false },
     expiry: { puffle: null, sendkit: null, exa: null },
     faults: [],
     tolerance: { extraFields: false, nullOptional: false, shuffleKeys: false },

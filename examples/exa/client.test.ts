@@ -76,9 +76,16 @@ describe('exa client', () => {
     expect((await client.getWebset(webset.id)).enrichments).toEqual([]);
   });
 
-  describe('cancel race (cancel-race scenario: every Enrichment completes exactly 11 s after creation)', () => {
+  // cancel-race makes every cancel lose; its fixed timing with timed windows tests both sides of the race.
+  const TIMED_RACE: EnrichmentMockOptions = {
+    scenario: 'cancel-race',
+    seed: 7,
+    overrides: { races: { cancelAlwaysLoses: false, beforeCompletion: '2s', afterCompletion: '2s' } },
+  };
+
+  describe('cancel race (every Enrichment completes exactly 11 s after creation; cancels within 2 s of it lose)', () => {
     it('a cancel 1 s before completion is refused (409), and the Enrichment completes', async () => {
-      const { mock, client, calls } = setup({ scenario: 'cancel-race', seed: 7 });
+      const { mock, client, calls } = setup(TIMED_RACE);
       const webset = await peopleWebset(client);
       const created = await client.createEnrichment(webset.id, EMAIL);
       await mock.advance(10_000);
@@ -89,7 +96,7 @@ describe('exa client', () => {
     });
 
     it('a cancel well before completion wins, and cancelling again is harmless', async () => {
-      const { mock, client } = setup({ scenario: 'cancel-race', seed: 7 });
+      const { mock, client } = setup(TIMED_RACE);
       const webset = await peopleWebset(client);
       const created = await client.createEnrichment(webset.id, EMAIL);
       await mock.advance(5_000);

@@ -86,9 +86,16 @@ describe('puffle client', () => {
     expect(mock.tenant(API_KEY).describe().credits).toBe(10);
   });
 
-  describe('cancel race (cancel-race scenario: every run completes exactly 11 s after creation)', () => {
+  // cancel-race makes every cancel lose; its fixed timing with timed windows tests both sides of the race.
+  const TIMED_RACE: EnrichmentMockOptions = {
+    scenario: 'cancel-race',
+    seed: 7,
+    overrides: { races: { cancelAlwaysLoses: false, beforeCompletion: '2s', afterCompletion: '2s' } },
+  };
+
+  describe('cancel race (every run completes exactly 11 s after creation; cancels within 2 s of it lose)', () => {
     it('a cancel 1 s before completion loses the race: 409 run_status_changed, and the run completes', async () => {
-      const { mock, client, calls } = setup({ scenario: 'cancel-race', seed: 7 });
+      const { mock, client, calls } = setup(TIMED_RACE);
       const created = await client.createRun({ enrichmentId: 'work_email', scope: PROSPECTS });
       await mock.advance(10_000);
 
@@ -101,7 +108,7 @@ describe('puffle client', () => {
     });
 
     it('a cancel well before completion wins, and cancelling again is harmless', async () => {
-      const { mock, client } = setup({ scenario: 'cancel-race', seed: 7 });
+      const { mock, client } = setup(TIMED_RACE);
       const created = await client.createRun({ enrichmentId: 'work_email', scope: PROSPECTS });
       await mock.advance(5_000);
 

@@ -71,9 +71,16 @@ describe('sendkit client', () => {
     expect(job).toMatchObject({ totalItems: 3, creditsUsed: 3 });
   });
 
-  describe('cancel race (cancel-race scenario: every job completes exactly 11 s after creation)', () => {
+  // cancel-race makes every cancel lose; its fixed timing with timed windows tests both sides of the race.
+  const TIMED_RACE: EnrichmentMockOptions = {
+    scenario: 'cancel-race',
+    seed: 7,
+    overrides: { races: { cancelAlwaysLoses: false, beforeCompletion: '2s', afterCompletion: '2s' } },
+  };
+
+  describe('cancel race (every job completes exactly 11 s after creation; cancels within 2 s of it lose)', () => {
     it('a cancel 1 s before completion is refused (400), and the job completes', async () => {
-      const { mock, client, calls } = setup({ scenario: 'cancel-race', seed: 7 });
+      const { mock, client, calls } = setup(TIMED_RACE);
       const [started] = await client.startJobs(leadIdsOf(mock), ['email']);
       await mock.advance(10_000);
 
@@ -88,7 +95,7 @@ describe('sendkit client', () => {
     });
 
     it('a cancel well before completion wins, cancelling again is harmless, and nothing is refunded', async () => {
-      const { mock, client } = setup({ scenario: 'cancel-race', seed: 7 });
+      const { mock, client } = setup(TIMED_RACE);
       const [started] = await client.startJobs(leadIdsOf(mock), ['email']);
       await mock.advance(5_000);
 

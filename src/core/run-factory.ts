@@ -3,6 +3,7 @@ import { existingValues } from './lead-writes.js';
 import type { Plan } from './planner.js';
 import { derive, toToken, toUuid } from './random.js';
 import type { Run, RunRequest } from './run.js';
+import { createdSeed } from './scenario-seed.js';
 import { createSchedule } from './schedule.js';
 import type { Tenant } from './tenant.js';
 
@@ -38,7 +39,7 @@ export interface RunCreation {
 }
 
 /**
- * Records a planned run: its seeded id and key, its timing model, its schedule (with the items a
+ * Records a planned run: its id and key (seeded per scenario, tenant and sequence, never from the clock), its timing model, its schedule (with the items a
  * `skip_existing` run excludes up front) and its charge. Nothing per item is stored.
  *
  * @example
@@ -46,9 +47,9 @@ export interface RunCreation {
  */
 export function createRun({ scenario, owner, request, plan, t, idempotencyKey }: RunCreation): Run {
   const sequence = ++owner.sequence;
-  const key = derive(scenario.seed, 'run', owner.key, sequence);
+  const key = derive(createdSeed(scenario), 'run', owner.key, sequence);
   const uuid = toUuid(key);
-  const id = request.formatId ? request.formatId({ uuid, token: toToken(key, 7), createdAt: t }) : uuid;
+  const id = request.formatId ? request.formatId({ uuid, token: toToken(key, 7), sequence }) : uuid;
   const timing = timingFor(scenario, request);
   const { scope, size } = plan;
   const skipFlags =

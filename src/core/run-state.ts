@@ -1,3 +1,4 @@
+import { lastChangeAt } from './last-change.js';
 import { cancelledBy, type ItemStatus, type Run, type RunStatus } from './run.js';
 
 /** Per-status item counts; they always add up to the run's size. */
@@ -85,7 +86,7 @@ export function runStateAt(run: Run, t: number): RunState {
     startedAt: started,
     completedAt,
     cancelledAt: status === 'cancelled' ? run.cancelledAt : null,
-    updatedAt: completedAt ?? started ?? run.createdAt,
+    updatedAt: lastChangeAt(run, t),
     error: run.dispatchError ?? (failedAll ? `All ${run.size - schedule.skipped.total} items failed` : null),
   };
 }
@@ -123,7 +124,8 @@ export function itemStateAt(run: Run, index: number, t: number): ItemState {
       skippedReason: null,
       attempts: attempt,
       startedAt: timeline.start,
-      updatedAt: timeline.start,
+      // A retry is a change: the attempt before this one ended then.
+      updatedAt: timeline.attemptEnds[attempt - 2] ?? timeline.start,
     };
   }
   const message = timeline.failed ? run.timing.failure.messages : [];

@@ -21,8 +21,11 @@ export interface RunRequest {
   ttlMs: number | null;
   /** Vendor data kept with the run and handed back untouched (the vendor's request, titles, ...). */
   meta?: Record<string, unknown>;
-  /** Shapes the run id from the seeded parts; default: the UUID. */
-  formatId?: (parts: { uuid: string; token: string; createdAt: number }) => string;
+  /**
+   * Shapes the run id from the seeded parts (`sequence` counts the tenant's runs and lists); default: the
+   * UUID. Ids never come from the clock, so a journal replays with the same ids.
+   */
+  formatId?: (parts: { uuid: string; token: string; sequence: number }) => string;
 }
 
 /** A planned run: everything needed to derive its state at any instant. */

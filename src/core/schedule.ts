@@ -32,6 +32,8 @@ export interface Schedule {
   startedBy(t: number): number;
   /** Counts items (not skipped up front) below `limit` that have ended by `t`, split by outcome. */
   endedBy(t: number, limit: number): { completed: number; failed: number };
+  /** The latest instant <= `t` at which an item (not skipped up front) below `limit` ended; null if none. */
+  lastEndBy(t: number, limit: number): number | null;
   /** Every item below this index has ended by `t` (or was skipped up front). */
   allEndedBelow(t: number): number;
   /** No item at or above this index has ended by `t`. */
@@ -230,6 +232,20 @@ class WaveSchedule implements Schedule {
       }
     }
     return { completed: ended - failedCount, failed: failedCount };
+  }
+
+  lastEndBy(t: number, limit: number): number | null {
+    let latest: number | null = null;
+    // Downwards from the last item that can have ended; items start in index order, so once an item's
+    // start plus the longest item time cannot beat the latest end found, no earlier item can either.
+    for (let i = Math.min(limit, this.noneEndedFrom(t)) - 1; i >= 0; i--) {
+      if (latest !== null && this.startOf(i) + this.maxItem <= latest) break;
+      if (this.isSkipped(i)) continue;
+      const itemKey = mix(this.key, i);
+      const end = this.endOf(i, itemKey, Math.abs(this.attemptsOf(itemKey)));
+      if (end <= t && (latest === null || end > latest)) latest = end;
+    }
+    return latest;
   }
 
   allEndedBelow(t: number): number {

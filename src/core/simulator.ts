@@ -10,6 +10,8 @@ import { generateResult, resultSeed, type ResultValue } from './results.js';
 import { isLive, TERMINAL, type Run, type RunRequest, type RunStatus } from './run.js';
 import { runStateAt, statusAt, type RunState } from './run-state.js';
 import { chargeOf, createRun } from './run-factory.js';
+import { createdSeed } from './scenario-seed.js';
+import { settleSchedule } from './settled-schedule.js';
 import { addList, createTenant, findLead, isPreEnriched, RETIRED_RUNS_KEPT, type Tenant } from './tenant.js';
 
 export { itemId, type ItemQuery, type ItemView } from './item-listing.js';
@@ -90,8 +92,9 @@ export function createSimulator({ scenario, clock, fake = createFakeData() }: Si
     };
   };
 
+  // A lookup does not create the tenant: other scenarios are searched for ids too (see `getRun`).
   const findRun = (key: string, id: string, vendor: string): Run | undefined => {
-    const run = tenant(key).runs.get(id);
+    const run = tenants.get(key)?.runs.get(id);
     return run && run.vendor === vendor && isLive(run, now()) ? run : undefined;
   };
 
@@ -131,7 +134,7 @@ export function createSimulator({ scenario, clock, fake = createFakeData() }: Si
           externalId: spec.externalId ?? null,
           metadata: spec.metadata ?? {},
         },
-        { scenario, fake, now: now() },
+        { scenario, fake, now: now(), seed: createdSeed(scenario) },
       );
     },
     /** What the requests would cost, without charging or creating anything. */
@@ -199,14 +202,20 @@ export function createSimulator({ scenario, clock, fake = createFakeData() }: Si
       if (created % SWEEP_EVERY < runs.length) sweep(t);
       return { ok: true, runs, reused: false };
     },
-    /** A live run of this tenant and vendor; expired, deleted and other tenants' runs are not found. */
+    /**
+     * A live run of this tenant and vendor; expired, deleted and other tenants' runs are not found. Never
+     * creates the tenant, so it may be asked of any scenario's simulator.
+     */
     getRun: findRun,
     /** The run's ledger now. */
     state: (run: Run): RunState => runStateAt(run, now()),
     /** Items in index order after `afterIndex`, filtered; `nextIndex` is set when more may follow. */
     items: (run: Run, query: ItemQuery): { items: ItemView[]; hasMore: boolean } =>
       listItems(run, query, now(), (index) => leadOf(run, index) as Lead, fake),
-    /** Cancels a pending or running run, with the scenario's race rules around its completion. */
+    /**
+     * Cancels a pending or running run, with the scenario's race rules around its completion. A cancel
+     * that loses its race completes the run at that instant (its remaining items finish then).
+     */
     cancelRun(key: string, id: string, vendor: string): CancelResult {
       const run = findRun(key, id, vendor);
       if (!run) return { ok: false, code: 'not_found' };
@@ -216,9 +225,11 @@ export function createSimulator({ scenario, clock, fake = createFakeData() }: Si
       const end = run.schedule.runEnd;
       if (run.dispatchError === null && run.cancelledAt === null) {
         const tieToCancel = t === end && races.tieBreak === 'cancel';
-        if (!tieToCancel && t >= end - races.beforeCompletionMs && t <= end + races.afterCompletionMs) {
-          // The cancel met the completion: report the status the run settles on, not the one it leaves.
-          return { ok: false, code: 'status_changed', status: statusAt(run, Math.max(t, end)) };
+        const inWindow = t >= end - races.beforeCompletionMs && t <= end + races.afterCompletionMs;
+        if (!tieToCancel && (inWindow || (races.cancelAlwaysLoses && t < end))) {
+          // The cancel met the completion: the run completes now, and the answer names the status it has.
+          run.schedule = settleSchedule(run.schedule, t);
+          return { ok: false, code: 'status_changed', status: statusAt(run, t) };
         }
         if (tieToCancel || !TERMINAL.has(status)) {
           run.cancelledAt = t;

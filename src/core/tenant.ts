@@ -42,6 +42,8 @@ export interface TenantContext {
   scenario: Scenario;
   fake: FakeData;
   now: number;
+  /** The seed the list's id, tag and leads derive from; default the scenario's (see `createdSeed`). */
+  seed?: number;
 }
 
 /** Creates a tenant's world from the scenario: its own entry, else the defaults. */
@@ -71,7 +73,7 @@ export function createTenant(key: string, { scenario, fake }: Omit<TenantContext
 export function addList(
   tenant: Tenant,
   spec: ListSpec & { externalId?: string | null; metadata?: Record<string, string> },
-  { scenario, fake, now }: TenantContext,
+  { scenario, fake, now, seed: base = scenario.seed }: TenantContext,
 ): LeadList {
   const size = spec.leads.length + spec.generate;
   if (!Number.isInteger(size) || size < 0 || size > MAX_GENERATED_LEADS) {
@@ -80,14 +82,14 @@ export function addList(
     );
   }
   const number = ++tenant.sequence;
-  const seed = derive(scenario.seed, 'list', tenant.key, number);
+  const seed = derive(base, 'list', tenant.key, number);
   const list: LeadList = {
-    id: spec.id ?? `list_${toHex(derive(scenario.seed, 'list-id', tenant.key, number), 12)}`,
+    id: spec.id ?? `list_${toHex(derive(base, 'list-id', tenant.key, number), 12)}`,
     name: spec.name,
     subject: spec.subject,
     size,
     createdAt: now,
-    tag: listTag(scenario.seed, tenant.key, number),
+    tag: listTag(base, tenant.key, number),
     seed,
     explicit: [],
     externalId: spec.externalId ?? null,

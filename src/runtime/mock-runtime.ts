@@ -10,6 +10,11 @@ export interface ScenarioContext {
   scenario: Scenario;
   simulator: Simulator;
   faults: FaultPlan;
+  /**
+   * The name of another scenario with state (its context created) for which `holds` is true, else
+   * undefined: lets a 404 say that the id exists under another scenario (see `elsewhereHint`).
+   */
+  elsewhere(holds: (other: ScenarioContext) => boolean): string | undefined;
 }
 
 export interface RuntimeOptions {
@@ -70,6 +75,10 @@ export function createRuntime(options: RuntimeOptions) {
         scenario,
         simulator: createSimulator({ scenario, clock: simulatorClock }),
         faults: createFaultPlan(scenario),
+        elsewhere: (holds) => {
+          for (const [other, found] of contexts) if (other !== name && holds(found)) return other;
+          return undefined;
+        },
       };
       contexts.set(name, context);
       return context;

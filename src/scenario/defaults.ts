@@ -95,7 +95,7 @@ export const DEFAULT_BODY: ScenarioBody = {
       },
     },
   },
-  races: { beforeCompletion: 0, afterCompletion: 0, tieBreak: 'completion' },
+  races: { beforeCompletion: 0, afterCompletion: 0, tieBreak: 'completion', cancelAlwaysLoses: false },
   expiry: { puffle: null, sendkit: '7d', exa: null },
   faults: [],
   tolerance: { extraFields: false, nullOptional: false, shuffleKeys: false },

@@ -114,6 +114,11 @@ export const scenarioFileSchema: Record<string, unknown> = {
           description: 'Who wins a cancel at the exact instant of completion.',
           enum: ['completion', 'cancel'],
         },
+        cancelAlwaysLoses: {
+          description:
+            'Every cancel of a pending or running run loses to a completion at that instant: it gets "status changed" and the run reads as completed from then on. The windows above still apply to completed runs. Default false.',
+          type: 'boolean',
+        },
       },
     },
     expiry: {

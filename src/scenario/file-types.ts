@@ -94,6 +94,7 @@ export interface ScenarioBody {
     beforeCompletion: DurationInput;
     afterCompletion: DurationInput;
     tieBreak: 'completion' | 'cancel';
+    cancelAlwaysLoses: boolean;
   };
   expiry: Record<Vendor, DurationInput | null>;
   faults: FaultFile[];

@@ -179,6 +179,7 @@ export function toScenario(body: ScenarioBody, identity: { name: string; descrip
       beforeCompletionMs: toMs(body.races.beforeCompletion),
       afterCompletionMs: toMs(body.races.afterCompletion),
       tieBreak: body.races.tieBreak,
+      cancelAlwaysLoses: body.races.cancelAlwaysLoses,
     },
     expiry: {
       puffle: expiry(body.expiry.puffle),

@@ -95,6 +95,8 @@ export interface RaceModel {
   afterCompletionMs: number;
   /** Who wins when the cancel lands at the exact instant of completion. */
   tieBreak: 'completion' | 'cancel';
+  /** Every cancel of a pending or running run loses: the run completes at the cancel instant. */
+  cancelAlwaysLoses: boolean;
 }
 
 /** What a fault rule matches. Every given field must match. */

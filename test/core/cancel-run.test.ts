@@ -89,17 +89,20 @@ describe('cancelRun', () => {
     expect(run.cancelledAt).toBe(START + 2_000);
   });
 
-  it('answers a cancel after completion with not_cancellable', () => {
-    const { sim, clock } = simulatorFixture({ seed: 305 });
-    const run = startRun(sim, 'key_a');
-    moveTo(clock, END + 1);
-    expect(sim.cancelRun('key_a', run.id, 'puffle')).toEqual({
-      ok: false,
-      code: 'not_cancellable',
-      status: 'completed',
-    });
-    expect(sim.state(run).status).toBe('completed');
-  });
+  it.each([false, true])(
+    'answers a cancel after completion with not_cancellable (cancelAlwaysLoses %s)',
+    (cancelAlwaysLoses) => {
+      const { sim, clock } = simulatorFixture({ seed: 305, races: { cancelAlwaysLoses } });
+      const run = startRun(sim, 'key_a');
+      moveTo(clock, END + 1);
+      expect(sim.cancelRun('key_a', run.id, 'puffle')).toEqual({
+        ok: false,
+        code: 'not_cancellable',
+        status: 'completed',
+      });
+      expect(sim.state(run).status).toBe('completed');
+    },
+  );
 
   it('answers a cancel of an unknown run with not_found', () => {
     const { sim } = simulatorFixture({ seed: 306 });
@@ -169,8 +172,11 @@ describe('cancelRun', () => {
       } else {
         expect(result).toMatchObject({ ok: false, code: want });
         expect(run.cancelledAt).toBeNull();
-        moveTo(clock, Math.max(END, clock.now()));
-        expect(sim.state(run).status).toBe('completed');
+        // Completed from the cancel instant on, when it came first; else at the natural completion.
+        expect(sim.state(run)).toMatchObject({
+          status: 'completed',
+          completedAt: Math.min(END, END + offset),
+        });
       }
     },
   );
@@ -186,6 +192,60 @@ describe('cancelRun', () => {
       ok: false,
       code: 'status_changed',
       status: 'completed',
+    });
+  });
+
+  it('completes a run at the instant a cancel loses its race: every item terminal, counts and completedAt agree', () => {
+    const { sim, clock } = simulatorFixture({ seed: 311, races: { beforeCompletionMs: 2_500 } });
+    const run = startRun(sim, 'key_a');
+    moveTo(clock, END - 2_000);
+    expect(sim.state(run).status).toBe('running');
+    expect(sim.cancelRun('key_a', run.id, 'puffle')).toEqual({
+      ok: false,
+      code: 'status_changed',
+      status: 'completed',
+    });
+    const want = {
+      status: 'completed',
+      counts: { pending: 0, running: 0, completed: 20, failed: 0, skipped: 0 },
+      startedAt: START + 1_000,
+      completedAt: END - 2_000,
+      cancelledAt: null,
+      updatedAt: END - 2_000,
+      error: null,
+    };
+    expect(sim.state(run)).toEqual(want);
+    const items = sim.items(run, { limit: 20 }).items;
+    expect(items.map((item) => [item.status, item.completedAt])).toEqual(
+      Array.from({ length: 20 }, () => ['completed', END - 2_000]),
+    );
+    expect(items[19]).toMatchObject({ startedAt: END - 2_000, attempts: 1 });
+    moveTo(clock, END + 10_000);
+    expect(sim.state(run)).toEqual(want);
+    expect(sim.cancelRun('key_a', run.id, 'puffle')).toEqual({
+      ok: false,
+      code: 'not_cancellable',
+      status: 'completed',
+    });
+  });
+
+  it.each([
+    { when: 'pending', at: START + 500 },
+    { when: 'running', at: START + 2_000 },
+  ])('loses every cancel of a $when run when cancelAlwaysLoses is set', ({ at }) => {
+    const { sim, clock } = simulatorFixture({ seed: 312, races: { cancelAlwaysLoses: true } });
+    const run = startRun(sim, 'key_a');
+    moveTo(clock, at);
+    expect(sim.cancelRun('key_a', run.id, 'puffle')).toEqual({
+      ok: false,
+      code: 'status_changed',
+      status: 'completed',
+    });
+    expect(sim.state(run)).toMatchObject({
+      status: 'completed',
+      counts: { pending: 0, running: 0, completed: 20, failed: 0, skipped: 0 },
+      startedAt: Math.min(at, START + 1_000),
+      completedAt: at,
     });
   });
 });

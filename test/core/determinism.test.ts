@@ -39,7 +39,7 @@ function script(sim: Simulator, advance: (ms: number) => void): string {
     },
   );
   const b = sim.startRuns('key_b', [
-    runRequest({ formatId: ({ token, createdAt }) => `run_${createdAt}_${token}` }),
+    runRequest({ formatId: ({ token, sequence }) => `run_${sequence}_${token}` }),
   ]);
   out.push(a, b, sim.startRuns('key_a', [runRequest()], { key: 'idem_1', fingerprint: 'fp' }));
   const runs = [...(a.ok ? a.runs : []), ...(b.ok ? b.runs : [])];

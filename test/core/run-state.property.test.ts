@@ -9,7 +9,7 @@ import {
   statusAt,
   type Counts,
 } from '../../src/core/run-state.js';
-import type { Simulator } from '../../src/core/simulator.js';
+import type { CancelResult, Simulator } from '../../src/core/simulator.js';
 import type { Distribution, RaceModel, TimingModel } from '../../src/scenario/types.js';
 import { listFixture, START, tenantFixture, type ScenarioOverrides } from './scenario-fixture.js';
 import { moveTo, runRequest, simulatorFixture } from './simulator-fixture.js';
@@ -61,6 +61,7 @@ const runCase: fc.Arbitrary<Case> = fc.record({
     beforeCompletionMs: fc.constantFrom(0, 0, 3),
     afterCompletionMs: fc.constantFrom(0, 0, 3),
     tieBreak: fc.constantFrom('completion' as const, 'cancel' as const),
+    cancelAlwaysLoses: fc.boolean(),
   }),
   size: fc.integer({ min: 1, max: 30 }),
   written: fc.integer({ min: 0, max: 3 }),
@@ -91,7 +92,12 @@ function scenarioOf(c: Case): ScenarioOverrides {
 }
 
 /** Builds the run of a case through the simulator: earlier run, the run, then maybe a cancel. */
-function build(c: Case): { sim: Simulator; clock: ReturnType<typeof simulatorFixture>['clock']; run: Run } {
+function build(c: Case): {
+  sim: Simulator;
+  clock: ReturnType<typeof simulatorFixture>['clock'];
+  run: Run;
+  cancel: CancelResult | null;
+} {
   const { sim, clock } = simulatorFixture(scenarioOf(c));
   if (c.earlierRunGap !== null) {
     sim.startRuns('key_a', [runRequest()]);
@@ -105,11 +111,9 @@ function build(c: Case): { sim: Simulator; clock: ReturnType<typeof simulatorFix
   ]);
   if (!started.ok || !started.runs[0]) throw new Error(`refused: ${JSON.stringify(started)}`);
   const run = started.runs[0];
-  if (c.cancelAfter !== null) {
-    moveTo(clock, run.createdAt + c.cancelAfter);
-    sim.cancelRun('key_a', run.id, 'puffle');
-  }
-  return { sim, clock, run };
+  if (c.cancelAfter === null) return { sim, clock, run, cancel: null };
+  moveTo(clock, run.createdAt + c.cancelAfter);
+  return { sim, clock, run, cancel: sim.cancelRun('key_a', run.id, 'puffle') };
 }
 
 /** Every instant where something may change, one either side, and a little before and after. */
@@ -130,6 +134,17 @@ const bruteCounts = (run: Run, t: number): Counts => {
   const counts: Counts = { pending: 0, running: 0, completed: 0, failed: 0, skipped: 0 };
   for (let i = 0; i < run.size; i++) counts[itemStateAt(run, i, t).status]++;
   return counts;
+};
+
+/** The latest change by `t` seen item by item: creation, cancel, every item's start and end. */
+const bruteUpdatedAt = (run: Run, t: number): number => {
+  let latest = run.createdAt;
+  if (run.cancelledAt !== null && run.cancelledAt <= t) latest = Math.max(latest, run.cancelledAt);
+  for (let i = 0; i < run.size; i++) {
+    const { startedAt, completedAt } = itemStateAt(run, i, t);
+    latest = Math.max(latest, startedAt ?? latest, completedAt ?? latest);
+  }
+  return latest;
 };
 
 const itemRank: Record<ItemStatus, number> = { pending: 0, running: 1, completed: 2, failed: 2, skipped: 2 };
@@ -277,6 +292,54 @@ describe('run state (property-based)', () => {
       }),
       { seed: 804, numRuns: 60 },
     );
+  });
+
+  it('reports as updatedAt the latest change at or before t, item by item', () => {
+    fc.assert(
+      fc.property(runCase, (c) => {
+        const { run } = build(c);
+        for (const t of instants(run)) {
+          check(
+            runStateAt(run, t).updatedAt === bruteUpdatedAt(run, t),
+            () => `updatedAt at ${t}: ${runStateAt(run, t).updatedAt} != ${bruteUpdatedAt(run, t)}`,
+          );
+        }
+      }),
+      { seed: 807, numRuns: 300 },
+    );
+  });
+
+  it('reads a run whose cancel lost its race as completed from the race instant on', () => {
+    let races = 0;
+    fc.assert(
+      fc.property(runCase, (c) => {
+        const { run, cancel } = build(c);
+        if (cancel?.ok !== false || cancel.code !== 'status_changed') return;
+        races++;
+        const raceAt = run.createdAt + (c.cancelAfter ?? 0);
+        // A cancel before the natural end completes the run at its instant; one after finds it completed.
+        const completedAt = Math.min(raceAt, build({ ...c, cancelAfter: null }).run.schedule.runEnd);
+        expect(TERMINAL_RUN.has(cancel.status)).toBe(true);
+        for (const t of instants(run).filter((at) => at >= raceAt)) {
+          const state = runStateAt(run, t);
+          expect(state.status).toBe(cancel.status);
+          expect(state.completedAt).toBe(completedAt);
+          expect(state.updatedAt).toBe(state.completedAt);
+          const { pending, running, completed, failed, skipped } = state.counts;
+          expect([pending, running, completed + failed + skipped]).toEqual([0, 0, run.size]);
+          for (let i = 0; i < run.size; i++) {
+            const item = itemStateAt(run, i, t);
+            check(itemRank[item.status] === 2, () => `item ${i} is ${item.status} at ${t} after the race`);
+            check(
+              item.completedAt === null || item.completedAt <= raceAt,
+              () => `item ${i} completed after the race at ${t}`,
+            );
+          }
+        }
+      }),
+      { seed: 806, numRuns: 300 },
+    );
+    expect(races).toBeGreaterThan(20);
   });
 
   it('builds the same run from the same case twice', () => {

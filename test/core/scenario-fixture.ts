@@ -96,6 +96,12 @@ export function scenarioFixture(overrides: ScenarioOverrides = {}): Scenario {
       ...world,
     },
     timing: { default: fixedTiming(), profiles: {}, ...timing },
-    races: { beforeCompletionMs: 0, afterCompletionMs: 0, tieBreak: 'completion', ...races },
+    races: {
+      beforeCompletionMs: 0,
+      afterCompletionMs: 0,
+      tieBreak: 'completion',
+      cancelAlwaysLoses: false,
+      ...races,
+    },
   };
 }

@@ -68,7 +68,7 @@ describe('extends', () => {
     expect(scenario).toMatchObject({
       name: 'mine',
       seed: 42,
-      races: { beforeCompletionMs: 2_000, afterCompletionMs: 2_000, tieBreak: 'cancel' },
+      races: { beforeCompletionMs: 0, afterCompletionMs: 0, tieBreak: 'cancel', cancelAlwaysLoses: true },
     });
     // The tenant is merged over the default world: its own credits, the default lists.
     expect(scenario.world.tenants['pk_live_broke']).toEqual({ ...scenario.world.defaults, credits: 0 });

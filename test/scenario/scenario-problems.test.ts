@@ -259,7 +259,7 @@ describe('runValidate', () => {
     expect(runValidate('cancel-race')).toEqual({
       exitCode: 0,
       output: expect.stringMatching(
-        /^cancel-race: ok: scenario "cancel-race" \(4 enrichments, 0 fault rules\): Cancels within 2s/,
+        /^cancel-race: ok: scenario "cancel-race" \(4 enrichments, 0 fault rules\): Every cancel of a pending/,
       ),
     });
   });

@@ -1,6 +1,7 @@
 import type { OperationContext, VendorResponse } from '../../adapter/vendor-definition.js';
 import { createFakeData, type FakeData } from '../../core/fake-data.js';
 import type { Simulator } from '../../core/simulator.js';
+import { elsewhereHint } from '../../runtime/elsewhere-hint.js';
 import { EXA_TAGS } from './exa-errors.js';
 import type { ItemSource } from './to-item.js';
 import {
@@ -29,6 +30,8 @@ export interface ExaScope {
   websets: TenantWebsets;
   now: number;
   items: ItemSource;
+  /** Every tenant's Websets, in every scenario (for 404s that point to another scenario). */
+  store: WebsetStore;
 }
 
 export function scopeOf(dependencies: ExaDependencies, context: OperationContext): ExaScope {
@@ -39,6 +42,7 @@ export function scopeOf(dependencies: ExaDependencies, context: OperationContext
     websets: dependencies.store.of(simulator.tenant(context.tenant)),
     now: simulator.now(),
     items: itemSourceOf(dependencies, simulator),
+    store: dependencies.store,
   };
 }
 
@@ -54,13 +58,15 @@ export function findWebset(
   reference: unknown,
 ): WebsetRecord | VendorResponse {
   const webset = scope.websets.find(String(reference));
-  return (
-    webset ??
-    context.fail(
-      404,
-      EXA_TAGS.notFound,
-      `Webset ${String(reference)} not found for this API key. Pass the id or the externalId of one of your Websets: GET /websets/v0/websets lists them (a new key has none until it creates one with POST /websets/v0/websets).`,
-    )
+  if (webset) return webset;
+  const hint = elsewhereHint(context.context, (other) => {
+    const tenant = other.simulator.tenants().find((candidate) => candidate.key === scope.key);
+    return tenant !== undefined && scope.store.of(tenant).find(String(reference)) !== undefined;
+  });
+  return context.fail(
+    404,
+    EXA_TAGS.notFound,
+    `Webset ${String(reference)} not found for this API key. Pass the id or the externalId of one of your Websets: GET /websets/v0/websets lists them (a new key has none until it creates one with POST /websets/v0/websets).${hint}`,
   );
 }
 

@@ -31,7 +31,8 @@ export function toEnrichment(enrichment: EnrichmentRecord, t: number): WebsetEnr
   const version = versionAt(enrichment, t);
   // One run state for both fields; without a run the Enrichment is done at its creation (see `runStatusAt`).
   const state = enrichment.run ? runStateAt(enrichment.run, t) : undefined;
-  const runUpdate = state?.updatedAt ?? enrichment.createdAt;
+  // Exa cancels the results in flight too (see `settledAt`): nothing changes after a cancel.
+  const runUpdate = state?.cancelledAt ?? state?.updatedAt ?? enrichment.createdAt;
   return {
     id: enrichment.id,
     object: 'webset_enrichment',

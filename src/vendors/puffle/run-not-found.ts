@@ -1,4 +1,6 @@
 import type { OperationContext, VendorResponse } from '../../adapter/vendor-definition.js';
+import { elsewhereHint } from '../../runtime/elsewhere-hint.js';
+import { PUFFLE } from './run-meta.js';
 
 /** The run id in the path of the run endpoints. */
 export function runIdParam(context: OperationContext): string {
@@ -7,9 +9,13 @@ export function runIdParam(context: OperationContext): string {
 
 /** 404 `not_found` for a run that does not exist for the effective user (unknown, expired or another user's). */
 export function runNotFound(context: OperationContext, id: string): VendorResponse {
+  const hint = elsewhereHint(
+    context.context,
+    (other) => other.simulator.getRun(context.tenant, id, PUFFLE) !== undefined,
+  );
   return context.fail(
     404,
     'not_found',
-    `Enrichment run ${id} not found for this API key. Use the enrichmentRunId returned by POST /api/enrichment with the same key; runs of other users, previews and expired runs are never found.`,
+    `Enrichment run ${id} not found for this API key. Use the enrichmentRunId returned by POST /api/enrichment with the same key; runs of other users, previews and expired runs are never found.${hint}`,
   );
 }

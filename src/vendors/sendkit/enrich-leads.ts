@@ -9,9 +9,13 @@ import { toJobStatus } from './to-job.js';
 type EnrichLeadsRequest = components['schemas']['EnrichLeadsRequest'];
 type EnrichLeadsResult = components['schemas']['EnrichLeadsResult'];
 
-/** Job ids as Sendkit shapes them: `bulk_<job type>_<epoch ms>_<7 lowercase alphanumerics>`. */
-function jobIdFormat(jobType: string): NonNullable<RunRequest['formatId']> {
-  return ({ token, createdAt }) => `bulk_${jobType}_${createdAt}_${token}`;
+/**
+ * Job ids as Sendkit shapes them: `bulk_<job type>_<epoch ms>_<7 lowercase alphanumerics>`. The epoch part
+ * is the scenario's start plus the workspace's sequence number, never the clock's reading: on a real clock
+ * that would make every replay of a journal miss its jobs.
+ */
+function jobIdFormat(jobType: string, startAtMs: number): NonNullable<RunRequest['formatId']> {
+  return ({ token, sequence }) => `bulk_${jobType}_${startAtMs + sequence}_${token}`;
 }
 
 function describePlanError(error: PlanError): string {
@@ -50,7 +54,7 @@ export const enrichLeads: OperationHandler = (context) => {
       outputAttribute: definition.outputAttribute,
       writePolicy: 'overwrite',
       ttlMs: scenario.expiry.sendkit,
-      formatId: jobIdFormat(jobType),
+      formatId: jobIdFormat(jobType, scenario.startAtMs),
       ...(context.dispatchFailure === undefined ? {} : { dispatchFailure: context.dispatchFailure }),
     }));
   const started = simulator.startRuns(context.tenant, requests);

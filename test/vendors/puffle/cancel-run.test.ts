@@ -85,16 +85,26 @@ describe('puffle: POST /api/enrichment/{id}/cancel', () => {
   it('answers 409 run_status_changed to a cancel that meets completion in the cancel-race scenario', async () => {
     const { harness, client } = puffleSetup('cancel-race', 504);
     const id = await startRun(client, listRun('work_email', 'list_prospects'));
-    harness.clock.advance(10_000);
+    harness.clock.advance(4_000);
     const response = await client.cancel(id);
     expect(response.status).toBe(409);
     expect(response.json).toMatchObject({ code: 'CANCEL_CONFLICT', reason: 'run_status_changed' });
     expect(response.json.error).toContain(`GET /api/enrichment/${id}`);
-    harness.clock.advance(1_000);
-    expect((await client.get(id)).json.run).toMatchObject({
+    // Completed from the cancel instant on: a client that re-checks at once sees the run done.
+    const raced = new Date(harness.clock.now()).toISOString();
+    const run = (await client.get(id)).json.run;
+    expect(run).toMatchObject({
       status: 'completed',
-      timing: { cancelledAt: null },
+      scope: { counts: { pending: 0, running: 0, completed: 25, failed: 0, skipped: 0 } },
+      timing: { cancelledAt: null, completedAt: raced, updatedAt: raced },
     });
+    const items = (await client.items(id, { limit: 100 })).json.items as {
+      status: string;
+      timing: { completedAt: string };
+    }[];
+    expect(new Set(items.map((item) => `${item.status} ${item.timing.completedAt}`))).toEqual(
+      new Set([`completed ${raced}`]),
+    );
   });
 
   it('accepts a body-less cancel sent with Content-Type: application/json, and an empty JSON object', async () => {

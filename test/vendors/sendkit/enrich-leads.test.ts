@@ -32,21 +32,23 @@ describe('sendkit: POST /v1/enrichment/enrich', () => {
     expect(contextOf(harness.mock).simulator.tenant('sk_enrich_1').credits).toBe(1_000 - 63);
   });
 
-  it('shapes job ids as bulk_<type>_<creation epoch ms>_<7 alphanumerics>, all distinct', async () => {
-    const harness = createHarness({ scenario: 'default', seed: 302 });
-    const client = sendkitClient(harness, 'sk_enrich_2');
-    const jobs = await startJobs(client, await leadIds(client, 2), [
-      'email',
-      'phoneEnrichment',
-      'segGateway',
-      'espDetection',
-    ]);
-    for (const job of jobs) {
-      const match = JOB_ID.exec(job.jobId);
-      expect(match?.[1]).toBe(job.type);
-      expect(Number(match?.[2])).toBe(harness.clock.now());
-    }
+  it('shapes job ids as bulk_<type>_<epoch ms>_<7 alphanumerics>, all distinct, from the seed and never the clock', async () => {
+    const jobIdsAfter = async (wait: number): Promise<{ jobId: string; type: string }[]> => {
+      const harness = createHarness({ scenario: 'default', seed: 302 });
+      harness.clock.advance(wait);
+      const client = sendkitClient(harness, 'sk_enrich_2');
+      return startJobs(client, await leadIds(client, 2), [
+        'email',
+        'phoneEnrichment',
+        'segGateway',
+        'espDetection',
+      ]);
+    };
+    const jobs = await jobIdsAfter(0);
+    for (const job of jobs) expect(JOB_ID.exec(job.jobId)?.[1]).toBe(job.type);
     expect(new Set(jobs.map((job) => job.jobId)).size).toBe(4);
+    // The same requests an hour and 7 ms later (as on a real clock) get the same ids: journals replay.
+    expect(await jobIdsAfter(3_600_007)).toEqual(jobs);
   });
 
   it('refuses with 402 INSUFFICIENT_CREDITS and creates and charges nothing when one job of the request is unaffordable', async () => {

@@ -5,7 +5,8 @@ import { SEVEN_DAYS, sendkitClient, startJob } from './sendkit-api.js';
 const iso = (ms: number): string => new Date(ms).toISOString();
 
 // cancel-race timing: every item starts 1s after creation and takes 10s, so a job over 25 leads is
-// processing from 1s and completes at exactly 11s; cancels within 2s of completion race it.
+// processing from 1s and completes at exactly 11s. `FIXED` keeps that timing but lets cancels win.
+const FIXED = { scenario: 'cancel-race', overrides: { races: { cancelAlwaysLoses: false } } };
 describe('sendkit: GET /v1/enrichment/jobs/{jobId}', () => {
   it('reports pending, then processing, then completed, with startedAt and completedAt null until they happen', async () => {
     const harness = createHarness({ scenario: 'cancel-race', seed: 311 });
@@ -101,7 +102,7 @@ describe('sendkit: GET /v1/enrichment/jobs/{jobId}', () => {
 
 describe('sendkit: POST /v1/enrichment/jobs/{jobId}/cancel', () => {
   it('cancels a processing job: 200 with the job cancelled, completedAt = updatedAt = now, credits not refunded', async () => {
-    const harness = createHarness({ scenario: 'cancel-race', seed: 321 });
+    const harness = createHarness({ ...FIXED, seed: 321 });
     const client = sendkitClient(harness, 'sk_cancel_1');
     const id = await startJob(client);
     harness.clock.advance(5_000);
@@ -123,7 +124,7 @@ describe('sendkit: POST /v1/enrichment/jobs/{jobId}/cancel', () => {
   });
 
   it("cancels a pending job before anything was processed, as in Sendkit's example", async () => {
-    const harness = createHarness({ scenario: 'cancel-race', seed: 322 });
+    const harness = createHarness({ ...FIXED, seed: 322 });
     const client = sendkitClient(harness, 'sk_cancel_2');
     const id = await startJob(client);
     const response = await client.cancel(id);
@@ -167,8 +168,12 @@ describe('sendkit: POST /v1/enrichment/jobs/{jobId}/cancel', () => {
     expect((await client.cancel(id)).json.error.message).toBe('Job cannot be cancelled in status "failed"');
   });
 
-  it('answers a cancel racing completion with VALIDATION_ERROR naming the status the job settles on, and the job completes', async () => {
-    const harness = createHarness({ scenario: 'cancel-race', seed: 325 });
+  it('answers a cancel racing completion with VALIDATION_ERROR naming the status the job settles on, and the job is completed from then on', async () => {
+    const harness = createHarness({
+      scenario: 'cancel-race',
+      seed: 325,
+      overrides: { races: { cancelAlwaysLoses: false, beforeCompletion: '2s', afterCompletion: '2s' } },
+    });
     const client = sendkitClient(harness, 'sk_cancel_5');
     const early = await startJob(client);
     harness.clock.advance(10_000); // 1s before completion: the cancel meets the completion
@@ -177,10 +182,39 @@ describe('sendkit: POST /v1/enrichment/jobs/{jobId}/cancel', () => {
       400,
       { code: 'VALIDATION_ERROR', message: 'Job cannot be cancelled in status "completed"' },
     ]);
-    expect((await client.job(early)).json.data.status).toBe('processing');
-    harness.clock.advance(2_000); // 1s after completion
+    const raced = iso(harness.clock.now());
+    expect((await client.job(early)).json.data).toMatchObject({
+      status: 'completed',
+      completedAt: raced,
+      updatedAt: raced,
+      metadata: { totalItems: 25, processedItems: 25, successCount: 25, failedCount: 0 },
+    });
+    harness.clock.advance(2_000); // 1s after the natural completion
     const after = await client.cancel(early);
     expect(after.json.error.message).toBe('Job cannot be cancelled in status "completed"');
-    expect((await client.job(early)).json.data.status).toBe('completed');
+    expect((await client.job(early)).json.data).toMatchObject({ status: 'completed', completedAt: raced });
+  });
+
+  it('loses every cancel of a pending or processing job in cancel-race: the job completes at that instant', async () => {
+    const harness = createHarness({ scenario: 'cancel-race', seed: 326 });
+    const client = sendkitClient(harness, 'sk_cancel_6');
+    const pending = await startJob(client);
+    const processing = await startJob(client);
+    for (const [id, wait] of [
+      [pending, 0],
+      [processing, 3_000],
+    ] as const) {
+      harness.clock.advance(wait);
+      const refused = await client.cancel(id);
+      expect([refused.status, refused.json.error.message]).toEqual([
+        400,
+        'Job cannot be cancelled in status "completed"',
+      ]);
+      expect((await client.job(id)).json.data).toMatchObject({
+        status: 'completed',
+        completedAt: iso(harness.clock.now()),
+        metadata: { processedItems: 25, successCount: 25 },
+      });
+    }
   });
 });
