@@ -324,7 +324,7 @@ const document: Record<string, unknown> = {
                       "scenarios": [
                         {
                           "name": "default",
-                          "description": "Realistic defaults; runs over the default lists finish in under 10 s, website research in 2-5 minutes.",
+                          "description": "Realistic defaults; runs over the default lists finish in under 10 s, website research in 2-6 minutes.",
                           "source": "builtin",
                           "active": false
                         },

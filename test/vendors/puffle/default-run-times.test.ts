@@ -33,14 +33,14 @@ async function runTimes(seed: number): Promise<Record<string, number>> {
 
 // README.md, docs/quick-start.md, docs/scenarios.md and scenarios/default.yaml say so.
 describe('default scenario run times, as the docs state them', () => {
-  it.each([1, 2, 3, 4, 5])(
-    'seed %i: default-list runs take under 10 s, website research 2-5 minutes',
+  it.each([1, 2, 3, 4, 5, 6, 7, 8])(
+    'seed %i: default-list runs take under 10 s, website research 2-6 minutes',
     async (seed) => {
       const times = await runTimes(seed);
       expect(times['work_email']).toBeLessThanOrEqual(10);
       expect(times['hiring_status']).toBeLessThanOrEqual(10);
       expect(times['website_overview']).toBeGreaterThanOrEqual(120);
-      expect(times['website_overview']).toBeLessThanOrEqual(300);
+      expect(times['website_overview']).toBeLessThanOrEqual(360);
     },
   );
 });
