@@ -19,6 +19,8 @@ serve flags (each can also be set by the environment variable shown; a flag wins
   --admin-token T     require Authorization: Bearer T on /__admin (needed off loopback)
                                                                ENRICHMENT_MOCK_ADMIN_TOKEN
   --log-level LEVEL   silent, error, warn, info or debug       ENRICHMENT_MOCK_LOG_LEVEL     (info)
+  --log-format pretty|json  one readable line per request, or JSON lines
+                                                               ENRICHMENT_MOCK_LOG_FORMAT    (pretty on a terminal, else json)
 
 replay flags:
   --scenario NAME|PATH  scenario to replay against (default: the one recorded in the HAR)

@@ -1,4 +1,4 @@
-import { isLogLevel, LOG_LEVELS, type LogLevel } from '../server/logger.js';
+import { isLogFormat, isLogLevel, LOG_FORMATS, LOG_LEVELS, type LogFormat, type LogLevel } from '../server/logger.js';
 import { parseCliArgs, type CliParse } from './parse-cli-args.js';
 
 /** Everything `enrichment-mock serve` needs, after flags and environment variables are merged. */
@@ -14,6 +14,8 @@ export interface ServeOptions {
   journalLimit: number;
   adminToken: string | undefined;
   logLevel: LogLevel;
+  /** Undefined: pretty on a terminal, JSON otherwise. */
+  logFormat: LogFormat | undefined;
 }
 
 /** The flags of `serve`, each with the environment variable that sets it when the flag is absent. */
@@ -27,6 +29,7 @@ const FLAGS = {
   'journal-limit': 'ENRICHMENT_MOCK_JOURNAL_LIMIT',
   'admin-token': 'ENRICHMENT_MOCK_ADMIN_TOKEN',
   'log-level': 'ENRICHMENT_MOCK_LOG_LEVEL',
+  'log-format': 'ENRICHMENT_MOCK_LOG_FORMAT',
 } as const;
 
 type Flag = keyof typeof FLAGS;
@@ -80,6 +83,7 @@ export function parseServeOptions(args: string[], env: NodeJS.ProcessEnv): CliPa
       'journal-limit': { type: 'string' },
       'admin-token': { type: 'string' },
       'log-level': { type: 'string' },
+      'log-format': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -101,6 +105,7 @@ export function parseServeOptions(args: string[], env: NodeJS.ProcessEnv): CliPa
     const speed = read('speed');
     const journalLimit = read('journal-limit');
     const logLevel = read('log-level');
+    const logFormat = read('log-format');
     const options: ServeOptions = {
       host: read('host')?.value ?? SERVE_DEFAULTS.host,
       port: port ? wholeNumber(port.value, port.where, 0, 65_535, 'a port number') : SERVE_DEFAULTS.port,
@@ -113,6 +118,7 @@ export function parseServeOptions(args: string[], env: NodeJS.ProcessEnv): CliPa
         : SERVE_DEFAULTS.journalLimit,
       adminToken: read('admin-token')?.value,
       logLevel: SERVE_DEFAULTS.logLevel,
+      logFormat: undefined,
     };
     if (clock) {
       if (clock.value !== 'real' && clock.value !== 'virtual')
@@ -136,6 +142,13 @@ export function parseServeOptions(args: string[], env: NodeJS.ProcessEnv): CliPa
           `${logLevel.where} must be one of ${LOG_LEVELS.join(', ')}, got "${logLevel.value}".`,
         );
       options.logLevel = logLevel.value;
+    }
+    if (logFormat) {
+      if (!isLogFormat(logFormat.value))
+        throw new OptionError(
+          `${logFormat.where} must be ${LOG_FORMATS.map((format) => `"${format}"`).join(' or ')} (the default is pretty on a terminal, json otherwise), got "${logFormat.value}".`,
+        );
+      options.logFormat = logFormat.value;
     }
     if (options.host === '')
       throw new OptionError('--host must not be empty: give an address such as 127.0.0.1.');

@@ -11,6 +11,7 @@ const DEFAULTS: ServeOptions = {
   journalLimit: 10_000,
   adminToken: undefined,
   logLevel: 'info',
+  logFormat: undefined,
 };
 
 const options = (args: string[], env: NodeJS.ProcessEnv = {}) => {
@@ -49,6 +50,8 @@ describe('parseServeOptions', () => {
       't',
       '--log-level',
       'debug',
+      '--log-format',
+      'json',
     ];
     expect(options(args)).toEqual({
       host: 'localhost',
@@ -60,6 +63,7 @@ describe('parseServeOptions', () => {
       journalLimit: 50,
       adminToken: 't',
       logLevel: 'debug',
+      logFormat: 'json',
     });
   });
 
@@ -73,6 +77,7 @@ describe('parseServeOptions', () => {
       ENRICHMENT_MOCK_JOURNAL_LIMIT: '9',
       ENRICHMENT_MOCK_ADMIN_TOKEN: 'secret',
       ENRICHMENT_MOCK_LOG_LEVEL: 'warn',
+      ENRICHMENT_MOCK_LOG_FORMAT: 'pretty',
     };
     expect(options([], env)).toEqual({
       host: '0.0.0.0',
@@ -84,10 +89,12 @@ describe('parseServeOptions', () => {
       journalLimit: 9,
       adminToken: 'secret',
       logLevel: 'warn',
+      logFormat: 'pretty',
     });
-    expect(options(['--port', '6000', '--log-level', 'error'], env)).toMatchObject({
+    expect(options(['--port', '6000', '--log-level', 'error', '--log-format', 'json'], env)).toMatchObject({
       port: 6000,
       logLevel: 'error',
+      logFormat: 'json',
     });
     expect(options([], { ENRICHMENT_MOCK_SPEED: '10' }).speed).toBe(10);
   });
@@ -132,6 +139,12 @@ describe('parseServeOptions', () => {
       ['--log-level', 'loud'],
       {},
       /--log-level must be one of silent, error, warn, info, debug/,
+    ],
+    [
+      'an unknown log format',
+      [],
+      { ENRICHMENT_MOCK_LOG_FORMAT: 'fancy' },
+      /^ENRICHMENT_MOCK_LOG_FORMAT must be "pretty" or "json" .* got "fancy"\.$/,
     ],
     [
       'a non-loopback host without a token',
