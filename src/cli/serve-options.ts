@@ -1,4 +1,11 @@
-import { isLogFormat, isLogLevel, LOG_FORMATS, LOG_LEVELS, type LogFormat, type LogLevel } from '../server/logger.js';
+import {
+  isLogFormat,
+  isLogLevel,
+  LOG_FORMATS,
+  LOG_LEVELS,
+  type LogFormat,
+  type LogLevel,
+} from '../server/logger.js';
 import { parseCliArgs, type CliParse } from './parse-cli-args.js';
 
 /** Everything `enrichment-mock serve` needs, after flags and environment variables are merged. */

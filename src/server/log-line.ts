@@ -48,7 +48,8 @@ const DELIVERY_FIELDS = ['eventType', 'eventId', 'url', 'attempt', 'status', 'er
 
 /** `webhook delivery webset.item.enriched evt_1 -> http://127.0.0.1:9000/hook attempt 1: 200` */
 function deliveryLine(log: Record<string, unknown>): string {
-  const outcome = log['error'] === undefined ? text(log['status']) : `${text(log['status'])} ${text(log['error'])}`;
+  const outcome =
+    log['error'] === undefined ? text(log['status']) : `${text(log['status'])} ${text(log['error'])}`;
   return (
     `webhook delivery ${text(log['eventType'])} ${text(log['eventId'])} -> ${text(log['url'])} ` +
     `attempt ${text(log['attempt'])}: ${outcome}${rest(log, DELIVERY_FIELDS)}`

@@ -62,9 +62,10 @@ export function requestLogFields(
 ): Record<string, unknown> {
   const status = sent?.status ?? 0;
   const error = outcome.answer.status >= 400 ? answerError(outcome.answer) : undefined;
-  const faults = (outcome.faults ?? []).map(
-    (fault: AppliedFault): LoggedFault => ({ rule: fault.rule, kind: faultKind(fault) }),
-  );
+  const faults = (outcome.faults ?? []).map((fault: AppliedFault): LoggedFault => ({
+    rule: fault.rule,
+    kind: faultKind(fault),
+  }));
   return {
     requestId: exchange.requestId,
     method: exchange.method,
