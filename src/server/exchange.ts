@@ -126,5 +126,6 @@ export async function closeExchange(
   });
   const status = sent?.status ?? 0;
   const level = status >= 500 || outcome.faults ? 'warn' : 'info';
-  logger[level](requestLogFields(exchange, outcome, sent, durationMs), 'request');
+  if (logger.isLevelEnabled(level))
+    logger[level](requestLogFields(exchange, outcome, sent, durationMs), 'request');
 }
