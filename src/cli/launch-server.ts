@@ -26,8 +26,8 @@ const listenFailure = (error: unknown, options: ServeOptions): string => {
 };
 
 /**
- * Loads the scenario, listens, prints where (`startupBanner`), and shuts down gracefully on SIGINT/SIGTERM. Resolves with
- * the exit code once the server has stopped, or at once when it could not start.
+ * Loads the scenario, listens, prints where (`startupBanner`), and shuts down gracefully on SIGINT/SIGTERM.
+ * Resolves with the exit code once the server has stopped, or at once when it could not start.
  *
  * @example
  * process.exitCode = await launchServer(options, io);
