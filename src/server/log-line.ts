@@ -39,8 +39,10 @@ function requestLine(log: Record<string, unknown>): string {
   const error = log['error'];
   if (typeof error === 'object' && error !== null && 'code' in error && 'message' in error)
     parts.push(`${text(error.code)}: ${text(error.message)}`);
-  const faults = Array.isArray(log['faults']) ? (log['faults'] as { rule: string; kind: string }[]) : [];
-  for (const fault of faults) parts.push(`[fault ${fault.rule}: ${fault.kind}]`);
+  const faults: unknown[] = Array.isArray(log['faults']) ? log['faults'] : [];
+  for (const fault of faults)
+    if (typeof fault === 'object' && fault !== null && 'rule' in fault && 'kind' in fault)
+      parts.push(`[fault ${text(fault.rule)}: ${text(fault.kind)}]`);
   return parts.join(' ') + rest(log, REQUEST_FIELDS);
 }
 

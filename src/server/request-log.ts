@@ -4,7 +4,7 @@ import type { Answer } from './answer.js';
 import type { Exchange, Outcome } from './exchange.js';
 
 /** An injected fault as the log names it: the scenario rule's `name` and what the rule did. */
-export interface LoggedFault {
+interface LoggedFault {
   rule: string;
   /** `429`, `latency 800ms`, `reset`, `hang`, `truncate`, `garbage` or `dispatchFailure`. */
   kind: string;
