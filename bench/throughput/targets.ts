@@ -164,7 +164,7 @@ export async function startEnrichmentMock(
   const root = options.oursRoot ?? ROOT;
   const entry =
     options.oursEntry === 'dist'
-      ? [join(root, 'bin/enrichment-mock.js')]
+      ? [join(root, 'dist/cli/main.js')] // what the installed bin runs (in a clone the bin runs src/ through tsx)
       : ['--import', 'tsx', join(root, 'src/cli/main.ts')];
   if (options.oursEntry === 'dist' && !existsSync(join(root, 'dist/cli/main.js'))) {
     throw new Error(

@@ -4,6 +4,7 @@ import { advanceToNextChange } from '../runtime/advance-to-next-change.js';
 import { createOperationIndex, type MatchResult } from '../openapi/operation-index.js';
 import { createRequestValidator } from '../openapi/request-validator.js';
 import type { Runtime, ScenarioContext } from '../runtime/mock-runtime.js';
+import type { AppliedFault } from '../scenario/fault-plan.js';
 import type { FaultEffect } from '../scenario/types.js';
 import { applyTolerance } from './tolerance.js';
 import { isTransportFault, PREFLIGHT_HEADER, SCENARIO_HEADER, transportFault } from './transport-fault.js';
@@ -40,7 +41,8 @@ export interface Preflight {
   scenario: string;
   operationId: string | null;
   tenant: string | null;
-  effects: FaultEffect[];
+  /** The faults decided, each with the name of its scenario rule (for the server's log). */
+  effects: AppliedFault[];
   /** The request's instant of the mock's clock, used throughout its pipeline (after any auto-advance). */
   at: number;
   /** Names this decision to the handler (the internal preflight header's value). */
@@ -139,7 +141,7 @@ export function createVendorHandler(
   };
 
   /** Decides a classified request's faults, counting the call. */
-  const decideFaults = ({ match, context }: Classified): FaultEffect[] =>
+  const decideFaults = ({ match, context }: Classified): AppliedFault[] =>
     match.kind === 'found' && context
       ? context.faults.decide({
           vendor: definition.vendor,

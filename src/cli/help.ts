@@ -20,6 +20,8 @@ serve flags (each can also be set by the environment variable shown; a flag wins
                                                                ENRICHMENT_MOCK_ADMIN_TOKEN
   --log-level LEVEL   silent, error, warn, info or debug       ENRICHMENT_MOCK_LOG_LEVEL     (info)
   --watch             re-read the scenario files in use when they change (a broken edit keeps the last good one)
+  --log-format pretty|json  one readable line per request, or JSON lines
+                                                               ENRICHMENT_MOCK_LOG_FORMAT    (pretty on a terminal, else json)
 
 replay flags:
   --scenario NAME|PATH  scenario to replay against (default: the one recorded in the HAR)

@@ -7,6 +7,7 @@ import { createScenarioRegistry, type SelectFailure } from '../server/scenario-r
 import type { CliIo } from './cli-io.js';
 import type { ServeOptions } from './serve-options.js';
 import { watchScenarios } from './watch-scenarios.js';
+import { startupBanner } from './startup-banner.js';
 
 /** One line saying why a scenario cannot be served. */
 function scenarioFailureLine(failure: SelectFailure, source: string): string {
@@ -26,8 +27,8 @@ const listenFailure = (error: unknown, options: ServeOptions): string => {
 };
 
 /**
- * Loads the scenario, listens, prints where, and shuts down gracefully on SIGINT/SIGTERM. Resolves with
- * the exit code once the server has stopped, or at once when it could not start.
+ * Loads the scenario, listens, prints where (`startupBanner`), and shuts down gracefully on SIGINT/SIGTERM.
+ * Resolves with the exit code once the server has stopped, or at once when it could not start.
  *
  * @example
  * process.exitCode = await launchServer(options, io);
@@ -41,7 +42,12 @@ export async function launchServer(options: ServeOptions, io: CliIo): Promise<nu
     options.clock === 'virtual'
       ? createVirtualClock(scenario.startAtMs)
       : createRealClock({ speed: options.speed });
-  const logger = createLogger(options.logLevel, (line) => process.stdout.write(line));
+  const logger = createLogger({
+    level: options.logLevel,
+    format: options.logFormat ?? (process.stdout.isTTY ? 'pretty' : 'json'),
+    destination: process.stdout,
+    colorize: process.stdout.isTTY,
+  });
 
   // The server (vendors, OpenAPI documents, msw) loads only once the scenario is known to be good.
   const { startServer } = await import('../server/start-server.js');
@@ -62,11 +68,17 @@ export async function launchServer(options: ServeOptions, io: CliIo): Promise<nu
   } catch (error) {
     return io.failure(listenFailure(error, options));
   }
+  const banner = startupBanner({
+    url: server.url,
+    vendors: server.vendors,
+    scenario,
+    scenarioSource: options.scenario,
+    clock: options.clock,
+    speed: options.speed,
+    adminToken: options.adminToken !== undefined,
+  });
+  for (const line of banner) io.out(line);
   const stopWatching = options.watch ? watchScenarios(scenarios, server.runtime, logger) : undefined;
-  const speed = options.clock === 'real' && options.speed !== 1 ? ` x${options.speed}` : '';
-  io.out(
-    `enrichment-mock listening on ${server.url} (scenario: ${scenario.name}, clock: ${options.clock}${speed})`,
-  );
 
   const running = server;
   return new Promise<number>((resolve) => {
@@ -74,9 +86,9 @@ export async function launchServer(options: ServeOptions, io: CliIo): Promise<nu
       process.off('SIGINT', stop);
       process.off('SIGTERM', stop);
       stopWatching?.();
-      logger.log('info', 'shutting down', { signal });
+      logger.info({ signal }, 'shutting down');
       void running.close().then(() => {
-        logger.log('info', 'stopped');
+        logger.info('stopped');
         resolve(0);
       });
     };

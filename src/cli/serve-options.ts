@@ -1,4 +1,11 @@
-import { isLogLevel, LOG_LEVELS, type LogLevel } from '../server/logger.js';
+import {
+  isLogFormat,
+  isLogLevel,
+  LOG_FORMATS,
+  LOG_LEVELS,
+  type LogFormat,
+  type LogLevel,
+} from '../server/logger.js';
 import { parseCliArgs, type CliParse } from './parse-cli-args.js';
 
 /** Everything `enrichment-mock serve` needs, after flags and environment variables are merged. */
@@ -16,6 +23,8 @@ export interface ServeOptions {
   logLevel: LogLevel;
   /** Re-read the scenario files in use when they change (`--watch`). */
   watch: boolean;
+  /** Undefined: pretty on a terminal, JSON otherwise. */
+  logFormat: LogFormat | undefined;
 }
 
 /** The flags of `serve`, each with the environment variable that sets it when the flag is absent. */
@@ -29,6 +38,7 @@ const FLAGS = {
   'journal-limit': 'ENRICHMENT_MOCK_JOURNAL_LIMIT',
   'admin-token': 'ENRICHMENT_MOCK_ADMIN_TOKEN',
   'log-level': 'ENRICHMENT_MOCK_LOG_LEVEL',
+  'log-format': 'ENRICHMENT_MOCK_LOG_FORMAT',
 } as const;
 
 type Flag = keyof typeof FLAGS;
@@ -83,6 +93,7 @@ export function parseServeOptions(args: string[], env: NodeJS.ProcessEnv): CliPa
       'admin-token': { type: 'string' },
       'log-level': { type: 'string' },
       watch: { type: 'boolean' },
+      'log-format': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -104,6 +115,7 @@ export function parseServeOptions(args: string[], env: NodeJS.ProcessEnv): CliPa
     const speed = read('speed');
     const journalLimit = read('journal-limit');
     const logLevel = read('log-level');
+    const logFormat = read('log-format');
     const options: ServeOptions = {
       host: read('host')?.value ?? SERVE_DEFAULTS.host,
       port: port ? wholeNumber(port.value, port.where, 0, 65_535, 'a port number') : SERVE_DEFAULTS.port,
@@ -117,6 +129,7 @@ export function parseServeOptions(args: string[], env: NodeJS.ProcessEnv): CliPa
       adminToken: read('admin-token')?.value,
       logLevel: SERVE_DEFAULTS.logLevel,
       watch: values.watch === true,
+      logFormat: undefined,
     };
     if (clock) {
       if (clock.value !== 'real' && clock.value !== 'virtual')
@@ -140,6 +153,13 @@ export function parseServeOptions(args: string[], env: NodeJS.ProcessEnv): CliPa
           `${logLevel.where} must be one of ${LOG_LEVELS.join(', ')}, got "${logLevel.value}".`,
         );
       options.logLevel = logLevel.value;
+    }
+    if (logFormat) {
+      if (!isLogFormat(logFormat.value))
+        throw new OptionError(
+          `${logFormat.where} must be ${LOG_FORMATS.map((format) => `"${format}"`).join(' or ')} (the default is pretty on a terminal, json otherwise), got "${logFormat.value}".`,
+        );
+      options.logFormat = logFormat.value;
     }
     if (options.host === '')
       throw new OptionError('--host must not be empty: give an address such as 127.0.0.1.');

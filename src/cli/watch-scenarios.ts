@@ -39,19 +39,17 @@ export function watchScenarios(
         selected.code === 'invalid'
           ? formatProblems(entry.path, selected.problems).split('\n')
           : [selected.message];
-      logger.log(
-        'warn',
-        `Scenario "${name}" not reloaded: ${changed} has ${problems.length} problem${problems.length === 1 ? '' : 's'}; the last good version stays in use. Fix the file and save it again.`,
+      logger.warn(
         { scenario: name, file: changed, problems },
+        `Scenario "${name}" not reloaded: ${changed} has ${problems.length} problem${problems.length === 1 ? '' : 's'}; the last good version stays in use. Fix the file and save it again.`,
       );
       return;
     }
     if (wasActive) runtime.activate(selected.scenario);
-    logger.log('info', `Scenario "${selected.scenario.name}" reloaded from ${changed}`, {
-      scenario: selected.scenario.name,
-      file: changed,
-      active: wasActive,
-    });
+    logger.info(
+      { scenario: selected.scenario.name, file: changed, active: wasActive },
+      `Scenario "${selected.scenario.name}" reloaded from ${changed}`,
+    );
   };
 
   const watch = (entry: LoadedFile): void => {

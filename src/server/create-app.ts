@@ -90,21 +90,17 @@ export function createApp(options: AppOptions): Express {
 
   app.use(async (request: ExpressRequest, response: ExpressResponse): Promise<void> => {
     const exchange = openExchange(request, runtime);
-    if (logger.enabled('debug'))
-      logger.log('debug', 'request received', {
-        requestId: exchange.requestId,
-        method: exchange.method,
-        path: exchange.url.pathname,
-      });
+    if (logger.isLevelEnabled('debug'))
+      logger.debug(
+        { requestId: exchange.requestId, method: exchange.method, path: exchange.url.pathname },
+        'request received',
+      );
     let outcome: Outcome;
     try {
       outcome = await answer(request, exchange);
     } catch (error) {
       // A failure inside a route becomes a journalled 500 rather than a dropped request.
-      logger.log('error', 'request failed', {
-        requestId: exchange.requestId,
-        error: error instanceof Error ? (error.stack ?? error.message) : String(error),
-      });
+      logger.error({ requestId: exchange.requestId, err: error }, 'request failed');
       outcome = jsonOutcome(
         exchange,
         'unknown',

@@ -1,10 +1,12 @@
 import type { IncomingMessage } from 'node:http';
 import { PREFLIGHT_HEADER, type TransportFaultType } from '../adapter/transport-fault.js';
 import type { JournalEntry } from '../runtime/journal.js';
+import type { AppliedFault } from '../scenario/fault-plan.js';
 import type { Runtime } from '../runtime/mock-runtime.js';
 import type { Answer } from './answer.js';
 import { tapBody, type BodyTap } from './body-tap.js';
 import type { Logger } from './logger.js';
+import { requestLogFields } from './request-log.js';
 
 /** What a route decided: who answered, and the answer before any transport fault is played. */
 export interface Outcome {
@@ -16,7 +18,10 @@ export interface Outcome {
   /** The mock-clock instant a vendor pipeline handled the request at (where an auto-advancing read moved the clock). */
   at?: number;
   answer: Answer;
+  /** The transport fault to play on the socket, if any. */
   fault?: TransportFaultType;
+  /** Every fault the scenario injected into this request, with the rule it came from (for the log). */
+  faults?: AppliedFault[];
 }
 
 /** One request from arrival to journal entry. */
@@ -125,16 +130,7 @@ export async function closeExchange(
     durationMs,
   });
   const status = sent?.status ?? 0;
-  logger.log(status >= 500 || outcome.fault ? 'warn' : 'info', 'request', {
-    requestId: exchange.requestId,
-    method: exchange.method,
-    path: exchange.url.pathname,
-    status,
-    vendor: outcome.vendor,
-    operation: outcome.operation,
-    scenario: outcome.scenario,
-    tenant: outcome.tenant,
-    durationMs,
-    ...(outcome.fault ? { fault: outcome.fault } : {}),
-  });
+  const level = status >= 500 || outcome.faults ? 'warn' : 'info';
+  if (logger.isLevelEnabled(level))
+    logger[level](requestLogFields(exchange, outcome, sent, durationMs), 'request');
 }

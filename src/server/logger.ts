@@ -1,41 +1,62 @@
+import { pino, stdTimeFunctions, type DestinationStream, type Logger as PinoLogger } from 'pino';
+import { prettyFactory } from 'pino-pretty';
+import { logLine } from './log-line.js';
+
 /** How much the server logs, from nothing to everything. */
 export const LOG_LEVELS = ['silent', 'error', 'warn', 'info', 'debug'] as const;
 
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
-/** A level a line can be written at (everything but `silent`). */
-export type LineLevel = Exclude<LogLevel, 'silent'>;
+/** How log lines are written: one readable line each, or one JSON object each. */
+export const LOG_FORMATS = ['pretty', 'json'] as const;
 
-/** Writes one JSON object per line, dropping lines below the chosen level. */
-export interface Logger {
-  /** Whether a line at `level` would be written. */
-  enabled(level: LineLevel): boolean;
-  log(level: LineLevel, message: string, fields?: Record<string, unknown>): void;
-}
+export type LogFormat = (typeof LOG_FORMATS)[number];
+
+/** The server's logger: pino's (`logger.info(fields, 'request')`, `logger.isLevelEnabled('debug')`). */
+export type Logger = PinoLogger;
 
 /** Whether `value` names a log level. */
 export const isLogLevel = (value: string): value is LogLevel =>
   (LOG_LEVELS as readonly string[]).includes(value);
 
+/** Whether `value` names a log format. */
+export const isLogFormat = (value: string): value is LogFormat =>
+  (LOG_FORMATS as readonly string[]).includes(value);
+
+export interface LoggerOptions {
+  level: LogLevel;
+  format: LogFormat;
+  /** Where lines go (`process.stdout`, or anything with `write(line)`). */
+  destination: DestinationStream;
+  /** Pretty format only: colour the level (on a terminal). Default false. */
+  colorize?: boolean;
+}
+
 /**
- * Creates a structured logger: each line is `{"time", "level", "msg", ...fields}` as one JSON object, so
- * `jq` and log shippers read it as is. `time` is the wall clock.
+ * Creates the server's pino logger. `json` writes one object per line, `{"level":"info","time":"<ISO>",
+ * ...fields,"msg":"request"}`, for `jq` and log shippers; `pretty` writes one line per event through
+ * pino-pretty, `[12:00:00.123] INFO: 200 POST /api/enrichment 8.2ms puffle ...` (see `logLine`).
+ * Exceptions go in the `err` field (pino's error serializer); `time` is the wall clock.
  *
  * @example
- * const logger = createLogger('info', (line) => process.stdout.write(line));
- * logger.log('info', 'request', { method: 'GET', path: '/api/enrichments', status: 200 });
+ * const logger = createLogger({ level: 'info', format: 'json', destination: process.stdout });
+ * logger.info({ method: 'GET', path: '/api/enrichments', status: 200 }, 'request');
  */
-export function createLogger(level: LogLevel, write: (line: string) => void): Logger {
-  const threshold = LOG_LEVELS.indexOf(level);
-  const enabled = (lineLevel: LineLevel): boolean =>
-    threshold > 0 && LOG_LEVELS.indexOf(lineLevel) <= threshold;
-  return {
-    enabled,
-    log(lineLevel, message, fields = {}) {
-      if (!enabled(lineLevel)) return;
-      write(
-        `${JSON.stringify({ time: new Date().toISOString(), level: lineLevel, msg: message, ...fields })}\n`,
-      );
-    },
+export function createLogger(options: LoggerOptions): Logger {
+  const settings = {
+    level: options.level,
+    base: null,
+    timestamp: stdTimeFunctions.isoTime,
+    formatters: { level: (label: string) => ({ level: label }) },
   };
+  if (options.format === 'json') return pino(settings, options.destination);
+  const prettify = prettyFactory({
+    colorize: options.colorize ?? false,
+    translateTime: 'SYS:HH:MM:ss.l',
+    hideObject: true,
+    errorLikeObjectKeys: ['err'],
+    messageFormat: (log, messageKey) => logLine(log, messageKey),
+  });
+  const { destination } = options;
+  return pino(settings, { write: (line: string) => destination.write(prettify(line)) });
 }

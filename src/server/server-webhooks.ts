@@ -23,24 +23,24 @@ export function createServerWebhooks(
 ) {
   const dispatcher = createRuntimeWebhooks(runtime, definitions, {
     onReport: (report) =>
-      logger.log(report.successful ? 'info' : 'warn', 'webhook delivery', {
-        webhookId: report.webhookId,
-        eventId: report.eventId,
-        eventType: report.eventType,
-        url: report.url,
-        attempt: report.attempt,
-        status: report.statusCode,
-        ...(report.error === null ? {} : { error: report.error }),
-        virtualTime: new Date(report.attemptedAt).toISOString(),
-      }),
+      logger[report.successful ? 'info' : 'warn'](
+        {
+          webhookId: report.webhookId,
+          eventId: report.eventId,
+          eventType: report.eventType,
+          url: report.url,
+          attempt: report.attempt,
+          status: report.statusCode,
+          ...(report.error === null ? {} : { error: report.error }),
+          virtualTime: new Date(report.attemptedAt).toISOString(),
+        },
+        'webhook delivery',
+      ),
   });
   const timer =
     runtime.clock.mode === 'real'
       ? startDeliveryTimer(dispatcher, {
-          onError: (error) =>
-            logger.log('error', 'webhook delivery failed', {
-              error: error instanceof Error ? (error.stack ?? error.message) : String(error),
-            }),
+          onError: (error) => logger.error({ err: error }, 'webhook delivery failed'),
         })
       : null;
   return {

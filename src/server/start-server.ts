@@ -3,7 +3,7 @@ import type { AddressInfo, Socket } from 'node:net';
 import { createVendorHandler } from '../adapter/vendor-handler.js';
 import type { Clock } from '../core/clock.js';
 import { createRuntime, type Runtime } from '../runtime/mock-runtime.js';
-import type { Scenario } from '../scenario/types.js';
+import type { Scenario, Vendor } from '../scenario/types.js';
 import { createVendors } from '../vendors/registry.js';
 import { createAdminApi } from './admin/admin-api.js';
 import { createApp } from './create-app.js';
@@ -33,6 +33,8 @@ export interface RunningServer {
   /** `http://host:port`, with the port actually bound. */
   url: string;
   port: number;
+  /** The vendors served, in routing order, with their path prefixes. */
+  vendors: { vendor: Vendor; basePath: string }[];
   runtime: Runtime;
   /** Stops accepting, lets in-flight requests finish, drops idle and hanging connections, then resolves. */
   close(): Promise<void>;
@@ -112,5 +114,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     ]).then(() => undefined);
     return closed;
   };
-  return { url, port, runtime, close };
+  return {
+    url,
+    port,
+    vendors: definitions.map(({ vendor, basePath }) => ({ vendor, basePath })),
+    runtime,
+    close,
+  };
 }

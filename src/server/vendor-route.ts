@@ -6,7 +6,7 @@ import type { Request as ExpressRequest } from 'express';
 import type { HttpHandler } from 'msw';
 import { isTransportFault, PREFLIGHT_HEADER } from '../adapter/transport-fault.js';
 import type { Preflight, RequestView } from '../adapter/vendor-handler.js';
-import type { Vendor } from '../scenario/types.js';
+import type { FaultEffect, Vendor } from '../scenario/types.js';
 import { captureMiddleware } from './capture-middleware.js';
 import type { Exchange, Outcome } from './exchange.js';
 
@@ -82,7 +82,8 @@ export function createVendorRoute(mounted: MountedVendor) {
         forMiddleware(request, headers, mayHaveBody ? exchange.tap.feed : undefined),
       );
       if (answer === undefined) return unmatched();
-      const fault = decided.effects.find(isTransportFault)?.type;
+      const effects: readonly FaultEffect[] = decided.effects;
+      const fault = effects.find(isTransportFault)?.type;
       return {
         vendor: mounted.vendor,
         scenario: decided.scenario,
@@ -91,6 +92,7 @@ export function createVendorRoute(mounted: MountedVendor) {
         at: decided.at,
         answer,
         ...(fault === undefined ? {} : { fault }),
+        ...(decided.effects.length === 0 ? {} : { faults: decided.effects }),
       };
     } finally {
       mounted.release(decided.token);

@@ -12,6 +12,7 @@ const DEFAULTS: ServeOptions = {
   adminToken: undefined,
   logLevel: 'info',
   watch: false,
+  logFormat: undefined,
 };
 
 const options = (args: string[], env: NodeJS.ProcessEnv = {}) => {
@@ -51,6 +52,8 @@ describe('parseServeOptions', () => {
       '--log-level',
       'debug',
       '--watch',
+      '--log-format',
+      'json',
     ];
     expect(options(args)).toEqual({
       host: 'localhost',
@@ -63,6 +66,7 @@ describe('parseServeOptions', () => {
       adminToken: 't',
       logLevel: 'debug',
       watch: true,
+      logFormat: 'json',
     });
   });
 
@@ -76,6 +80,7 @@ describe('parseServeOptions', () => {
       ENRICHMENT_MOCK_JOURNAL_LIMIT: '9',
       ENRICHMENT_MOCK_ADMIN_TOKEN: 'secret',
       ENRICHMENT_MOCK_LOG_LEVEL: 'warn',
+      ENRICHMENT_MOCK_LOG_FORMAT: 'pretty',
     };
     expect(options([], env)).toEqual({
       host: '0.0.0.0',
@@ -88,10 +93,12 @@ describe('parseServeOptions', () => {
       adminToken: 'secret',
       logLevel: 'warn',
       watch: false,
+      logFormat: 'pretty',
     });
-    expect(options(['--port', '6000', '--log-level', 'error'], env)).toMatchObject({
+    expect(options(['--port', '6000', '--log-level', 'error', '--log-format', 'json'], env)).toMatchObject({
       port: 6000,
       logLevel: 'error',
+      logFormat: 'json',
     });
     expect(options([], { ENRICHMENT_MOCK_SPEED: '10' }).speed).toBe(10);
   });
@@ -136,6 +143,12 @@ describe('parseServeOptions', () => {
       ['--log-level', 'loud'],
       {},
       /--log-level must be one of silent, error, warn, info, debug/,
+    ],
+    [
+      'an unknown log format',
+      [],
+      { ENRICHMENT_MOCK_LOG_FORMAT: 'fancy' },
+      /^ENRICHMENT_MOCK_LOG_FORMAT must be "pretty" or "json" .* got "fancy"\.$/,
     ],
     [
       'a non-loopback host without a token',

@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -44,7 +45,7 @@ afterAll(async () => {
 });
 
 describe.skipIf(process.env['ENRICHMENT_MOCK_SKIP_PACK'] === '1')('the published package', () => {
-  it('installs from its tarball, runs the Puffle example with its own vitest, type-checks it and runs the CLI', async () => {
+  it('installs from its tarball, runs the Puffle example with its own vitest, type-checks it and runs the CLI without tsx', async () => {
     const manifest = JSON.parse(await readFile(join(ROOT, 'package.json'), 'utf8')) as Manifest;
     const packDir = await mkdtemp(join(tmpdir(), 'enrichment-mock-pack-'));
     const project = await mkdtemp(join(tmpdir(), 'enrichment-mock-user-'));
@@ -103,7 +104,12 @@ describe.skipIf(process.env['ENRICHMENT_MOCK_SKIP_PACK'] === '1')('the published
 
     await run(NPX, ['tsc', '-p', '.'], project); // the published type declarations fit the example
 
+    // The installed bin runs the compiled dist/: no sources, and no tsx (a devDependency of a clone only).
+    expect(existsSync(join(project, 'node_modules/enrichment-mock/src'))).toBe(false);
+    expect(existsSync(join(project, 'node_modules/tsx'))).toBe(false);
     const version = await run(NPX, ['--no', '--', 'enrichment-mock', '--version'], project);
     expect(version.trim()).toBe(manifest.version);
+    const validate = await run(NPX, ['--no', '--', 'enrichment-mock', 'validate', 'default'], project);
+    expect(validate).toMatch(/^default: ok: scenario "default"/);
   }, 300_000);
 });

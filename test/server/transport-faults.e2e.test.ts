@@ -128,14 +128,14 @@ describe('serve: transport faults, admin token, journal bound and shutdown over 
     const slow = fetch(`${server.url}/v1/enrichment/jobs/bulk_email_verification_1_abcdefg`, {
       headers: SENDKIT,
     });
-    await server.waitForLine(/"request received".*\/v1\/enrichment\/jobs\//);
-    await server.waitForLine(/"fault":"hang"/, 2);
+    await server.waitForLine(/\/v1\/enrichment\/jobs\/.*"msg":"request received"/);
+    await server.waitForLine(/"faults":\[\{"rule":"hang-later-catalog-calls","kind":"hang"\}\]/, 2);
     server.child.kill('SIGTERM');
     const answered = await slow;
     expect(answered.status).toBe(404);
     expect(await answered.json()).toMatchObject({ success: false });
     expect(await hanging).toBe('dropped');
     expect(await server.exited).toBe(0);
-    expect(server.stdout()).toMatch(/"msg":"shutting down","signal":"SIGTERM"/);
+    expect(server.stdout()).toMatch(/"signal":"SIGTERM","msg":"shutting down"/);
   });
 });

@@ -58,7 +58,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     clock,
     journalLimit: options.journalLimit ?? 10_000,
     adminToken: options.adminToken,
-    logger: createLogger('silent', () => undefined),
+    logger: createLogger({ level: 'silent', format: 'json', destination: { write: () => undefined } }),
     version: options.version ?? '0.0.0-test',
     ...(options.graceMs === undefined ? {} : { graceMs: options.graceMs }),
   });

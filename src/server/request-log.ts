@@ -1,0 +1,82 @@
+import type { AppliedFault } from '../scenario/fault-plan.js';
+import type { FaultEffect } from '../scenario/types.js';
+import type { Answer } from './answer.js';
+import type { Exchange, Outcome } from './exchange.js';
+
+/** An injected fault as the log names it: the scenario rule's `name` and what the rule did. */
+interface LoggedFault {
+  rule: string;
+  /** `429`, `latency 800ms`, `reset`, `hang`, `truncate`, `garbage` or `dispatchFailure`. */
+  kind: string;
+}
+
+/** What a fault did, in the scenario file's words. */
+function faultKind(effect: FaultEffect): string {
+  switch (effect.type) {
+    case 'status':
+      return String(effect.status);
+    case 'latency':
+      return `latency ${effect.ms}ms`;
+    case 'dispatch_failure':
+      return 'dispatchFailure';
+    default:
+      return effect.type;
+  }
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * The code and message of an error answer, read from the error shapes the mock sends: `{error: {code,
+ * message}}` (Sendkit, the control API) or a message string beside its code (`{error, code}` Puffle,
+ * `{error, tag}` Exa). Undefined for anything else.
+ */
+function answerError(answer: Answer): { code: string; message: string } | undefined {
+  let body: unknown;
+  try {
+    body = JSON.parse(answer.body);
+  } catch {
+    return undefined;
+  }
+  if (!isRecord(body)) return undefined;
+  const { error } = body;
+  if (isRecord(error) && typeof error['code'] === 'string' && typeof error['message'] === 'string')
+    return { code: error['code'], message: error['message'] };
+  const code = body['code'] ?? body['tag'];
+  return typeof error === 'string' && typeof code === 'string' ? { code, message: error } : undefined;
+}
+
+/**
+ * The fields of a request's log line: who answered what, how fast, the error's code and message for a
+ * 4xx/5xx answer, and the injected faults by rule. `sent` is null when a transport fault sent nothing.
+ *
+ * @example
+ * logger.info(requestLogFields(exchange, outcome, sent, 8.2), 'request');
+ */
+export function requestLogFields(
+  exchange: Exchange,
+  outcome: Outcome,
+  sent: Answer | null,
+  durationMs: number,
+): Record<string, unknown> {
+  const status = sent?.status ?? 0;
+  const error = outcome.answer.status >= 400 ? answerError(outcome.answer) : undefined;
+  const faults = (outcome.faults ?? []).map((fault: AppliedFault): LoggedFault => ({
+    rule: fault.rule,
+    kind: faultKind(fault),
+  }));
+  return {
+    requestId: exchange.requestId,
+    method: exchange.method,
+    path: exchange.url.pathname,
+    status,
+    vendor: outcome.vendor,
+    operation: outcome.operation,
+    scenario: outcome.scenario,
+    tenant: outcome.tenant,
+    durationMs,
+    ...(error ? { error } : {}),
+    ...(faults.length > 0 ? { faults } : {}),
+  };
+}
