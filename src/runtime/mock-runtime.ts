@@ -37,6 +37,9 @@ export function createRuntime(options: RuntimeOptions) {
   let contexts = new Map<string, ScenarioContext>();
   let requestCount = 0;
   const journal: Journal = createJournal(options.journalLimit ?? 10_000);
+  // While a request is answered, every reading of the clock (simulators included) gives its one instant.
+  let pinned: number | undefined;
+  const instant: Clock = { mode: options.clock.mode, now: () => pinned ?? options.clock.now() };
 
   const lookup = (name: string): Scenario | undefined =>
     name === active.name ? active : options.resolveScenario(name);
@@ -63,7 +66,7 @@ export function createRuntime(options: RuntimeOptions) {
       if (!scenario) return undefined;
       context = {
         scenario,
-        simulator: createSimulator({ scenario, clock: options.clock }),
+        simulator: createSimulator({ scenario, clock: instant }),
         faults: createFaultPlan(scenario),
       };
       contexts.set(name, context);
@@ -75,8 +78,23 @@ export function createRuntime(options: RuntimeOptions) {
     reset(): void {
       contexts = new Map();
     },
-    /** A request id, unique in this mock and the same for the same request sequence. */
-    nextRequestId(): string {
+    /**
+     * Runs `answer` at one instant: reads the clock once and pins it, so every decision inside (auth,
+     * faults, the operation through its simulator, headers, the journal) sees the same time. `answer`
+     * must be synchronous.
+     */
+    at<T>(answer: (now: number) => T): T {
+      const now = options.clock.now();
+      pinned = now;
+      try {
+        return answer(now);
+      } finally {
+        pinned = undefined;
+      }
+    },
+    /** The id of a request: the one the client sent (`X-Request-Id`), else the next of this mock (`req_0000000a`). */
+    requestId(sent: string | null | undefined): string {
+      if (sent) return sent;
       requestCount += 1;
       return `req_${requestCount.toString(36).padStart(8, '0')}`;
     },

@@ -1,46 +1,28 @@
 import type { IncomingMessage } from 'node:http';
-import { PREFLIGHT_HEADER, type TransportFaultType } from '../adapter/transport-fault.js';
-import type { JournalEntry } from '../runtime/journal.js';
+import type { PipelineResult } from '../adapter/vendor-pipeline.js';
+import type { Answer } from '../http/answer.js';
+import { headerReaderOf, type PlainRequest } from '../http/plain-request.js';
+import { readBody, type BodyBytes } from '../http/read-body.js';
 import type { Runtime } from '../runtime/mock-runtime.js';
-import type { Answer } from './answer.js';
-import { tapBody, type BodyTap } from './body-tap.js';
+import { recordExchange } from '../runtime/record-exchange.js';
 import type { Logger } from './logger.js';
-import { journalBody } from '../http/journal-body.js';
 
-/** What a route decided: who answered, and the answer before any transport fault is played. */
-export interface Outcome {
-  vendor: JournalEntry['vendor'];
-  scenario: string;
-  tenant: string | null;
-  /** operationId of the vendor or control API operation, when one matched. */
-  operation: string | null;
-  answer: Answer;
-  fault?: TransportFaultType;
-}
+/** What a route decided: the vendor pipeline's result, or a control API or 404 answer in the same shape. */
+export type Outcome = PipelineResult;
 
-/** One request from arrival to journal entry. */
+/** One request from arrival to journal entry: the plain request the routes take, plus what the journal keeps. */
 export interface Exchange {
   requestId: string;
-  method: string;
-  /** The request target as a URL on a placeholder origin. */
-  url: URL;
-  /** The request headers as the client sent them (lower-case names), without the internal preflight header. */
+  request: PlainRequest;
+  /** The request headers as the client sent them (lower-case names, repeated ones joined). */
   headers: Record<string, string>;
-  tap: BodyTap;
+  body: BodyBytes;
   /** `performance.now()` at arrival. */
   started: number;
   wallTime: string;
-  virtualTime: string;
 }
 
-function queryObject(search: URLSearchParams): Record<string, string | string[]> {
-  const query: Record<string, string | string[]> = {};
-  for (const name of new Set(search.keys())) {
-    const values = search.getAll(name);
-    query[name] = values.length === 1 ? (values[0] as string) : values;
-  }
-  return query;
-}
+const NO_BODY: BodyBytes = { data: null, overCap: false };
 
 /** The request target as a URL; a target such as `//x` stays a path (it is not resolved as an origin). */
 function requestUrl(target: string): URL {
@@ -52,84 +34,64 @@ function requestUrl(target: string): URL {
 }
 
 /**
- * Opens the exchange of a request as it arrives: copies its headers less a client-sent internal preflight
- * header, fixes the request id (the client's `X-Request-Id`, else the runtime's next one) and starts tapping the body.
+ * Opens the exchange of a request as it arrives: copies its headers, fixes the request id (the client's
+ * `X-Request-Id`, else the runtime's next one) and reads the body once, up to the body limit. A request
+ * that announces no body is not read at all.
  */
-export function openExchange(request: IncomingMessage, runtime: Runtime): Exchange {
-  const incoming = request.headers['x-request-id'];
-  const requestId = typeof incoming === 'string' && incoming !== '' ? incoming : runtime.nextRequestId();
+export async function openExchange(request: IncomingMessage, runtime: Runtime): Promise<Exchange> {
+  const started = performance.now();
+  const wallTime = new Date().toISOString();
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(request.headers))
-    if (value !== undefined && name !== PREFLIGHT_HEADER)
-      headers[name] = Array.isArray(value) ? value.join(', ') : value;
+    if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(', ') : value;
+  const length = headers['content-length'];
+  const announced = headers['transfer-encoding'] !== undefined || (length !== undefined && length !== '0');
+  const body = announced
+    ? await readBody(request.iterator({ destroyOnReturn: false }), runtime.bodyLimitBytes)
+    : NO_BODY;
+  // Past the limit the rest is drained and discarded: the connection stays usable for the 413.
+  if (body.overCap) request.resume();
+  const reader = headerReaderOf(headers);
   return {
-    requestId,
-    method: request.method ?? 'GET',
-    url: requestUrl(request.url ?? '/'),
+    requestId: runtime.requestId(headers['x-request-id']),
+    request: {
+      method: request.method ?? 'GET',
+      url: requestUrl(request.url ?? '/'),
+      headers: reader,
+      body: body.data,
+    },
     headers,
-    tap: tapBody(request, runtime.bodyLimitBytes),
-    started: performance.now(),
-    wallTime: new Date().toISOString(),
-    virtualTime: new Date(runtime.clock.now()).toISOString(),
+    body,
+    started,
+    wallTime,
   };
 }
 
-/** `target` with an enumerable `body` parsed from `text` on first read: the journal is read far less often than written. */
-function lazyBody<T extends object>(target: T, text: string | null): T & { body: unknown } {
-  let parsed: { value: unknown } | undefined;
-  return Object.defineProperty(target, 'body', {
-    enumerable: true,
-    get: () => (parsed ??= { value: journalBody(text) }).value,
-  }) as T & { body: unknown };
-}
-
-/** A request body the journal could not keep. */
-const overCapBody = (limit: number): string => `[request body over ${limit} bytes: not recorded]`;
-
 /**
- * Records a finished exchange in the journal and logs it. `sent` is what went on the wire: `null` when
- * no response was sent (reset, hang), recorded as status 0. An admin token is never written down.
+ * Records a finished exchange in the journal (the writer both adapters share) and logs it. `sent` is what
+ * went on the wire: `null` when no response was sent (reset, hang), recorded as status 0.
  */
-export async function closeExchange(
+export function closeExchange(
   exchange: Exchange,
   outcome: Outcome,
   sent: Answer | null,
   runtime: Runtime,
   logger: Logger,
-): Promise<void> {
-  const body = await exchange.tap.settle();
-  const headers =
-    outcome.vendor === 'admin' && exchange.headers['authorization']
-      ? { ...exchange.headers, authorization: 'Bearer [redacted]' }
-      : exchange.headers;
-  const durationMs = Math.round((performance.now() - exchange.started) * 1000) / 1000;
-  runtime.journal.record({
-    vendor: outcome.vendor,
-    scenario: outcome.scenario,
-    tenant: outcome.tenant,
-    request: {
-      method: exchange.method,
-      path: exchange.url.pathname,
-      query: queryObject(exchange.url.searchParams),
-      headers,
-      body: body.overCap ? overCapBody(runtime.bodyLimitBytes) : journalBody(body.text),
-    },
-    response: lazyBody({ status: sent?.status ?? 0, headers: sent?.headers ?? {} }, sent?.body ?? null),
-    virtualTime: exchange.virtualTime,
-    wallTime: exchange.wallTime,
-    durationMs,
-  });
+): void {
+  const { method, url } = exchange.request;
+  const { facts, edge } = outcome;
+  const entry = recordExchange(runtime, { ...exchange, method, url, facts, sent, at: outcome.at });
   const status = sent?.status ?? 0;
-  logger.log(status >= 500 || outcome.fault ? 'warn' : 'info', 'request', {
+  logger.log(status >= 500 || edge.fault ? 'warn' : 'info', 'request', {
     requestId: exchange.requestId,
-    method: exchange.method,
-    path: exchange.url.pathname,
+    method,
+    path: url.pathname,
     status,
-    vendor: outcome.vendor,
-    operation: outcome.operation,
-    scenario: outcome.scenario,
-    tenant: outcome.tenant,
-    durationMs,
-    ...(outcome.fault ? { fault: outcome.fault } : {}),
+    vendor: facts.vendor,
+    operation: facts.operation,
+    scenario: facts.scenario,
+    tenant: facts.tenant,
+    durationMs: entry.durationMs,
+    ...(edge.fault ? { fault: edge.fault } : {}),
   });
 }

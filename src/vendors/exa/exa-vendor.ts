@@ -1,5 +1,6 @@
 import type { OpenApiDocument } from '../../openapi/document-resolver.js';
-import type { HeaderReader, VendorDefinition } from '../../adapter/vendor-definition.js';
+import type { VendorDefinition } from '../../adapter/vendor-definition.js';
+import type { HeaderReader } from '../../http/plain-request.js';
 import document from '../../generated/exa-websets.document.js';
 import { createWebset } from './create-webset.js';
 import { enrichmentOperations } from './enrichment-operations.js';
@@ -33,7 +34,7 @@ function authenticate(headers: HeaderReader): ReturnType<VendorDefinition['authe
  * Webhooks subscribe to those Events; `webhookFeed` hands them to the delivery engine (`src/webhooks`).
  *
  * @example
- * const { handler } = createVendorHandler(createExaVendor(), runtime, { origin: 'https://api.exa.ai', upstream: false, journal: true });
+ * const handler = createVendorHandler(createExaVendor(), runtime, 'https://api.exa.ai');
  */
 export function createExaVendor(): VendorDefinition {
   const dependencies = createExaDependencies();
