@@ -19,6 +19,8 @@ serve flags (each can also be set by the environment variable shown; a flag wins
   --admin-token T     require Authorization: Bearer T on /__admin (needed off loopback)
                                                                ENRICHMENT_MOCK_ADMIN_TOKEN
   --log-level LEVEL   silent, error, warn, info or debug       ENRICHMENT_MOCK_LOG_LEVEL     (info)
+  --handlers FILE     module whose default export is an array of msw handlers, served in front
+                      of the vendors (repeatable; unhandled requests fall through)
 
 replay flags:
   --scenario NAME|PATH  scenario to replay against (default: the one recorded in the HAR)

@@ -14,6 +14,8 @@ export interface ServeOptions {
   journalLimit: number;
   adminToken: string | undefined;
   logLevel: LogLevel;
+  /** Modules whose default export is an array of msw handlers, served in front of the vendors (`--handlers`). */
+  handlers: string[];
 }
 
 /** The flags of `serve`, each with the environment variable that sets it when the flag is absent. */
@@ -80,6 +82,7 @@ export function parseServeOptions(args: string[], env: NodeJS.ProcessEnv): CliPa
       'journal-limit': { type: 'string' },
       'admin-token': { type: 'string' },
       'log-level': { type: 'string' },
+      handlers: { type: 'string', multiple: true },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -113,6 +116,7 @@ export function parseServeOptions(args: string[], env: NodeJS.ProcessEnv): CliPa
         : SERVE_DEFAULTS.journalLimit,
       adminToken: read('admin-token')?.value,
       logLevel: SERVE_DEFAULTS.logLevel,
+      handlers: values.handlers ?? [],
     };
     if (clock) {
       if (clock.value !== 'real' && clock.value !== 'virtual')

@@ -11,6 +11,7 @@ const DEFAULTS: ServeOptions = {
   journalLimit: 10_000,
   adminToken: undefined,
   logLevel: 'info',
+  handlers: [],
 };
 
 const options = (args: string[], env: NodeJS.ProcessEnv = {}) => {
@@ -60,6 +61,7 @@ describe('parseServeOptions', () => {
       journalLimit: 50,
       adminToken: 't',
       logLevel: 'debug',
+      handlers: [],
     });
   });
 
@@ -84,6 +86,7 @@ describe('parseServeOptions', () => {
       journalLimit: 9,
       adminToken: 'secret',
       logLevel: 'warn',
+      handlers: [],
     });
     expect(options(['--port', '6000', '--log-level', 'error'], env)).toMatchObject({
       port: 6000,
@@ -167,5 +170,9 @@ describe('isLoopback', () => {
     ['example.com', false],
   ])('%s is loopback: %s', (host, loopback) => {
     expect(isLoopback(host)).toBe(loopback);
+  });
+
+  it('collects every --handlers file, in order', () => {
+    expect(options(['--handlers', 'a.mjs', '--handlers', 'b.ts']).handlers).toStrictEqual(['a.mjs', 'b.ts']);
   });
 });
