@@ -161,10 +161,12 @@ export function formatTargets(summaries: Summary[]): string {
   };
   check('polling', 'prism', 1.5);
   check('polling', 'express', 0.7);
+  check('polling', 'node-http', undefined);
   check('polling', 'msw-express', undefined);
   check('polling', 'wiremock', undefined);
+  check('mixed', 'express', 0.6);
+  check('mixed', 'node-http', undefined);
   check('mixed', 'prism', undefined);
-  check('mixed', 'express', undefined);
   check('mixed', 'msw-express', undefined);
   check('mixed', 'wiremock', undefined);
   if (ceiling.length > 0) {
