@@ -1,6 +1,8 @@
 /**
- * In-process overhead: the cost per request of enrichment-mock's handlers under msw's `setupServer`,
- * against a trivial msw handler that returns the same JSON. Interleaved rounds, medians, and the ratio.
+ * In-process overhead: the first request of a fresh mock (compiling the documents, loading the scenario),
+ * a whole create-poll-read lifecycle on a fresh mock after that, and the cost per request of
+ * enrichment-mock's handlers under msw's `setupServer` against a trivial msw handler that returns the same
+ * JSON. Interleaved rounds, medians, and the ratio.
  *
  *   npm run bench:in-process            (BENCH_REQUESTS=2000 BENCH_ROUNDS=5 to change the size)
  */
@@ -15,8 +17,7 @@ const ROUNDS = envNumber('BENCH_ROUNDS', 5, 1, 100);
 const KEY = 'pk_live_bench';
 const ORIGIN = 'https://app.puffle.ai';
 
-const mock = createEnrichmentMock({ scenario: 'default', seed: 1 });
-const created = await fetchThrough(mock.handlers, `${ORIGIN}/api/enrichment`, {
+const CREATE: RequestInit = {
   method: 'POST',
   headers: { authorization: `Bearer ${KEY}`, 'content-type': 'application/json' },
   body: JSON.stringify({
@@ -24,9 +25,41 @@ const created = await fetchThrough(mock.handlers, `${ORIGIN}/api/enrichment`, {
     scope: { type: 'list', listId: 'list_prospects' },
     input: {},
   }),
-});
-const runId = ((await created.json()) as { enrichmentRunId: string }).enrichmentRunId;
-await mock.advance(1_500); // running: the polling workload's state
+};
+
+/** A fresh mock's create, then a poll and a page of items once it runs: a client test's lifecycle. */
+async function lifecycle(): Promise<{
+  mock: ReturnType<typeof createEnrichmentMock>;
+  runId: string;
+  firstMs: number;
+}> {
+  const started = performance.now();
+  const fresh = createEnrichmentMock({ scenario: 'default', seed: 1 });
+  const server = setupServer(...fresh.handlers);
+  server.listen({ onUnhandledRequest: 'error' });
+  try {
+    const created = await fetch(`${ORIGIN}/api/enrichment`, CREATE);
+    const id = ((await created.json()) as { enrichmentRunId: string }).enrichmentRunId;
+    const firstMs = performance.now() - started;
+    await fresh.advance(1_500); // running: the polling workload's state
+    const auth = { headers: { authorization: `Bearer ${KEY}` } };
+    await (await fetch(`${ORIGIN}/api/enrichment/${id}`, auth)).text();
+    await (await fetch(`${ORIGIN}/api/enrichment/${id}/items?limit=3`, auth)).text();
+    return { mock: fresh, runId: id, firstMs };
+  } finally {
+    server.close();
+  }
+}
+
+const firstStarted = performance.now();
+const { mock, runId, firstMs } = await lifecycle();
+const firstLifecycleMs = performance.now() - firstStarted;
+const laterLifecycles: number[] = [];
+for (let round = 0; round < ROUNDS; round++) {
+  const started = performance.now();
+  await lifecycle();
+  laterLifecycles.push(performance.now() - started);
+}
 const statusUrl = `${ORIGIN}/api/enrichment/${runId}`;
 const sample = await (
   await fetchThrough(mock.handlers, statusUrl, { headers: { authorization: `Bearer ${KEY}` } })
@@ -74,6 +107,9 @@ for (let round = 0; round < ROUNDS; round++) {
   baseline.push(await timeRound(trivial));
   ours.push(await timeRound(mock.handlers));
 }
+console.log(
+  `Fresh mock: first request (create) ${firstMs.toFixed(1)} ms, first create-poll-read lifecycle ${firstLifecycleMs.toFixed(1)} ms; later fresh-mock lifecycles median ${median(laterLifecycles).toFixed(1)} ms`,
+);
 const rows = [
   ['trivial msw handler (same JSON)', median(baseline)],
   ['enrichment-mock Puffle status', median(ours)],

@@ -21,15 +21,21 @@ const STAGES: [stage: string, matches: (location: string) => boolean][] = [
       ),
   ],
   [
-    'msw bridge: @mswjs/http-middleware, msw, interceptors, cookies; src/server/capture-middleware.ts',
+    'msw bridge (the msw-express stub; enrichment-mock only with --handlers): @mswjs/http-middleware, msw, cookies',
     (location) =>
       /^node_modules\/(msw|@mswjs\/.*|@bundled-es-modules\/.*|tough-cookie|tldts.*|until-async|headers-polyfill|outvariant|strict-event-emitter|is-node-process|graphql|cookie|statuses|@open-draft\/.*)$/.test(
         location,
-      ) || location === 'src/server/capture-middleware.ts',
+      ) ||
+      location === 'src/server/capture-middleware.ts' ||
+      location === 'src/server/user-handlers.ts',
   ],
   [
-    'server exchange + journal: src/server/{exchange,body-tap,create-app,vendor-route,...}.ts, src/runtime/journal.ts',
-    (location) => location.startsWith('src/server/') || location === 'src/runtime/journal.ts',
+    'server adapter + journal: src/server/{exchange,create-app,...}.ts, src/runtime/{journal,record-exchange}.ts, src/http/read-body.ts',
+    (location) =>
+      location.startsWith('src/server/') ||
+      ['src/runtime/journal.ts', 'src/runtime/record-exchange.ts', 'src/http/read-body.ts'].includes(
+        location,
+      ),
   ],
   [
     'vendor pipeline: src/adapter, src/openapi, src/http, src/vendors, ajv',

@@ -134,18 +134,10 @@ export function formatTable(summaries: Summary[]): string {
 export function formatTargets(summaries: Summary[]): string {
   const lines: string[] = [];
   const oursLabels = [...new Set(summaries.filter((s) => s.tool === 'enrichment-mock').map((s) => s.label))];
-  const ceiling = summaries.some((summary) => summary.tool === 'msw-express')
-    ? [TOOL_LABELS['msw-express']]
-    : [];
-  const width = Math.max(0, ...[...oursLabels, ...ceiling].map((label) => label.length));
-  const check = (
-    workload: WorkloadName,
-    tool: ToolName,
-    target: number | undefined,
-    labels: string[] = oursLabels,
-  ): void => {
+  const width = Math.max(0, ...oursLabels.map((label) => label.length));
+  const check = (workload: WorkloadName, tool: ToolName, target: number | undefined): void => {
     const theirs = summaries.find((summary) => summary.workload === workload && summary.tool === tool);
-    for (const label of labels) {
+    for (const label of oursLabels) {
       const ours = summaries.find((summary) => summary.workload === workload && summary.label === label);
       if (!ours || !theirs?.rps) continue;
       const value = ours.rps / theirs.rps;
@@ -161,18 +153,14 @@ export function formatTargets(summaries: Summary[]): string {
   };
   check('polling', 'prism', 1.5);
   check('polling', 'express', 0.7);
+  check('polling', 'node-http', undefined);
   check('polling', 'msw-express', undefined);
   check('polling', 'wiremock', undefined);
+  check('mixed', 'express', 0.6);
+  check('mixed', 'node-http', undefined);
   check('mixed', 'prism', undefined);
-  check('mixed', 'express', undefined);
   check('mixed', 'msw-express', undefined);
   check('mixed', 'wiremock', undefined);
-  if (ceiling.length > 0) {
-    // The same targets for an empty msw handler on express: what the architecture allows at best.
-    lines.push("The architecture's ceiling (msw handlers through @mswjs/http-middleware, no mock logic):");
-    check('polling', 'prism', 1.5, ceiling);
-    check('polling', 'express', 0.7, ceiling);
-  }
   return lines.length === 0
     ? ''
     : `${lines.join('\n')}\n(CPU-per-request x = their server CPU per request / ours: above 1 means we spend less.)`;

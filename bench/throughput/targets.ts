@@ -1,5 +1,5 @@
 /**
- * The five servers under test. Each starts as its own child process on 127.0.0.1 with a port the OS
+ * The six servers under test. Each starts as its own child process on 127.0.0.1 with a port the OS
  * picks, and is stopped (process group killed) by `stop()` or, failing that, by children.ts.
  */
 import { existsSync, rmSync } from 'node:fs';
@@ -10,10 +10,11 @@ import { freePort, startProcess, type ToolProcess } from './children.js';
 import { loadFixtures, PUFFLE_SPEC } from './fixtures.js';
 import { writeWireMockRoot } from './wiremock-mappings.js';
 
-export const TOOLS = ['express', 'msw-express', 'prism', 'wiremock', 'enrichment-mock'] as const;
+export const TOOLS = ['node-http', 'express', 'msw-express', 'prism', 'wiremock', 'enrichment-mock'] as const;
 export type ToolName = (typeof TOOLS)[number];
 
 export const TOOL_LABELS: Record<ToolName, string> = {
+  'node-http': 'node:http',
   express: 'plain express',
   'msw-express': 'msw on express',
   prism: 'Prism 5.14.2',
@@ -56,6 +57,7 @@ export async function startTarget(tool: ToolName, options: StartOptions): Promis
 
 function startTool(tool: ToolName, options: StartOptions): Promise<Omit<Target, 'label'>> {
   switch (tool) {
+    case 'node-http':
     case 'express':
     case 'msw-express':
       return startStub(tool, options.cpuProfileDir);
@@ -85,7 +87,11 @@ function target(tool: ToolName, origin: string, process: ToolProcess, cleanup = 
 const cpuProf = (dir: string | undefined): string[] => (dir ? ['--cpu-prof', `--cpu-prof-dir=${dir}`] : []);
 
 /** The hand-written stubs in bench/throughput/servers/. */
-const STUB_SCRIPTS = { express: 'plain-express.ts', 'msw-express': 'msw-express.ts' } as const;
+const STUB_SCRIPTS = {
+  'node-http': 'node-http.ts',
+  express: 'plain-express.ts',
+  'msw-express': 'msw-express.ts',
+} as const;
 
 async function startStub(
   tool: keyof typeof STUB_SCRIPTS,

@@ -1,4 +1,4 @@
-import { HttpResponse } from 'msw';
+import type { Answer } from '../http/answer.js';
 import type { FaultEffect } from '../scenario/types.js';
 
 /** A fault played on the transport rather than in the answer. */
@@ -13,26 +13,20 @@ export const isTransportFault = (effect: FaultEffect): effect is { type: Transpo
 
 /** Header through which a client picks a scenario per request. */
 export const SCENARIO_HEADER = 'x-mock-scenario';
-/** Internal header: names the decision the standalone server's express layer made for a request (`preflight`). */
-export const PREFLIGHT_HEADER = 'x-enrichment-mock-preflight';
-
-/** A complete answer: status, headers (lower-case names) and body text. */
-interface FaultedAnswer {
-  status: number;
-  headers: Record<string, string>;
-  body: string;
-}
 
 /**
  * What a transport fault leaves of an answer: nothing for a reset or a hang, the body cut in half for a
- * truncation, an HTML proxy error page (502) where JSON was expected for garbage. The server sends it on
- * the socket; in process, `transportFault` turns it into a response.
+ * truncation, an HTML proxy error page (502) where JSON was expected for garbage. What both adapters
+ * send, and what the journal records (nothing is status 0).
  *
  * @example
  * faultedAnswer('truncate', { status: 200, headers: {}, body: '{"id":1}' }); // body '{"id'
+ * faultedAnswer(undefined, answer); // answer itself: no fault
  */
-export function faultedAnswer(type: TransportFaultType, answer: FaultedAnswer): FaultedAnswer | null {
+export function faultedAnswer(type: TransportFaultType | undefined, answer: Answer): Answer | null {
   switch (type) {
+    case undefined:
+      return answer;
     case 'reset':
     case 'hang':
       return null;
@@ -41,22 +35,6 @@ export function faultedAnswer(type: TransportFaultType, answer: FaultedAnswer): 
     case 'garbage':
       return { status: 502, headers: { ...answer.headers, 'content-type': 'text/html' }, body: GARBAGE_PAGE };
   }
-}
-
-/**
- * A transport fault inside a client's own process, where there is no socket to break: a reset or a
- * hang becomes a network error, anything else the faulted answer.
- */
-export function transportFault(
-  type: TransportFaultType,
-  status: number,
-  body: string,
-  headers: Record<string, string>,
-): Response {
-  const faulted = faultedAnswer(type, { status, headers, body });
-  return faulted === null
-    ? HttpResponse.error()
-    : new HttpResponse(faulted.body, { status: faulted.status, headers: faulted.headers });
 }
 
 /** What a misbehaving proxy in front of an API sends instead of JSON. */

@@ -1,11 +1,9 @@
+import type { HeaderReader } from '../http/plain-request.js';
 import type { Operation } from '../openapi/operation.js';
 import type { OpenApiDocument } from '../openapi/document-resolver.js';
 import type { ScenarioContext } from '../runtime/mock-runtime.js';
 import type { Vendor } from '../scenario/types.js';
 import type { WebhookFeed } from '../webhooks/outbox.js';
-
-/** The part of a request's headers that authentication reads: fetch `Headers`, or the server's adapter. */
-export type HeaderReader = Pick<Headers, 'get'>;
 
 /** A request's API key, or why it has none (the status, code and message of the refusal). */
 export type Authentication =
@@ -44,12 +42,14 @@ export type PipelineFailure =
 
 /** Everything an operation gets: the validated request, its tenant and the scenario's simulator. */
 export interface OperationContext {
-  request: Request;
+  /** The request's HTTP method. */
+  method: string;
   requestId: string;
   operation: Operation;
   params: Record<string, unknown>;
   query: Record<string, unknown>;
-  headers: Headers;
+  /** The request's headers as sent (the validated ones are in `params`, `query`). */
+  headers: HeaderReader;
   body: unknown;
   /** The API key the request authenticated with. */
   tenant: string;

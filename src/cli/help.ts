@@ -22,6 +22,8 @@ serve flags (each can also be set by the environment variable shown; a flag wins
   --watch             re-read the scenario files in use when they change (a broken edit keeps the last good one)
   --log-format pretty|json  one readable line per request, or JSON lines
                                                                ENRICHMENT_MOCK_LOG_FORMAT    (pretty on a terminal, else json)
+  --handlers FILE     module whose default export is an array of msw handlers, served in front
+                      of the vendors (repeatable; unhandled requests fall through)
 
 replay flags:
   --scenario NAME|PATH  scenario to replay against (default: the one recorded in the HAR)

@@ -5,6 +5,7 @@ import { createLogger } from '../server/logger.js';
 import { packageVersion } from '../server/package-version.js';
 import { createScenarioRegistry, type SelectFailure } from '../server/scenario-registry.js';
 import type { CliIo } from './cli-io.js';
+import { loadHandlers } from './load-handlers.js';
 import type { ServeOptions } from './serve-options.js';
 import { watchScenarios } from './watch-scenarios.js';
 import { startupBanner } from './startup-banner.js';
@@ -49,6 +50,8 @@ export async function launchServer(options: ServeOptions, io: CliIo): Promise<nu
     colorize: process.stdout.isTTY,
   });
 
+  const loaded = await loadHandlers(options.handlers);
+  if (!loaded.ok) return io.failure(loaded.message);
   // The server (vendors, OpenAPI documents, msw) loads only once the scenario is known to be good.
   const { startServer } = await import('../server/start-server.js');
   let server;
@@ -64,6 +67,7 @@ export async function launchServer(options: ServeOptions, io: CliIo): Promise<nu
       adminToken: options.adminToken,
       logger,
       version: packageVersion(),
+      handlers: loaded.handlers,
     });
   } catch (error) {
     return io.failure(listenFailure(error, options));

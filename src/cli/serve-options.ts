@@ -25,6 +25,8 @@ export interface ServeOptions {
   watch: boolean;
   /** Undefined: pretty on a terminal, JSON otherwise. */
   logFormat: LogFormat | undefined;
+  /** Modules whose default export is an array of msw handlers, served in front of the vendors (`--handlers`). */
+  handlers: string[];
 }
 
 /** The flags of `serve`, each with the environment variable that sets it when the flag is absent. */
@@ -94,6 +96,7 @@ export function parseServeOptions(args: string[], env: NodeJS.ProcessEnv): CliPa
       'log-level': { type: 'string' },
       watch: { type: 'boolean' },
       'log-format': { type: 'string' },
+      handlers: { type: 'string', multiple: true },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -130,6 +133,7 @@ export function parseServeOptions(args: string[], env: NodeJS.ProcessEnv): CliPa
       logLevel: SERVE_DEFAULTS.logLevel,
       watch: values.watch === true,
       logFormat: undefined,
+      handlers: values.handlers ?? [],
     };
     if (clock) {
       if (clock.value !== 'real' && clock.value !== 'virtual')

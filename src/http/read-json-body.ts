@@ -1,3 +1,5 @@
+import type { PlainRequest } from './plain-request.js';
+
 export type ReadJsonBodyErrorCode =
   'invalid_json' | 'unsupported_media_type' | 'payload_too_large' | 'invalid_encoding';
 
@@ -9,6 +11,9 @@ export interface ReadJsonBodyOptions {
   /** The largest body accepted, in bytes (after any transfer decoding the runtime did). */
   readonly limitBytes: number;
 }
+
+/** What the body reader needs of a request: its headers and the body bytes the adapter read. */
+export type JsonBodySource = Pick<PlainRequest, 'headers' | 'body'>;
 
 /** True for `application/json` and `application/<anything>+json`, with any parameters. */
 function isJsonContentType(contentType: string): boolean {
@@ -28,39 +33,6 @@ function tooLarge(limitBytes: number, what: string): ReadJsonBodyResult {
     code: 'payload_too_large',
     message: `Request body is too large: ${what} but the limit is ${limitBytes} bytes. Send a smaller body.`,
   };
-}
-
-/**
- * Lets a cancel run without waiting for it: cancelling one branch of a teed body (msw clones every request
- * it handles) settles only once the other branch is cancelled or the source ends, which may be never.
- */
-function stopReading(cancelled: Promise<void>): void {
-  cancelled.catch(() => undefined);
-}
-
-/** Reads the body up to `limitBytes`, cancelling the stream as soon as it goes past the limit. */
-async function readBytes(request: Request, limitBytes: number): Promise<Uint8Array | 'too_large'> {
-  if (request.body === null) return new Uint8Array(0);
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > limitBytes) {
-      stopReading(reader.cancel());
-      return 'too_large';
-    }
-    chunks.push(value);
-  }
-  const bytes = new Uint8Array(total);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return bytes;
 }
 
 /** The position V8 names in a JSON.parse error ("... in JSON at position 7"), if it names one. */
@@ -164,13 +136,13 @@ function invalidJson(text: string, error: unknown): ReadJsonBodyResult {
 }
 
 /**
- * Reads and parses a request's JSON body, refusing what a JSON API would refuse:
+ * Parses a request's JSON body from the bytes the adapter read, refusing what a JSON API would refuse:
  * - an empty body is fine whatever its `Content-Type` (clients such as exa-js send
  *   `Content-Type: application/json` on body-less POST and DELETE): `body` is then `undefined`;
  * - a non-empty body needs `application/json` or `application/<x>+json`, with a UTF-8 charset if any
  *   (`unsupported_media_type`);
- * - a body over `limitBytes` is refused from its `Content-Length` before reading, and otherwise reading
- *   stops as soon as the stream passes the limit (`payload_too_large`);
+ * - a body over `limitBytes` is refused, by its `Content-Length` or by the bytes read (the adapters stop
+ *   reading one byte past the limit) (`payload_too_large`);
  * - bytes that are not UTF-8 give `invalid_encoding`, text that is not JSON `invalid_json` with the
  *   parser's reason and position;
  * - text nesting arrays and objects deeper than `MAX_JSON_DEPTH` (512) levels gives `invalid_json`,
@@ -183,23 +155,19 @@ function invalidJson(text: string, error: unknown): ReadJsonBodyResult {
  * `for...in` copy loop or a deep-merge helper, which would turn the key into a prototype change.
  *
  * @example
- * const read = await readJsonBody(request, { limitBytes: 1_000_000 });
+ * const read = readJsonBody(request, { limitBytes: 1_000_000 });
  * if (!read.ok) return errorResponse(read.code, read.message);
  * validate(operation, { ...rest, body: read.body });
  */
-export async function readJsonBody(
-  request: Request,
-  options: ReadJsonBodyOptions,
-): Promise<ReadJsonBodyResult> {
+export function readJsonBody(request: JsonBodySource, options: ReadJsonBodyOptions): ReadJsonBodyResult {
   const { limitBytes } = options;
   const declaredLength = Number(request.headers.get('content-length') ?? '');
-  if (Number.isInteger(declaredLength) && declaredLength > limitBytes) {
-    if (request.body) stopReading(request.body.cancel());
+  if (Number.isInteger(declaredLength) && declaredLength > limitBytes)
     return tooLarge(limitBytes, `Content-Length says ${declaredLength} bytes`);
-  }
-  const bytes = await readBytes(request, limitBytes);
-  if (bytes === 'too_large') return tooLarge(limitBytes, `it is over ${limitBytes} bytes`);
-  if (bytes.byteLength === 0) return { ok: true, body: undefined };
+  const bytes = request.body;
+  if (bytes !== null && bytes.byteLength > limitBytes)
+    return tooLarge(limitBytes, `it is over ${limitBytes} bytes`);
+  if (bytes === null || bytes.byteLength === 0) return { ok: true, body: undefined };
 
   const contentType = request.headers.get('content-type') ?? '';
   if (!isJsonContentType(contentType)) {

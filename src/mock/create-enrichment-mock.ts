@@ -180,13 +180,8 @@ export function createEnrichmentMock(options: EnrichmentMockOptions<Clock> = {})
     ...(options.journalLimit === undefined ? {} : { journalLimit: options.journalLimit }),
   });
   const vendors = createVendors();
-  const handlers = vendors.map(
-    (vendor) =>
-      createVendorHandler(vendor, runtime, {
-        origin: options.baseUrls?.[vendor.vendor] ?? VENDOR_ORIGINS[vendor.vendor],
-        upstream: false,
-        journal: true,
-      }).handler,
+  const handlers = vendors.map((vendor) =>
+    createVendorHandler(vendor, runtime, options.baseUrls?.[vendor.vendor] ?? VENDOR_ORIGINS[vendor.vendor]),
   );
   const controllable = asControllable(clock);
   // Deliveries bypass msw, so a `setupServer` with `onUnhandledRequest: 'error'` lets them through.

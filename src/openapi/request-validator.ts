@@ -1,3 +1,4 @@
+import type { HeaderReader } from '../http/plain-request.js';
 import { createDocumentResolver, type OpenApiDocument } from './document-resolver.js';
 import type { Operation, Parameter } from './operation.js';
 import { parameterValuesSchema, readParameterValues } from './parameter-values.js';
@@ -10,7 +11,7 @@ export interface RequestInput {
   /** Path parameters from `OperationIndex.match`, already percent-decoded. */
   readonly params: Readonly<Record<string, string>>;
   readonly query: URLSearchParams;
-  readonly headers: Headers;
+  readonly headers: HeaderReader;
   /** The parsed JSON body from `readJsonBody`, `undefined` when the request had none. */
   readonly body: unknown;
 }

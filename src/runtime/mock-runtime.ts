@@ -1,4 +1,3 @@
-import { createPinnableClock } from '../clock/pinnable-clock.js';
 import type { Clock } from '../core/clock.js';
 import { createSimulator, type Simulator } from '../core/simulator.js';
 import { createFaultPlan, type FaultPlan } from '../scenario/fault-plan.js';
@@ -43,8 +42,9 @@ export function createRuntime(options: RuntimeOptions) {
   let contexts = new Map<string, ScenarioContext>();
   let requestCount = 0;
   const journal: Journal = createJournal({ limit: options.journalLimit ?? 10_000 });
-  // What the simulators read: the request pipeline holds it at the request's instant while an operation runs.
-  const simulatorClock = createPinnableClock(options.clock);
+  // While a request is answered, every reading of the clock (simulators included) gives its one instant.
+  let pinned: number | undefined;
+  const instant: Clock = { mode: options.clock.mode, now: () => pinned ?? options.clock.now() };
 
   const lookup = (name: string): Scenario | undefined =>
     name === active.name ? active : options.resolveScenario(name);
@@ -54,8 +54,6 @@ export function createRuntime(options: RuntimeOptions) {
     journal,
     autoAdvance: options.autoAdvance ?? false,
     bodyLimitBytes: options.bodyLimitBytes ?? 1_048_576,
-    /** Runs `work` with every simulator reading the clock at `instant`: one request, one instant. */
-    at: <T>(instant: number, work: () => T): T => simulatorClock.at(instant, work),
     /** The scenario requests get when they name none. */
     get active(): Scenario {
       return active;
@@ -73,7 +71,7 @@ export function createRuntime(options: RuntimeOptions) {
       if (!scenario) return undefined;
       context = {
         scenario,
-        simulator: createSimulator({ scenario, clock: simulatorClock }),
+        simulator: createSimulator({ scenario, clock: instant }),
         faults: createFaultPlan(scenario),
         elsewhere: (holds) => {
           for (const [other, found] of contexts) if (other !== name && holds(found)) return other;
@@ -89,8 +87,23 @@ export function createRuntime(options: RuntimeOptions) {
     reset(): void {
       contexts = new Map();
     },
-    /** A request id, unique in this mock and the same for the same request sequence. */
-    nextRequestId(): string {
+    /**
+     * Runs `answer` at one instant: reads the clock once and pins it, so every decision inside (auth,
+     * faults, the operation through its simulator, headers, the journal) sees the same time. `answer`
+     * must be synchronous.
+     */
+    at<T>(answer: (now: number) => T): T {
+      const now = options.clock.now();
+      pinned = now;
+      try {
+        return answer(now);
+      } finally {
+        pinned = undefined;
+      }
+    },
+    /** The id of a request: the one the client sent (`X-Request-Id`), else the next of this mock (`req_0000000a`). */
+    requestId(sent: string | null | undefined): string {
+      if (sent) return sent;
       requestCount += 1;
       return `req_${requestCount.toString(36).padStart(8, '0')}`;
     },

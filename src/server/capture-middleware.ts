@@ -1,11 +1,11 @@
 import { Writable } from 'node:stream';
 import type { Request as ExpressRequest, RequestHandler, Response as ExpressResponse } from 'express';
-import type { Answer } from './answer.js';
+import type { Answer } from '../http/answer.js';
 
 /**
- * Runs an express middleware (here `createMiddleware` of `@mswjs/http-middleware`) against a stand-in
- * response and collects what it answers, so the server can journal the answer and play transport faults
- * before anything reaches the socket. Resolves `undefined` when the middleware passes the request on
+ * Runs an express middleware (`createMiddleware` of `@mswjs/http-middleware`, over the user's own msw
+ * handlers) against a stand-in response and collects what it answers, so the server journals and sends
+ * it like any other answer. Resolves `undefined` when the middleware passes the request on
  * (`next()`: no handler matched).
  *
  * @example

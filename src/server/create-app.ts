@@ -1,25 +1,38 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import express, {
   type Express,
   type Request as ExpressRequest,
   type Response as ExpressResponse,
 } from 'express';
+import { faultedAnswer } from '../adapter/transport-fault.js';
+import type { VendorPipeline } from '../adapter/vendor-pipeline.js';
+import { resultAnswer, type Answer } from '../http/answer.js';
 import type { Runtime } from '../runtime/mock-runtime.js';
+import type { JournalFacts } from '../runtime/record-exchange.js';
+import type { Vendor } from '../scenario/types.js';
 import type { AdminApi } from './admin/admin-api.js';
 import { checkAdminToken } from './admin/admin-auth.js';
-import { adminError, type AdminResult } from './admin/admin-error.js';
-import { resultAnswer } from './answer.js';
-import { deliver, toSent, type DeliveryState } from './deliver.js';
+import { adminError } from './admin/admin-error.js';
+import { deliver, type DeliveryState } from './deliver.js';
 import { closeExchange, openExchange, type Exchange, type Outcome } from './exchange.js';
-import { toFetchRequest } from './fetch-request.js';
 import type { Logger } from './logger.js';
 import { mountOf } from './mount-of.js';
 import { FORBIDDEN_METHODS, unrouted } from './unrouted.js';
-import { createVendorRoute, type MountedVendor } from './vendor-route.js';
+import type { UserHandlers } from './user-handlers.js';
+
+/** One vendor as the server mounts it: its base path and its pipeline. */
+export interface MountedVendor {
+  vendor: Vendor;
+  basePath: string;
+  answer: VendorPipeline;
+}
 
 export interface AppOptions {
   runtime: Runtime;
   admin: AdminApi;
   vendors: MountedVendor[];
+  /** The user's own msw handlers (`serve --handlers`), tried before the vendors. */
+  userHandlers?: UserHandlers;
   /** When set, the control API requires `Authorization: Bearer <adminToken>`. */
   adminToken: string | undefined;
   logger: Logger;
@@ -27,92 +40,92 @@ export interface AppOptions {
 }
 
 /**
- * Builds the express 5 app: every request gets an exchange (request id, body tap, times), then goes to
- * the control API (`/__admin`), to a vendor (`/api`, `/v1`, `/websets/v0`, through the msw handlers) or
- * to a JSON 404; the outcome is journalled, logged and put on the wire, transport faults included.
- * One middleware opens the exchange and picks the route by path prefix, as express mounts paths.
- * Express never parses bodies: the vendor pipeline and the control API read them with their own limit.
+ * The server's adapter over the vendor pipeline, as an express 5 app: each request's body is read once
+ * (`openExchange`), then it goes to the control API (`/__admin`), to the user's msw handlers, to a
+ * vendor's pipeline (`/api`, `/v1`, `/websets/v0`) or to a JSON 404; the latency the pipeline asks for is
+ * waited out, the exchange journalled and logged, and the answer put on the wire, transport faults
+ * included. Express never parses bodies.
  *
  * @example
  * const app = createApp({ runtime, admin, vendors, adminToken: undefined, logger, delivery });
  * http.createServer(app).listen(4010);
  */
 export function createApp(options: AppOptions): Express {
-  const { runtime, admin, logger } = options;
+  const { runtime, admin, logger, userHandlers } = options;
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', false);
 
-  const jsonOutcome = (
-    exchange: Exchange,
-    vendor: Outcome['vendor'],
-    result: AdminResult,
+  /**
+   * An outcome answered by the server itself (control API, user handlers, 404): no edge effects, at the
+   * instant the request arrived (`at`, read before a control API call moves the clock).
+   */
+  const served = (
+    vendor: JournalFacts['vendor'],
+    answer: Answer,
     operation: string | null = null,
+    at = runtime.clock.now(),
   ): Outcome => ({
-    vendor,
-    scenario: runtime.active.name,
-    tenant: null,
-    operation,
-    answer: resultAnswer(result, exchange.requestId),
+    answer,
+    edge: { latencyMs: 0 },
+    facts: { vendor, scenario: runtime.active.name, tenant: null, operation },
+    at,
   });
+  const unmatched = ({ request, requestId }: Exchange): Outcome =>
+    served('unknown', resultAnswer(unrouted(request.method, request.url.pathname), requestId));
 
-  const unmatched = (exchange: Exchange): Outcome =>
-    jsonOutcome(exchange, 'unknown', unrouted(exchange.method, exchange.url.pathname));
-
-  const answerAdmin = async (exchange: Exchange): Promise<Outcome> => {
-    const operation = admin.operationOf(exchange.method, exchange.url.pathname);
-    const refused = checkAdminToken(exchange.headers['authorization'], options.adminToken, operation);
-    if (refused) return jsonOutcome(exchange, 'admin', refused, operation);
-    return jsonOutcome(exchange, 'admin', await admin.handle(toFetchRequest(exchange)), operation);
+  const answerAdmin = async ({ request, headers, requestId }: Exchange): Promise<Outcome> => {
+    const at = runtime.clock.now();
+    const operation = admin.operationOf(request.method, request.url.pathname);
+    const result =
+      checkAdminToken(headers['authorization'], options.adminToken, operation) ??
+      (await admin.handle(request));
+    return served('admin', resultAnswer(result, requestId), operation, at);
   };
 
-  const mounts: {
-    basePath: string;
-    answer: (request: ExpressRequest, exchange: Exchange) => Promise<Outcome>;
-  }[] = [
-    { basePath: '/__admin', answer: (_request, exchange) => answerAdmin(exchange) },
-    ...options.vendors.map((mounted) => {
-      const answer = createVendorRoute(mounted);
-      return {
-        basePath: mounted.basePath,
-        answer: (request: ExpressRequest, exchange: Exchange) =>
-          answer(request, exchange, () => unmatched(exchange)),
-      };
-    }),
-  ];
+  const mounts = [{ basePath: '/__admin', vendor: 'admin' as const }, ...options.vendors];
 
-  /** The route of a request: refused methods, the control API, a vendor, or the JSON 404. */
-  const answer = (request: ExpressRequest, exchange: Exchange): Promise<Outcome> | Outcome => {
-    if (FORBIDDEN_METHODS.has(exchange.method)) return unmatched(exchange);
-    const mount = mountOf(request.originalUrl, mounts);
-    return mount ? mount.answer(request, exchange) : unmatched(exchange);
+  /** The route of a request, by its path as sent: refused methods, control API, user handlers, a vendor, 404. */
+  const route = async (target: string, exchange: Exchange): Promise<Outcome> => {
+    if (FORBIDDEN_METHODS.has(exchange.request.method)) return unmatched(exchange);
+    const mount = mountOf(target, mounts);
+    if (mount?.vendor === 'admin') return answerAdmin(exchange);
+    const user = userHandlers && (await userHandlers(exchange));
+    if (user) return served(mount?.vendor ?? 'unknown', user);
+    // A vendor serves the paths under its base path, not the base path itself (`/api` is the JSON 404).
+    if (mount && 'answer' in mount && exchange.request.url.pathname !== mount.basePath)
+      return mount.answer(exchange.request, exchange.requestId);
+    return unmatched(exchange);
   };
 
   app.use(async (request: ExpressRequest, response: ExpressResponse): Promise<void> => {
-    const exchange = openExchange(request, runtime);
+    const exchange = await openExchange(request, runtime);
     if (logger.isLevelEnabled('debug'))
       logger.debug(
-        { requestId: exchange.requestId, method: exchange.method, path: exchange.url.pathname },
+        {
+          requestId: exchange.requestId,
+          method: exchange.request.method,
+          path: exchange.request.url.pathname,
+        },
         'request received',
       );
     let outcome: Outcome;
     try {
-      outcome = await answer(request, exchange);
+      outcome = await route(request.originalUrl, exchange);
     } catch (error) {
       // A failure inside a route becomes a journalled 500 rather than a dropped request.
       logger.error({ requestId: exchange.requestId, err: error }, 'request failed');
-      outcome = jsonOutcome(
-        exchange,
-        'unknown',
-        adminError(
-          'INTERNAL_ERROR',
-          'Internal server error: the mock failed to answer this request. The server log has the details.',
-        ),
+      const failed = adminError(
+        'INTERNAL_ERROR',
+        'Internal server error: the mock failed to answer this request. The server log has the details.',
       );
+      outcome = served('unknown', resultAnswer(failed, exchange.requestId));
     }
-    const sent = toSent(outcome);
-    await closeExchange(exchange, outcome, sent, runtime, logger);
-    deliver(request, response, outcome, sent, options.delivery);
+    const { latencyMs, fault } = outcome.edge;
+    if (latencyMs > 0) await sleep(latencyMs);
+    const sent = faultedAnswer(fault, outcome.answer);
+    closeExchange(exchange, outcome, sent, runtime, logger);
+    deliver(request, response, fault, sent, options.delivery);
   });
   return app;
 }

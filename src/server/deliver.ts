@@ -1,8 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
-import { faultedAnswer } from '../adapter/transport-fault.js';
-import type { Answer } from './answer.js';
-import type { Outcome } from './exchange.js';
+import type { TransportFaultType } from '../adapter/transport-fault.js';
+import type { Answer } from '../http/answer.js';
 
 /** The server's view of its sockets, for transport faults and shutdown. */
 export interface DeliveryState {
@@ -13,14 +12,7 @@ export interface DeliveryState {
 }
 
 /**
- * What the client gets for an outcome: the answer itself, or what a transport fault leaves of it (the
- * same transformation as in-process): nothing for `reset` and `hang`.
- */
-export const toSent = ({ answer, fault }: Outcome): Answer | null =>
-  fault === undefined ? answer : faultedAnswer(fault, answer);
-
-/**
- * Puts an outcome on the wire. `reset` destroys the socket; `hang` never answers (the socket stays
+ * Puts an answer on the wire, as `faultedAnswer` left it under a transport fault. `reset` destroys the socket; `hang` never answers (the socket stays
  * open until the client gives up or the server shuts down); `truncate` sends the cut body as a complete
  * response (its `Content-Length` is the cut length), then closes the connection; anything else is a
  * normal response.
@@ -28,12 +20,12 @@ export const toSent = ({ answer, fault }: Outcome): Answer | null =>
 export function deliver(
   request: IncomingMessage,
   response: ServerResponse,
-  outcome: Outcome,
+  fault: TransportFaultType | undefined,
   sent: Answer | null,
   state: DeliveryState,
 ): void {
   const { socket } = request;
-  if (outcome.fault === 'hang' && !state.closing()) {
+  if (fault === 'hang' && !state.closing()) {
     state.hanging.add(socket);
     response.once('close', () => state.hanging.delete(socket));
     return;
@@ -46,8 +38,8 @@ export function deliver(
     ...sent.headers,
     'content-length': String(Buffer.byteLength(sent.body)),
   };
-  if (outcome.fault === 'truncate') response.once('finish', () => socket.destroy());
-  if (outcome.fault === 'truncate' || state.closing()) headers['connection'] = 'close';
+  if (fault === 'truncate') response.once('finish', () => socket.destroy());
+  if (fault === 'truncate' || state.closing()) headers['connection'] = 'close';
   response.writeHead(sent.status, headers);
   response.end(request.method === 'HEAD' ? undefined : sent.body);
 }

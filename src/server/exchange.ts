@@ -1,53 +1,29 @@
 import type { IncomingMessage } from 'node:http';
-import { PREFLIGHT_HEADER, type TransportFaultType } from '../adapter/transport-fault.js';
-import type { JournalEntry } from '../runtime/journal.js';
-import type { AppliedFault } from '../scenario/fault-plan.js';
+import type { PipelineResult } from '../adapter/vendor-pipeline.js';
+import type { Answer } from '../http/answer.js';
+import { headerReaderOf, type PlainRequest } from '../http/plain-request.js';
+import { readBody, type BodyBytes } from '../http/read-body.js';
 import type { Runtime } from '../runtime/mock-runtime.js';
-import type { Answer } from './answer.js';
-import { tapBody, type BodyTap } from './body-tap.js';
+import { recordExchange } from '../runtime/record-exchange.js';
 import type { Logger } from './logger.js';
 import { requestLogFields } from './request-log.js';
 
-/** What a route decided: who answered, and the answer before any transport fault is played. */
-export interface Outcome {
-  vendor: JournalEntry['vendor'];
-  scenario: string;
-  tenant: string | null;
-  /** operationId of the vendor or control API operation, when one matched. */
-  operation: string | null;
-  /** The mock-clock instant a vendor pipeline handled the request at (where an auto-advancing read moved the clock). */
-  at?: number;
-  answer: Answer;
-  /** The transport fault to play on the socket, if any. */
-  fault?: TransportFaultType;
-  /** Every fault the scenario injected into this request, with the rule it came from (for the log). */
-  faults?: AppliedFault[];
-}
+/** What a route decided: the vendor pipeline's result, or a control API or 404 answer in the same shape. */
+export type Outcome = PipelineResult;
 
-/** One request from arrival to journal entry. */
+/** One request from arrival to journal entry: the plain request the routes take, plus what the journal keeps. */
 export interface Exchange {
   requestId: string;
-  method: string;
-  /** The request target as a URL on a placeholder origin. */
-  url: URL;
-  /** The request headers as the client sent them (lower-case names), without the internal preflight header. */
+  request: PlainRequest;
+  /** The request headers as the client sent them (lower-case names, repeated ones joined). */
   headers: Record<string, string>;
-  tap: BodyTap;
+  body: BodyBytes;
   /** `performance.now()` at arrival. */
   started: number;
   wallTime: string;
-  /** The mock's clock, read once on arrival: the instant the request is handled (and journalled) at. */
-  at: number;
 }
 
-function queryObject(search: URLSearchParams): Record<string, string | string[]> {
-  const query: Record<string, string | string[]> = {};
-  for (const name of new Set(search.keys())) {
-    const values = search.getAll(name);
-    query[name] = values.length === 1 ? (values[0] as string) : values;
-  }
-  return query;
-}
+const NO_BODY: BodyBytes = { data: null, overCap: false };
 
 /** The request target as a URL; a target such as `//x` stays a path (it is not resolved as an origin). */
 function requestUrl(target: string): URL {
@@ -59,78 +35,54 @@ function requestUrl(target: string): URL {
 }
 
 /**
- * Opens the exchange of a request as it arrives: copies its headers less a client-sent internal preflight
- * header, fixes the request id (the client's `X-Request-Id`, else the runtime's next one) and starts tapping the body.
+ * Opens the exchange of a request as it arrives: copies its headers, fixes the request id (the client's
+ * `X-Request-Id`, else the runtime's next one) and reads the body once, up to the body limit. A request
+ * that announces no body is not read at all.
  */
-export function openExchange(request: IncomingMessage, runtime: Runtime): Exchange {
-  const incoming = request.headers['x-request-id'];
-  const requestId = typeof incoming === 'string' && incoming !== '' ? incoming : runtime.nextRequestId();
+export async function openExchange(request: IncomingMessage, runtime: Runtime): Promise<Exchange> {
+  const started = performance.now();
+  const wallTime = new Date().toISOString();
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(request.headers))
-    if (value !== undefined && name !== PREFLIGHT_HEADER)
-      headers[name] = Array.isArray(value) ? value.join(', ') : value;
+    if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(', ') : value;
+  const length = headers['content-length'];
+  const announced = headers['transfer-encoding'] !== undefined || (length !== undefined && length !== '0');
+  const body = announced
+    ? await readBody(request.iterator({ destroyOnReturn: false }), runtime.bodyLimitBytes)
+    : NO_BODY;
+  // Past the limit the rest is drained and discarded: the connection stays usable for the 413.
+  if (body.overCap) request.resume();
+  const reader = headerReaderOf(headers);
   return {
-    requestId,
-    method: request.method ?? 'GET',
-    url: requestUrl(request.url ?? '/'),
+    requestId: runtime.requestId(headers['x-request-id']),
+    request: {
+      method: request.method ?? 'GET',
+      url: requestUrl(request.url ?? '/'),
+      headers: reader,
+      body: body.data,
+    },
     headers,
-    tap: tapBody(request, runtime.bodyLimitBytes),
-    started: performance.now(),
-    wallTime: new Date().toISOString(),
-    at: runtime.clock.now(),
+    body,
+    started,
+    wallTime,
   };
 }
 
-/** The control API operation that reads the journal: its answers are journalled without their body. */
-const JOURNAL_READ = 'adminGetJournal';
-
-/** The size of a request body the server stopped reading past its limit: its Content-Length, or what arrived. */
-function wireSize(exchange: Exchange, received: number): number {
-  const announced = Number(exchange.headers['content-length']);
-  return Number.isSafeInteger(announced) && announced > received ? announced : received;
-}
-
 /**
- * Records a finished exchange in the journal and logs it. `sent` is what went on the wire: `null` when
- * no response was sent (reset, hang), recorded as status 0. An admin token is never written down, nor the
- * answer of a journal read (see `createJournal`).
+ * Records a finished exchange in the journal (the writer both adapters share) and logs it. `sent` is what
+ * went on the wire: `null` when no response was sent (reset, hang), recorded as status 0.
  */
-export async function closeExchange(
+export function closeExchange(
   exchange: Exchange,
   outcome: Outcome,
   sent: Answer | null,
   runtime: Runtime,
   logger: Logger,
-): Promise<void> {
-  const body = await exchange.tap.settle();
-  const headers =
-    outcome.vendor === 'admin' && exchange.headers['authorization']
-      ? { ...exchange.headers, authorization: 'Bearer [redacted]' }
-      : exchange.headers;
-  const durationMs = Math.round((performance.now() - exchange.started) * 1000) / 1000;
-  runtime.journal.record({
-    vendor: outcome.vendor,
-    scenario: outcome.scenario,
-    tenant: outcome.tenant,
-    request: {
-      method: exchange.method,
-      path: exchange.url.pathname,
-      query: queryObject(exchange.url.searchParams),
-      headers,
-      body: { text: body.text, size: body.overCap ? wireSize(exchange, body.bytes) : body.bytes },
-    },
-    response: {
-      status: sent?.status ?? 0,
-      headers: sent?.headers ?? {},
-      // A journal read's answer would embed the journal in itself: only its size is kept.
-      body: { text: sent?.body ?? null, omit: outcome.operation === JOURNAL_READ },
-    },
-    virtualTime: new Date(outcome.at ?? exchange.at).toISOString(),
-    wallTime: exchange.wallTime,
-    durationMs,
-  });
-  const status = sent?.status ?? 0;
-  const level = status >= 500 || outcome.faults ? 'warn' : 'info';
+): void {
+  const { method, url } = exchange.request;
+  const { facts } = outcome;
+  const entry = recordExchange(runtime, { ...exchange, method, url, facts, sent, at: outcome.at });
+  const level = (sent?.status ?? 0) >= 500 || facts.faults ? 'warn' : 'info';
   if (logger.isLevelEnabled(level))
-    logger[level](requestLogFields(exchange, outcome, sent, durationMs), 'request');
+    logger[level](requestLogFields(exchange, outcome, sent, entry.durationMs), 'request');
 }

@@ -1,6 +1,6 @@
 import type { AppliedFault } from '../scenario/fault-plan.js';
 import type { FaultEffect } from '../scenario/types.js';
-import type { Answer } from './answer.js';
+import type { Answer } from '../http/answer.js';
 import type { Exchange, Outcome } from './exchange.js';
 
 /** An injected fault as the log names it: the scenario rule's `name` and what the rule did. */
@@ -62,19 +62,21 @@ export function requestLogFields(
 ): Record<string, unknown> {
   const status = sent?.status ?? 0;
   const error = outcome.answer.status >= 400 ? answerError(outcome.answer) : undefined;
-  const faults = (outcome.faults ?? []).map((fault: AppliedFault): LoggedFault => ({
+  const { facts } = outcome;
+  const { method, url } = exchange.request;
+  const faults = (facts.faults ?? []).map((fault: AppliedFault): LoggedFault => ({
     rule: fault.rule,
     kind: faultKind(fault),
   }));
   return {
     requestId: exchange.requestId,
-    method: exchange.method,
-    path: exchange.url.pathname,
+    method,
+    path: url.pathname,
     status,
-    vendor: outcome.vendor,
-    operation: outcome.operation,
-    scenario: outcome.scenario,
-    tenant: outcome.tenant,
+    vendor: facts.vendor,
+    operation: facts.operation,
+    scenario: facts.scenario,
+    tenant: facts.tenant,
     durationMs,
     ...(error ? { error } : {}),
     ...(faults.length > 0 ? { faults } : {}),

@@ -1,16 +1,17 @@
 import { createServer } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
-import { createVendorHandler } from '../adapter/vendor-handler.js';
+import { createVendorPipeline } from '../adapter/vendor-pipeline.js';
+import type { RequestHandler } from 'msw';
 import type { Clock } from '../core/clock.js';
 import { createRuntime, type Runtime } from '../runtime/mock-runtime.js';
 import type { Scenario, Vendor } from '../scenario/types.js';
 import { createVendors } from '../vendors/registry.js';
 import { createAdminApi } from './admin/admin-api.js';
-import { createApp } from './create-app.js';
+import { createApp, type MountedVendor } from './create-app.js';
 import type { Logger } from './logger.js';
 import type { ScenarioRegistry } from './scenario-registry.js';
 import { createServerWebhooks } from './server-webhooks.js';
-import type { MountedVendor } from './vendor-route.js';
+import { createUserHandlers } from './user-handlers.js';
 
 export interface ServerOptions {
   host: string;
@@ -25,6 +26,8 @@ export interface ServerOptions {
   adminToken: string | undefined;
   logger: Logger;
   version: string;
+  /** The user's own msw handlers (`serve --handlers`), served in front of the vendors. */
+  handlers?: readonly RequestHandler[];
   /** How long shutdown waits for in-flight requests before closing every connection; default 10 s. */
   graceMs?: number;
 }
@@ -62,7 +65,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const vendors: MountedVendor[] = definitions.map((definition) => ({
     vendor: definition.vendor,
     basePath: definition.basePath,
-    ...createVendorHandler(definition, runtime, { origin: '*', upstream: true, journal: false }),
+    answer: createVendorPipeline(definition, runtime),
   }));
   const hanging = new Set<Socket>();
   let closing = false;
@@ -79,6 +82,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     runtime,
     admin,
     vendors,
+    ...(options.handlers?.length ? { userHandlers: createUserHandlers(options.handlers) } : {}),
     adminToken: options.adminToken,
     logger: options.logger,
     delivery: { hanging, closing: () => closing },

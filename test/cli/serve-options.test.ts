@@ -13,6 +13,7 @@ const DEFAULTS: ServeOptions = {
   logLevel: 'info',
   watch: false,
   logFormat: undefined,
+  handlers: [],
 };
 
 const options = (args: string[], env: NodeJS.ProcessEnv = {}) => {
@@ -67,6 +68,7 @@ describe('parseServeOptions', () => {
       logLevel: 'debug',
       watch: true,
       logFormat: 'json',
+      handlers: [],
     });
   });
 
@@ -94,6 +96,7 @@ describe('parseServeOptions', () => {
       logLevel: 'warn',
       watch: false,
       logFormat: 'pretty',
+      handlers: [],
     });
     expect(options(['--port', '6000', '--log-level', 'error', '--log-format', 'json'], env)).toMatchObject({
       port: 6000,
@@ -184,5 +187,9 @@ describe('isLoopback', () => {
     ['example.com', false],
   ])('%s is loopback: %s', (host, loopback) => {
     expect(isLoopback(host)).toBe(loopback);
+  });
+
+  it('collects every --handlers file, in order', () => {
+    expect(options(['--handlers', 'a.mjs', '--handlers', 'b.ts']).handlers).toStrictEqual(['a.mjs', 'b.ts']);
   });
 });

@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { readJsonBody } from '../../src/http/read-json-body.js';
+import { readJsonBody, type JsonBodySource } from '../../src/http/read-json-body.js';
 
-const url = 'http://mock.test/api/enrichments';
-
-function post(body: NonNullable<RequestInit['body']> | null, headers: Record<string, string> = {}): Request {
-  return new Request(url, { method: 'POST', body, headers });
+/** A request's headers and the body bytes an adapter read. */
+function post(body: string | Uint8Array | null, headers: Record<string, string> = {}): JsonBodySource {
+  return {
+    headers: new Headers(headers),
+    body: typeof body === 'string' ? new TextEncoder().encode(body) : body,
+  };
 }
 
 const json = { 'content-type': 'application/json' };
@@ -14,11 +16,6 @@ describe('readJsonBody', () => {
     { name: 'an empty body with a JSON content type', request: post(null, json), want: undefined },
     { name: 'an empty body without a content type', request: post(null), want: undefined },
     { name: 'an empty string body with a JSON content type', request: post('', json), want: undefined },
-    {
-      name: 'an empty DELETE with a JSON content type',
-      request: new Request(url, { method: 'DELETE', headers: json }),
-      want: undefined,
-    },
     { name: 'a JSON object', request: post('{"a":1}', json), want: { a: 1 } },
     {
       name: 'a charset parameter',
@@ -37,8 +34,8 @@ describe('readJsonBody', () => {
     },
     { name: 'a byte order mark', request: post('\uFEFF{"a":1}', json), want: { a: 1 } },
     { name: 'a body exactly at the limit', request: post('"0123456789"', json), want: '0123456789' },
-  ])('accepts $name', async ({ request, want }) => {
-    expect(await readJsonBody(request, { limitBytes: 12 })).toStrictEqual({ ok: true, body: want });
+  ])('accepts $name', ({ request, want }) => {
+    expect(readJsonBody(request, { limitBytes: 12 })).toStrictEqual({ ok: true, body: want });
   });
 
   it.each([
@@ -97,54 +94,32 @@ describe('readJsonBody', () => {
       message:
         "Request body is not valid JSON: Expected ',' or ']' after array element at the end of the body. Send the body serialised with JSON.stringify.",
     },
-  ])('refuses $name with $code', async ({ request, code, message }) => {
-    expect(await readJsonBody(request, { limitBytes: 1024 })).toStrictEqual({ ok: false, code, message });
+  ])('refuses $name with $code', ({ request, code, message }) => {
+    expect(readJsonBody(request, { limitBytes: 1024 })).toStrictEqual({ ok: false, code, message });
   });
 
-  it('refuses a body whose Content-Length is over the limit without reading it', async () => {
-    let pulls = 0;
-    const body = new ReadableStream<Uint8Array>({
-      pull(controller) {
-        pulls += 1;
-        controller.enqueue(new TextEncoder().encode('{}'));
-        controller.close();
-      },
-    });
-    const request = new Request(url, {
-      method: 'POST',
-      body,
-      duplex: 'half',
-      headers: { ...json, 'content-length': '2048' },
-    });
-    expect(await readJsonBody(request, { limitBytes: 1024 })).toStrictEqual({
+  it('refuses a body whose Content-Length is over the limit, whatever was read', () => {
+    expect(
+      readJsonBody(post('{}', { ...json, 'content-length': '2048' }), { limitBytes: 1024 }),
+    ).toStrictEqual({
       ok: false,
       code: 'payload_too_large',
       message:
         'Request body is too large: Content-Length says 2048 bytes but the limit is 1024 bytes. Send a smaller body.',
     });
-    expect(pulls).toBeLessThanOrEqual(1);
   });
 
-  it('stops reading a stream as soon as it passes the limit', async () => {
-    let pulls = 0;
-    const endless = new ReadableStream<Uint8Array>({
-      pull(controller) {
-        pulls += 1;
-        controller.enqueue(new TextEncoder().encode('[1,2,3,4,5,6,7,8,'));
-      },
-    });
-    const request = new Request(url, { method: 'POST', body: endless, duplex: 'half', headers: json });
-    expect(await readJsonBody(request, { limitBytes: 100 })).toStrictEqual({
+  it('refuses a body read past the limit', () => {
+    expect(readJsonBody(post('[1,2,3,4,5,6,7,8]', json), { limitBytes: 10 })).toStrictEqual({
       ok: false,
       code: 'payload_too_large',
       message:
-        'Request body is too large: it is over 100 bytes but the limit is 100 bytes. Send a smaller body.',
+        'Request body is too large: it is over 10 bytes but the limit is 10 bytes. Send a smaller body.',
     });
-    expect(pulls).toBeLessThan(10);
   });
 
-  it('parses __proto__ as an own key without touching any prototype', async () => {
-    const read = await readJsonBody(post('{"__proto__":{"polluted":true}}', json), { limitBytes: 1024 });
+  it('parses __proto__ as an own key without touching any prototype', () => {
+    const read = readJsonBody(post('{"__proto__":{"polluted":true}}', json), { limitBytes: 1024 });
     if (!read.ok) throw new Error(read.message);
     expect(Object.keys(read.body as object)).toStrictEqual(['__proto__']);
     expect(Object.getPrototypeOf(read.body)).toBe(Object.prototype);

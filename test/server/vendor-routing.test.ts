@@ -1,5 +1,4 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { PREFLIGHT_HEADER } from '../../src/adapter/transport-fault.js';
 import { scenarioWithFaults } from '../support/scenario-variants.js';
 import { startTestServer, type TestServer } from './support/in-process-server.js';
 
@@ -44,15 +43,6 @@ describe('server routing', () => {
     expect(mine.json.requestId).toBe('req_from_client');
     const generated = await server.call('GET', '/__admin/clock');
     expect(generated.headers.get('x-request-id')).toMatch(/^req_[0-9a-z]{8}$/);
-  });
-
-  it('ignores a client-sent internal preflight header', async () => {
-    server = await startTestServer({ seed: 304 });
-    const response = await server.call('GET', '/api/enrichments', {
-      headers: { ...PUFFLE, [PREFLIGHT_HEADER]: '1' },
-    });
-    expect(response.status).toBe(200);
-    expect(server.runtime.journal.entries().at(-1)?.request.headers[PREFLIGHT_HEADER]).toBeUndefined();
   });
 
   it.each([

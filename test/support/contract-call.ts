@@ -2,7 +2,7 @@ import { expect } from 'vitest';
 import type { OpenApiDocument } from '../../src/openapi/document-resolver.js';
 import { createOperationIndex } from '../../src/openapi/operation-index.js';
 import { createResponseValidator } from '../../src/openapi/response-validator.js';
-import type { CallOptions, Harness } from './mock-harness.js';
+import type { CallOptions, TransportHarness } from './mock-harness.js';
 
 /** A response as the contract tests read it. */
 export interface ContractResponse {
@@ -34,7 +34,7 @@ export function createContractCaller(options: ContractCallerOptions) {
   const responses = createResponseValidator(options.document);
   const seen = new Set<string>();
   const call = async (
-    harness: Harness,
+    harness: TransportHarness,
     method: string,
     path: string,
     init: CallOptions = {},

@@ -1,5 +1,6 @@
-import { describe, expect, it } from 'vitest';
-import { createHarness, type Harness } from './mock-harness.js';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { EnrichmentMockOptions } from '../../src/mock/create-enrichment-mock.js';
+import { openHarness, TRANSPORTS, type TransportHarness as Harness } from './mock-harness.js';
 
 export type NeutralStatus = 'pending' | 'running' | 'completed' | 'failed' | 'cancelled';
 
@@ -29,11 +30,20 @@ export interface LifecycleDriver {
 
 const TEN_MINUTES = 10 * 60_000;
 
-/** The lifecycle cases every vendor adapter must pass. */
+/**
+ * The lifecycle cases every vendor adapter must pass, through both transports: the in-process msw
+ * handlers and the standalone server over a socket (every answer checked against the vendor's contract
+ * by the driver's client).
+ */
 export function runLifecycleSuite(driver: LifecycleDriver): void {
-  describe(`${driver.vendor}: shared lifecycle`, () => {
+  describe.each(TRANSPORTS)(`${driver.vendor}: shared lifecycle (%s)`, (transport) => {
+    let opened: Awaited<ReturnType<typeof openHarness>> | undefined;
+    afterEach(async () => opened?.close());
+    const createHarness = async (options: Pick<EnrichmentMockOptions, 'scenario' | 'seed'>) =>
+      (opened = await openHarness(transport, options));
+
     it('moves a run from pending through running to completed as the clock advances', async () => {
-      const harness = createHarness({ scenario: 'default', seed: 101 });
+      const harness = await createHarness({ scenario: 'default', seed: 101 });
       const key = driver.apiKey(1);
       const { id } = await driver.start(harness, key);
       expect(id).toBeDefined();
@@ -45,7 +55,7 @@ export function runLifecycleSuite(driver: LifecycleDriver): void {
     });
 
     it('cancels a running run once, then refuses the second cancel as not cancellable', async () => {
-      const harness = createHarness({ scenario: 'default', seed: 102 });
+      const harness = await createHarness({ scenario: 'default', seed: 102 });
       const key = driver.apiKey(2);
       const { id } = await driver.start(harness, key);
       harness.clock.advance(1_100);
@@ -57,7 +67,7 @@ export function runLifecycleSuite(driver: LifecycleDriver): void {
     });
 
     it('refuses to cancel a completed run', async () => {
-      const harness = createHarness({ scenario: 'happy-path-fast', seed: 103 });
+      const harness = await createHarness({ scenario: 'happy-path-fast', seed: 103 });
       const key = driver.apiKey(3);
       const { id } = await driver.start(harness, key);
       harness.clock.advance(TEN_MINUTES);
@@ -66,10 +76,10 @@ export function runLifecycleSuite(driver: LifecycleDriver): void {
     });
 
     it('answers a cancel inside the cancel-race window as status changed, and the run still completes', async () => {
-      const harness = createHarness({ scenario: 'cancel-race', seed: 104 });
+      const harness = await createHarness({ scenario: 'cancel-race', seed: 104 });
       const key = driver.apiKey(4);
       const { id } = await driver.start(harness, key);
-      const context = harness.mock.runtime.context();
+      const context = harness.runtime.context();
       const run = context?.simulator.allRuns().find((candidate) => candidate.tenant === key);
       expect(run).toBeDefined();
       harness.clock.set(run?.schedule.runEnd ?? 0);
@@ -80,14 +90,14 @@ export function runLifecycleSuite(driver: LifecycleDriver): void {
     });
 
     it("hides one tenant's run from another tenant", async () => {
-      const harness = createHarness({ scenario: 'default', seed: 105 });
+      const harness = await createHarness({ scenario: 'default', seed: 105 });
       const { id } = await driver.start(harness, driver.apiKey(5));
       expect(await driver.status(harness, driver.apiKey(6), id as string)).toBe(404);
       expect(await driver.cancel(harness, driver.apiKey(6), id as string)).toBe('not_found');
     });
 
     it('records a dispatch failure as a failed run', async () => {
-      const harness = createHarness({ scenario: 'dispatch-failure', seed: 106 });
+      const harness = await createHarness({ scenario: 'dispatch-failure', seed: 106 });
       const key = driver.apiKey(7);
       const started = await driver.start(harness, key);
       expect(started.status).toBeGreaterThanOrEqual(200);
@@ -100,12 +110,12 @@ export function runLifecycleSuite(driver: LifecycleDriver): void {
     });
 
     it('refuses a run the tenant cannot afford and creates nothing', async () => {
-      const harness = createHarness({ scenario: 'insufficient-credits', seed: 107 });
+      const harness = await createHarness({ scenario: 'insufficient-credits', seed: 107 });
       const key = driver.apiKey(8);
       const started = await driver.start(harness, key);
       expect(started.status).toBe(402);
       expect(started.id).toBeUndefined();
-      expect(harness.mock.runtime.context()?.simulator.allRuns()).toEqual([]);
+      expect(harness.runtime.context()?.simulator.allRuns()).toEqual([]);
     });
   });
 }

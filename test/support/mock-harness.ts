@@ -6,6 +6,7 @@ import {
   type EnrichmentMockOptions,
 } from '../../src/mock/create-enrichment-mock.js';
 import type { Runtime, ScenarioContext } from '../../src/runtime/mock-runtime.js';
+import { startTestServer } from '../server/support/in-process-server.js';
 import { parseJsonText } from './json-text.js';
 
 export interface CallOptions {
@@ -15,30 +16,61 @@ export interface CallOptions {
   rawBody?: string;
 }
 
+/** How a suite reaches the mock: msw's handlers in this process, or the standalone server over a socket. */
+export type Transport = 'in-process' | 'server';
+export const TRANSPORTS: readonly Transport[] = ['in-process', 'server'];
+
+/** A call's answer as both transports give it. */
+export interface CallResult {
+  status: number;
+  headers: Headers;
+  text: string;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read the JSON freely
+  json: any;
+}
+
+/** What a suite run through either transport sees: calls, the virtual clock and the runtime behind them. */
+export interface TransportHarness {
+  transport: Transport;
+  /** Calls the mock at a vendor URL (`https://app.puffle.ai/api/...`); the server takes its path and query. */
+  call(method: string, url: string, init?: CallOptions): Promise<CallResult>;
+  clock: VirtualClock;
+  runtime: Runtime;
+}
+
+/** The fetch init of a call: JSON bodies serialised with their content type. */
+function toInit(method: string, init: CallOptions): RequestInit {
+  const headers = new Headers(init.headers);
+  let body: string | undefined;
+  if (init.rawBody !== undefined) body = init.rawBody;
+  else if (init.body !== undefined) {
+    body = JSON.stringify(init.body);
+    if (!headers.has('content-type')) headers.set('content-type', 'application/json');
+  }
+  return { method, headers, ...(body === undefined ? {} : { body }) };
+}
+
+/** How long a server call waits before it counts as a hang (the network error in-process gives at once). */
+const HANG_MS = 1_000;
+
+/** A response (or a network error, status 0) as a call result. */
+async function toResult(response: Response): Promise<CallResult> {
+  const text = response.type === 'error' ? '' : await response.text();
+  return { status: response.status, headers: response.headers, text, json: parseJsonText(text) };
+}
+
 /**
  * A mock driven through msw's `getResponse`: real Request/Response objects, no network, no global fetch
  * patching, so tests run in parallel.
  */
 function harnessOf<C extends Clock>(mock: EnrichmentMock<C>) {
   const { clock } = mock;
-  const call = async (method: string, url: string, init: CallOptions = {}) => {
-    const headers = new Headers(init.headers);
-    let body: string | undefined;
-    if (init.rawBody !== undefined) body = init.rawBody;
-    else if (init.body !== undefined) {
-      body = JSON.stringify(init.body);
-      if (!headers.has('content-type')) headers.set('content-type', 'application/json');
-    }
-    const response = await getResponse(
-      mock.handlers,
-      new Request(url, { method, headers, ...(body === undefined ? {} : { body }) }),
-    );
+  const call = async (method: string, url: string, init: CallOptions = {}): Promise<CallResult> => {
+    const response = await getResponse(mock.handlers, new Request(url, toInit(method, init)));
     if (!response) throw new Error(`No handler answered ${method} ${url}`);
-    const text = await response.text();
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read the JSON freely
-    return { status: response.status, headers: response.headers, text, json: parseJsonText(text) as any };
+    return toResult(response);
   };
-  return { mock, clock, call };
+  return { transport: 'in-process' as const, mock, clock, call, runtime: mock.runtime };
 }
 
 export type Harness<C extends Clock = VirtualClock> = ReturnType<typeof harnessOf<C>>;
@@ -48,6 +80,36 @@ export function createHarness(options?: EnrichmentMockOptions): Harness;
 export function createHarness(options: EnrichmentMockOptions<Clock> = {}): Harness<Clock> {
   const { clock, ...rest } = options;
   return harnessOf<Clock>(clock ? createEnrichmentMock({ ...rest, clock }) : createEnrichmentMock(rest));
+}
+
+/**
+ * A harness on `transport` (one suite, run through both, as hono runs one suite per router); `close`
+ * stops the server. Only `scenario` and `seed` reach the server.
+ *
+ * @example
+ * const harness = await openHarness('server', { scenario: 'default', seed: 7 });
+ * await harness.call('GET', 'https://app.puffle.ai/api/enrichments');
+ * await harness.close();
+ */
+export async function openHarness(
+  transport: Transport,
+  options: Pick<EnrichmentMockOptions, 'scenario' | 'seed'>,
+): Promise<TransportHarness & { close(): Promise<void> }> {
+  if (transport === 'in-process') return { ...createHarness(options), close: () => Promise.resolve() };
+  const server = await startTestServer(options);
+  const call = async (method: string, url: string, init: CallOptions = {}): Promise<CallResult> => {
+    const { pathname, search } = new URL(url);
+    const signal = AbortSignal.timeout(HANG_MS);
+    try {
+      return await toResult(
+        await fetch(`${server.url}${pathname}${search}`, { ...toInit(method, init), signal }),
+      );
+    } catch {
+      // A reset or a hang played on the socket: the same network error the in-process handler gives.
+      return toResult(Response.error());
+    }
+  };
+  return { transport, call, clock: server.virtual(), runtime: server.runtime, close: () => server.close() };
 }
 
 /**

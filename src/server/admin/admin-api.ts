@@ -1,4 +1,5 @@
 import adminDocument from '../../generated/admin.document.js';
+import type { PlainRequest } from '../../http/plain-request.js';
 import { readJsonBody, type ReadJsonBodyErrorCode } from '../../http/read-json-body.js';
 import { createOperationIndex } from '../../openapi/operation-index.js';
 import { createRequestValidator } from '../../openapi/request-validator.js';
@@ -20,14 +21,15 @@ const BODY_FAILURES: Record<ReadJsonBodyErrorCode, AdminErrorCode> = {
 };
 
 /**
- * The control API under `/__admin`, as a function from a fetch `Request` to a result, so the standalone
- * server and `replay` run the same code. Requests are routed and validated against `openapi/admin.yaml`;
+ * The control API under `/__admin`, as a function from a plain request (the one the vendor pipeline
+ * takes) to a result, so the standalone server and `replay` run the same code. Requests are routed and validated against `openapi/admin.yaml`;
  * every failure is an `AdminError`: a query parameter the operation does not declare is refused, and a bad
  * body is answered with what to send. Authentication is the server's business (see `checkAdminToken`).
  *
  * @example
  * const admin = createAdminApi(context);
- * const { status, body } = await admin.handle(new Request('http://mock/__admin/clock'));
+ * const url = new URL('http://mock/__admin/clock');
+ * const { status, body } = await admin.handle({ method: 'GET', url, headers: new Headers(), body: null });
  */
 export function createAdminApi(context: AdminContext) {
   const index = createOperationIndex(adminDocument);
@@ -46,8 +48,8 @@ export function createAdminApi(context: AdminContext) {
       const match = index.match(method, pathname);
       return match.kind === 'found' ? match.operation.id : null;
     },
-    async handle(request: Request): Promise<AdminResult> {
-      const url = new URL(request.url);
+    async handle(request: PlainRequest): Promise<AdminResult> {
+      const { url } = request;
       const match = index.match(request.method, url.pathname);
       if (match.kind === 'not_found') {
         return adminError(
@@ -70,7 +72,7 @@ export function createAdminApi(context: AdminContext) {
       if (unknown) return unknown;
       let body: unknown;
       if (operation.requestBody !== undefined) {
-        const read = await readJsonBody(request, { limitBytes: context.runtime.bodyLimitBytes });
+        const read = readJsonBody(request, { limitBytes: context.runtime.bodyLimitBytes });
         if (!read.ok) return adminError(BODY_FAILURES[read.code], read.message);
         body = read.body;
       }

@@ -1,4 +1,4 @@
-import type { Answer } from '../answer.js';
+import type { Answer } from '../../http/answer.js';
 
 /** Response headers that carry meaning a client acts on; ids and dates are left out on purpose. */
 const COMPARED_HEADERS = ['content-type', 'retry-after', 'allow'] as const;

@@ -1,11 +1,12 @@
-import { getResponse } from 'msw';
-import { createVendorHandler } from '../../adapter/vendor-handler.js';
+import { faultedAnswer } from '../../adapter/transport-fault.js';
+import { createVendorPipeline } from '../../adapter/vendor-pipeline.js';
 import { createVirtualClock } from '../../core/clock.js';
 import { createRuntime } from '../../runtime/mock-runtime.js';
 import type { JournalEntry } from '../../runtime/journal.js';
 import { createVendors } from '../../vendors/registry.js';
 import { createAdminApi } from '../admin/admin-api.js';
-import { resultAnswer, toAnswer, type Answer } from '../answer.js';
+import { resultAnswer, type Answer } from '../../http/answer.js';
+import { headerReaderOf, type PlainRequest } from '../../http/plain-request.js';
 import { packageVersion } from '../package-version.js';
 import { mountOf } from '../mount-of.js';
 import { createScenarioRegistry } from '../scenario-registry.js';
@@ -62,17 +63,20 @@ function routeOf(
   return exchange.vendor ?? mountOf(exchange.target, mounts)?.vendor ?? 'unknown';
 }
 
-function toRequest(exchange: RecordedExchange): Request {
-  const headers = new Headers(exchange.headers.filter(([name]) => !HOP_BY_HOP.has(name.toLowerCase())));
-  // The request id the server gave is sent back, so bodies that quote it come out the same.
-  const requestId = exchange.response.headers['x-request-id'];
-  if (requestId !== undefined) headers.set('x-request-id', requestId);
+/** A recorded request as the pipeline and the control API take it. */
+function toRequest(exchange: RecordedExchange): PlainRequest {
+  const headers: Record<string, string> = {};
+  for (const [name, value] of exchange.headers) {
+    const key = name.toLowerCase();
+    if (!HOP_BY_HOP.has(key)) headers[key] = headers[key] === undefined ? value : `${headers[key]}, ${value}`;
+  }
   const withBody = exchange.body !== null && exchange.method !== 'GET' && exchange.method !== 'HEAD';
-  return new Request(`http://enrichment-mock${exchange.target}`, {
+  return {
     method: exchange.method,
-    headers,
-    ...(withBody ? { body: exchange.body } : {}),
-  });
+    url: new URL(`http://enrichment-mock${exchange.target}`),
+    headers: headerReaderOf(headers),
+    body: withBody && exchange.body !== null ? new TextEncoder().encode(exchange.body) : null,
+  };
 }
 
 /**
@@ -103,9 +107,8 @@ export async function replaySession(
     clock,
   });
   const definitions = createVendors();
-  const handlers = definitions.map(
-    (definition) =>
-      createVendorHandler(definition, runtime, { origin: '*', upstream: false, journal: false }).handler,
+  const pipelines = new Map(
+    definitions.map((definition) => [definition.vendor, createVendorPipeline(definition, runtime)]),
   );
   const admin = createAdminApi({
     runtime,
@@ -135,7 +138,7 @@ export async function replaySession(
   for (const exchange of session.exchanges) {
     const route = routeOf(exchange, mounts);
     const request = toRequest(exchange);
-    const path = new URL(request.url).pathname;
+    const path = request.url.pathname;
     if (route === 'admin' && NOT_REPLAYED.has(admin.operationOf(exchange.method, path) ?? '')) {
       skipped += 1;
       continue;
@@ -145,18 +148,15 @@ export async function replaySession(
       const moved = clock.set(exchange.virtualTimeMs);
       if (!moved.ok) found.push(`virtual time: ${moved.message}`);
     }
-    const requestId = exchange.response.headers['x-request-id'] ?? '';
+    // The request id the server gave is used again, so bodies that quote it come out the same.
+    const requestId = exchange.response.headers['x-request-id'] ?? runtime.requestId(undefined);
+    const pipeline = route === 'admin' || route === 'unknown' ? undefined : pipelines.get(route);
     let answer: Answer | null;
     if (route === 'admin') answer = resultAnswer(await admin.handle(request), requestId);
-    else if (route === 'unknown') answer = resultAnswer(unrouted(exchange.method, path), requestId);
+    else if (pipeline === undefined) answer = resultAnswer(unrouted(exchange.method, path), requestId);
     else {
-      const response = await getResponse(handlers, request);
-      answer =
-        response === undefined
-          ? resultAnswer(unrouted(exchange.method, path), requestId)
-          : response.type === 'error'
-            ? null
-            : await toAnswer(response);
+      const { answer: answered, edge } = pipeline(request, requestId);
+      answer = faultedAnswer(edge.fault, answered);
     }
     found.push(...compareAnswers(exchange.response, answer));
     replayed += 1;

@@ -1,4 +1,5 @@
-import type { HeaderReader, VendorDefinition } from '../../adapter/vendor-definition.js';
+import type { VendorDefinition } from '../../adapter/vendor-definition.js';
+import type { HeaderReader } from '../../http/plain-request.js';
 import { EXA_TAGS } from './exa-errors.js';
 
 /** The header exa-js sends the API key in. */

@@ -19,7 +19,7 @@ import { websetOperations } from './webset-operations.js';
  * Webhooks subscribe to those Events; `webhookFeed` hands them to the delivery engine (`src/webhooks`).
  *
  * @example
- * const { handler } = createVendorHandler(createExaVendor(), runtime, { origin: 'https://api.exa.ai', upstream: false, journal: true });
+ * const handler = createVendorHandler(createExaVendor(), runtime, 'https://api.exa.ai');
  */
 export function createExaVendor(): VendorDefinition {
   const dependencies = createExaDependencies();

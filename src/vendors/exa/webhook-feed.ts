@@ -28,7 +28,7 @@ export function createCommandCounter() {
         Object.entries(operations).map(([id, handle]) => [
           id,
           (context: OperationContext) => {
-            if (context.request.method !== 'GET') commands += 1;
+            if (context.method !== 'GET') commands += 1;
             return handle(context);
           },
         ]),

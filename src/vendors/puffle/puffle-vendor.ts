@@ -13,7 +13,7 @@ import { PUFFLE_FAILURES, puffleCodeForStatus, toPuffleError } from './puffle-er
  * operations of `openapi/puffle.yaml` (start, status ledger, items, cancel, catalog).
  *
  * @example
- * const { handler } = createVendorHandler(createPuffleVendor(), runtime, { origin: 'https://app.puffle.ai', upstream: false, journal: true });
+ * const handler = createVendorHandler(createPuffleVendor(), runtime, 'https://app.puffle.ai');
  */
 export function createPuffleVendor(): VendorDefinition {
   return {

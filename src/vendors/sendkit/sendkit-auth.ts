@@ -1,4 +1,5 @@
-import type { HeaderReader, OperationHandler, VendorDefinition } from '../../adapter/vendor-definition.js';
+import type { OperationHandler, VendorDefinition } from '../../adapter/vendor-definition.js';
+import type { HeaderReader } from '../../http/plain-request.js';
 
 /** The workspace header of platform keys. */
 const WORKSPACE_HEADER = 'x-workspace-id';

@@ -21,7 +21,7 @@ const OPERATIONS: Record<string, OperationHandler> = {
  * answer is wrapped in `{ success, data | error }` and carries the rate-limit headers.
  *
  * @example
- * const handler = createVendorHandler(createSendkitVendor(), runtime, { origin: 'https://api.sendkit.ai', upstream: false, journal: true });
+ * const handler = createVendorHandler(createSendkitVendor(), runtime, 'https://api.sendkit.ai');
  */
 export function createSendkitVendor(): VendorDefinition {
   return {

@@ -3,7 +3,7 @@ import document from '../../../src/generated/exa-websets.document.js';
 import type { components } from '../../../src/generated/exa-websets.types.js';
 import type { Scenario } from '../../../src/scenario/types.js';
 import { createContractCaller, type ContractResponse } from '../../support/contract-call.js';
-import { setupWithClient, type CallOptions, type Harness } from '../../support/mock-harness.js';
+import { setupWithClient, type CallOptions, type TransportHarness } from '../../support/mock-harness.js';
 
 export type Schemas = components['schemas'];
 
@@ -39,7 +39,7 @@ export type ExaResponse = ContractResponse;
  * response is a 500.
  */
 export async function checkedCall(
-  harness: Harness,
+  harness: TransportHarness,
   method: string,
   path: string,
   init: CallOptions = {},
@@ -67,7 +67,7 @@ export function queryOf(query: Record<string, string | number | readonly string[
 }
 
 /** An Exa client bound to one API key (`null`: no x-api-key header), calling like exa-js does. */
-export function exaClient(harness: Harness, key: string | null) {
+export function exaClient(harness: TransportHarness, key: string | null) {
   const auth: Record<string, string> = key === null ? {} : { 'x-api-key': key };
   const call = (method: string, path: string, init: CallOptions = {}) =>
     checkedCall(harness, method, `${BASE}${path}`, { ...init, headers: { ...auth, ...init.headers } });

@@ -1,5 +1,5 @@
 import { runLifecycleSuite, type NeutralStatus } from '../../support/lifecycle-suite.js';
-import type { Harness } from '../../support/mock-harness.js';
+import type { TransportHarness } from '../../support/mock-harness.js';
 import { EMAIL, exaClient, websetBody } from './exa-api.js';
 
 /** The driver's run id: the Webset and the Enrichment (Enrichments live under their Webset). */
@@ -18,7 +18,7 @@ const split = (id: string): [string, string] => {
 runLifecycleSuite({
   vendor: 'exa',
   apiKey: (n) => `exa_lifecycle_${n}`,
-  async start(harness: Harness, apiKey) {
+  async start(harness: TransportHarness, apiKey) {
     const client = exaClient(harness, apiKey);
     const externalId = `lifecycle-${apiKey}`;
     const created = await client.createWebset(websetBody(25, [EMAIL], { externalId }));

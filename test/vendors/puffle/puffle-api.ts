@@ -3,7 +3,12 @@ import document from '../../../src/generated/puffle.document.js';
 import type { components } from '../../../src/generated/puffle.types.js';
 import type { Scenario } from '../../../src/scenario/types.js';
 import { createContractCaller, type ContractResponse } from '../../support/contract-call.js';
-import { contextOf, setupWithClient, type CallOptions, type Harness } from '../../support/mock-harness.js';
+import {
+  contextOf,
+  setupWithClient,
+  type CallOptions,
+  type TransportHarness,
+} from '../../support/mock-harness.js';
 
 export type Schemas = components['schemas'];
 export type CreateBody = Partial<Schemas['CreateEnrichmentRunRequest']> & Record<string, unknown>;
@@ -34,7 +39,7 @@ export interface CheckOptions {
  * be a `PuffleError`. No response may be a 500 the scenario did not inject.
  */
 export async function checkedCall(
-  harness: Harness,
+  harness: TransportHarness,
   method: string,
   path: string,
   init: CallOptions = {},
@@ -56,7 +61,7 @@ export function puffleSetup(scenario: string | Scenario, seed: number, key = 'pk
 }
 
 /** A Puffle client bound to one API key (`null`: no Authorization header). */
-export function puffleClient(harness: Harness, key: string | null, check: CheckOptions = {}) {
+export function puffleClient(harness: TransportHarness, key: string | null, check: CheckOptions = {}) {
   const auth = key === null ? {} : { authorization: `Bearer ${key}` };
   const call = (method: string, path: string, init: CallOptions = {}) =>
     checkedCall(harness, method, path, { ...init, headers: { ...auth, ...init.headers } }, check);
@@ -88,8 +93,8 @@ export function listRun(enrichmentId: string, listId: string, extra: CreateBody 
 }
 
 /** The first `count` lead ids of one of the tenant's lists (test setup; Puffle has no leads endpoint). */
-export function leadIdsOf(harness: Harness, key: string, listId: string, count: number): string[] {
-  const { simulator } = contextOf(harness.mock);
+export function leadIdsOf(harness: TransportHarness, key: string, listId: string, count: number): string[] {
+  const { simulator } = contextOf(harness);
   const list = simulator.tenant(key).listsById.get(listId);
   if (!list) throw new Error(`No list ${listId} for ${key}`);
   return Array.from({ length: count }, (_, index) => simulator.leadAt(list, index)?.id ?? '');

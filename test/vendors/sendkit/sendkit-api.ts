@@ -2,7 +2,7 @@ import { expect } from 'vitest';
 import document from '../../../src/generated/sendkit.document.js';
 import type { components } from '../../../src/generated/sendkit.types.js';
 import { createContractCaller, type ContractResponse } from '../../support/contract-call.js';
-import type { CallOptions, Harness } from '../../support/mock-harness.js';
+import type { CallOptions, TransportHarness } from '../../support/mock-harness.js';
 
 export type Schemas = components['schemas'];
 export type EnrichmentType = Schemas['EnrichmentType'];
@@ -37,7 +37,7 @@ export type SendkitResponse = ContractResponse;
  * be a Sendkit error envelope with the rate-limit headers. No response may be a 500 nobody injected.
  */
 export async function checkedCall(
-  harness: Harness,
+  harness: TransportHarness,
   method: string,
   path: string,
   init: CallOptions = {},
@@ -55,7 +55,7 @@ function authHeaders(caller: Caller): Record<string, string> {
 }
 
 /** A Sendkit client bound to one caller. */
-export function sendkitClient(harness: Harness, caller: Caller) {
+export function sendkitClient(harness: TransportHarness, caller: Caller) {
   const call = (method: string, path: string, init: CallOptions = {}) =>
     checkedCall(harness, method, path, { ...init, headers: { ...authHeaders(caller), ...init.headers } });
   return {

@@ -1,4 +1,4 @@
-/** A complete HTTP answer as the server sends it: status, headers (lower-case names) and body text. */
+/** A complete HTTP answer: status, headers (lower-case names) and body text. */
 export interface Answer {
   status: number;
   headers: Record<string, string>;
@@ -11,17 +11,8 @@ export interface Answer {
  * @example
  * jsonAnswer(200, { reset: true }, { 'x-request-id': 'req_1' });
  */
-function jsonAnswer(status: number, body: unknown, headers: Record<string, string> = {}): Answer {
+export function jsonAnswer(status: number, body: unknown, headers: Record<string, string> = {}): Answer {
   return { status, headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) };
-}
-
-/** Reads a fetch `Response` into an answer (header names are lower-case already). */
-export async function toAnswer(response: Response): Promise<Answer> {
-  return {
-    status: response.status,
-    headers: Object.fromEntries(response.headers.entries()),
-    body: await response.text(),
-  };
 }
 
 /** A control API result (or an unrouted request's) as an answer carrying the request id. */
