@@ -72,20 +72,10 @@ export async function launchServer(options: ServeOptions, io: CliIo): Promise<nu
   } catch (error) {
     return io.failure(listenFailure(error, options));
   }
-  const banner = startupBanner({
-    url: server.url,
-    vendors: server.vendors,
-    scenario,
-    scenarioSource: options.scenario,
-    clock: options.clock,
-    speed: options.speed,
-    adminToken: options.adminToken !== undefined,
-  });
-  for (const line of banner) io.out(line);
-  const stopWatching = options.watch ? watchScenarios(scenarios, server.runtime, logger) : undefined;
-
   const running = server;
-  return new Promise<number>((resolve) => {
+  // Listen for signals before the banner names the port: a script that signals as soon as it reads the
+  // port must find the handlers in place.
+  const stopped = new Promise<number>((resolve) => {
     const stop = (signal: NodeJS.Signals): void => {
       process.off('SIGINT', stop);
       process.off('SIGTERM', stop);
@@ -99,4 +89,16 @@ export async function launchServer(options: ServeOptions, io: CliIo): Promise<nu
     process.on('SIGINT', stop);
     process.on('SIGTERM', stop);
   });
+  const stopWatching = options.watch ? watchScenarios(scenarios, server.runtime, logger) : undefined;
+  const banner = startupBanner({
+    url: server.url,
+    vendors: server.vendors,
+    scenario,
+    scenarioSource: options.scenario,
+    clock: options.clock,
+    speed: options.speed,
+    adminToken: options.adminToken !== undefined,
+  });
+  for (const line of banner) io.out(line);
+  return stopped;
 }
