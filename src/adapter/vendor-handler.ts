@@ -333,6 +333,7 @@ export function createVendorHandler(
         vendor: definition.vendor,
         scenario: classified.scenario,
         tenant,
+        operation: classified.match.kind === 'found' ? classified.match.operation.id : null,
         request: {
           method: request.method,
           path: url.pathname,

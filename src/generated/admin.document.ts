@@ -1806,6 +1806,13 @@ const document: Record<string, unknown> = {
               "null"
             ]
           },
+          "operation": {
+            "description": "operationId of the vendor or control API operation the request routed to (`puffleGetEnrichmentRun`), or `null` when none matched.",
+            "type": [
+              "string",
+              "null"
+            ]
+          },
           "request": {
             "type": "object",
             "properties": {
@@ -1899,6 +1906,7 @@ const document: Record<string, unknown> = {
           "vendor",
           "scenario",
           "tenant",
+          "operation",
           "request",
           "response",
           "virtualTime",

@@ -465,6 +465,8 @@ export interface components {
             scenario: string;
             /** @description API key the request was made with, or `null` when it carried none. */
             tenant: string | null;
+            /** @description operationId of the vendor or control API operation the request routed to (`puffleGetEnrichmentRun`), or `null` when none matched. */
+            operation: string | null;
             request: {
                 /** @description HTTP method. */
                 method: string;

@@ -107,6 +107,7 @@ export async function closeExchange(
     vendor: outcome.vendor,
     scenario: outcome.scenario,
     tenant: outcome.tenant,
+    operation: outcome.operation,
     request: {
       method: exchange.method,
       path: exchange.url.pathname,
