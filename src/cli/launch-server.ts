@@ -1,4 +1,6 @@
+import { writeFileSync } from 'node:fs';
 import { createRealClock } from '../clock/real-clock.js';
+import { formatForFile, formatReport } from '../conformance/format-report.js';
 import { createVirtualClock } from '../core/clock.js';
 import { formatProblems } from '../scenario/problem.js';
 import { createLogger } from '../server/logger.js';
@@ -69,6 +71,17 @@ export async function launchServer(options: ServeOptions, io: CliIo): Promise<nu
   );
 
   const running = server;
+  /** Writes the conformance report at shutdown; exit code 1 when the file cannot be written. */
+  const writeReport = (file: string): number => {
+    const report = running.report();
+    try {
+      writeFileSync(file, formatReport(report, formatForFile(file)));
+    } catch (error) {
+      return io.failure(`Cannot write the conformance report to ${file}: ${(error as Error).message}.`);
+    }
+    logger.log('info', 'conformance report written', { file, findings: report.findings.length });
+    return 0;
+  };
   return new Promise<number>((resolve) => {
     const stop = (signal: NodeJS.Signals): void => {
       process.off('SIGINT', stop);
@@ -77,7 +90,7 @@ export async function launchServer(options: ServeOptions, io: CliIo): Promise<nu
       logger.log('info', 'shutting down', { signal });
       void running.close().then(() => {
         logger.log('info', 'stopped');
-        resolve(0);
+        resolve(options.report === undefined ? 0 : writeReport(options.report));
       });
     };
     process.on('SIGINT', stop);

@@ -16,6 +16,8 @@ export interface ServeOptions {
   logLevel: LogLevel;
   /** Re-read the scenario files in use when they change (`--watch`). */
   watch: boolean;
+  /** Where to write the conformance report at shutdown (`--report`): `.xml` JUnit, `.json` JSON. */
+  report: string | undefined;
 }
 
 /** The flags of `serve`, each with the environment variable that sets it when the flag is absent. */
@@ -29,6 +31,7 @@ const FLAGS = {
   'journal-limit': 'ENRICHMENT_MOCK_JOURNAL_LIMIT',
   'admin-token': 'ENRICHMENT_MOCK_ADMIN_TOKEN',
   'log-level': 'ENRICHMENT_MOCK_LOG_LEVEL',
+  report: 'ENRICHMENT_MOCK_REPORT',
 } as const;
 
 type Flag = keyof typeof FLAGS;
@@ -83,6 +86,7 @@ export function parseServeOptions(args: string[], env: NodeJS.ProcessEnv): CliPa
       'admin-token': { type: 'string' },
       'log-level': { type: 'string' },
       watch: { type: 'boolean' },
+      report: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -117,7 +121,16 @@ export function parseServeOptions(args: string[], env: NodeJS.ProcessEnv): CliPa
       adminToken: read('admin-token')?.value,
       logLevel: SERVE_DEFAULTS.logLevel,
       watch: values.watch === true,
+      report: undefined,
     };
+    const report = read('report');
+    if (report) {
+      if (!/\.(xml|json)$/i.test(report.value))
+        throw new OptionError(
+          `${report.where} must name a .xml (JUnit) or .json file, got "${report.value}".`,
+        );
+      options.report = report.value;
+    }
     if (clock) {
       if (clock.value !== 'real' && clock.value !== 'virtual')
         throw new OptionError(`${clock.where} must be "real" or "virtual", got "${clock.value}".`);

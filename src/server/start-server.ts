@@ -1,6 +1,8 @@
 import { createServer } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { createVendorHandler } from '../adapter/vendor-handler.js';
+import { recordedDeliveries, runtimeReport } from '../conformance/runtime-report.js';
+import type { ConformanceReport } from '../conformance/report.js';
 import type { Clock } from '../core/clock.js';
 import { createRuntime, type Runtime } from '../runtime/mock-runtime.js';
 import type { Scenario } from '../scenario/types.js';
@@ -34,6 +36,8 @@ export interface RunningServer {
   url: string;
   port: number;
   runtime: Runtime;
+  /** The conformance report of every client so far (see docs/conformance.md). */
+  report(): ConformanceReport;
   /** Stops accepting, lets in-flight requests finish, drops idle and hanging connections, then resolves. */
   close(): Promise<void>;
 }
@@ -72,6 +76,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     uptimeMs: () => performance.now() - started,
     recording,
     moveClock: webhooks.moveClock,
+    deliveries: () => recordedDeliveries(runtime, definitions),
   });
   const app = createApp({
     runtime,
@@ -112,5 +117,6 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     ]).then(() => undefined);
     return closed;
   };
-  return { url, port, runtime, close };
+  const report = (): ConformanceReport => runtimeReport(runtime, recordedDeliveries(runtime, definitions));
+  return { url, port, runtime, report, close };
 }

@@ -12,6 +12,7 @@ const DEFAULTS: ServeOptions = {
   adminToken: undefined,
   logLevel: 'info',
   watch: false,
+  report: undefined,
 };
 
 const options = (args: string[], env: NodeJS.ProcessEnv = {}) => {
@@ -63,6 +64,7 @@ describe('parseServeOptions', () => {
       adminToken: 't',
       logLevel: 'debug',
       watch: true,
+      report: undefined,
     });
   });
 
@@ -76,6 +78,7 @@ describe('parseServeOptions', () => {
       ENRICHMENT_MOCK_JOURNAL_LIMIT: '9',
       ENRICHMENT_MOCK_ADMIN_TOKEN: 'secret',
       ENRICHMENT_MOCK_LOG_LEVEL: 'warn',
+      ENRICHMENT_MOCK_REPORT: 'conformance.xml',
     };
     expect(options([], env)).toEqual({
       host: '0.0.0.0',
@@ -88,12 +91,22 @@ describe('parseServeOptions', () => {
       adminToken: 'secret',
       logLevel: 'warn',
       watch: false,
+      report: 'conformance.xml',
     });
     expect(options(['--port', '6000', '--log-level', 'error'], env)).toMatchObject({
       port: 6000,
       logLevel: 'error',
     });
     expect(options([], { ENRICHMENT_MOCK_SPEED: '10' }).speed).toBe(10);
+  });
+
+  it('takes --report with a .xml or .json file and refuses any other', () => {
+    expect(options(['--report', 'out/conformance.json']).report).toBe('out/conformance.json');
+    const parsed = parseServeOptions(['--report', 'conformance.txt'], {});
+    expect(parsed).toEqual({
+      ok: false,
+      message: '--report must name a .xml (JUnit) or .json file, got "conformance.txt".',
+    });
   });
 
   it('treats an empty environment variable as unset', () => {

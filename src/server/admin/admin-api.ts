@@ -6,6 +6,7 @@ import type { AdminContext, AdminInput } from './admin-context.js';
 import { adminError, type AdminErrorCode, type AdminResult } from './admin-error.js';
 import { createClockOperations } from './clock-operations.js';
 import { createJournalOperations } from './journal-operations.js';
+import { createReportOperations } from './report-operations.js';
 import { createRunOperations } from './run-operations.js';
 import { createScenarioOperations } from './scenario-operations.js';
 import { createTenantOperations } from './tenant-operations.js';
@@ -36,6 +37,7 @@ export function createAdminApi(context: AdminContext) {
     ...createRunOperations(context),
     ...createTenantOperations(context),
     ...createJournalOperations(context),
+    ...createReportOperations(context),
   };
 
   return {
