@@ -60,7 +60,7 @@ const afterTerminal = (vendor: Vendor, quote: string, from: string): Rule => ({
   vendor,
   source: { quote, from },
   hint: 'Stop polling once a poll or a cancel has answered a terminal status; read the results instead.',
-  decision: `"Again and again" is more than ${POLLS_AFTER_TERMINAL_ALLOWED} poll after the client received the terminal status (one confirming read is fine).`,
+  decision: `"Again and again" is more than ${POLLS_AFTER_TERMINAL_ALLOWED} poll in a row after the client received the terminal status: one confirming read is fine, and a cancel in between starts the count again (its answer is a minimal projection a client may read the run after).`,
 });
 
 const retryAfter = (vendor: Vendor, quote: string): Rule => ({

@@ -92,6 +92,8 @@ export function checkRunTouch(
     }
     run.lastPoll = { at, id, live: isSuccess(exchange.status) && !touch.terminal };
   }
+  // Each cancel is a new question about the run: the read that may follow it is one confirming read again.
+  if (touch.kind === 'cancel') run.pollsAfterTerminal = 0;
   if (touch.terminal && run.terminalId === null) run.terminalId = id;
   if (touch.conflict) run.conflictId = id;
 }

@@ -132,6 +132,11 @@ describe('conformance rules: a client that breaks each rule, and one that keeps 
     expect(
       rulesOf([pufflePoll(0, 'running'), pufflePoll(3_000, 'completed'), pufflePoll(6_000, 'completed')]),
     ).toEqual([]);
+    const cancelled = puffleCancel(0, 200, { run: { status: 'cancelled' } });
+    const again = puffleCancel(4_000, 409, { reason: 'run_not_cancellable' });
+    expect(
+      rulesOf([cancelled, pufflePoll(1_000, 'cancelled'), again, pufflePoll(5_000, 'cancelled')]),
+    ).toEqual([]);
     expect(rulesOf([exaPoll(0, 'canceled'), exaPoll(3_000, 'canceled'), exaPoll(6_000, 'canceled')])).toEqual(
       ['exa:poll-after-terminal'],
     );
