@@ -105,7 +105,7 @@ export const RULES: readonly Rule[] = [
   }),
   pollInterval(
     'sendkit',
-    { quote: 'GET /v1/enrichment/jobs/{jobId} -> {success, data: {id, type, status, ...}}', from: FACTS },
+    { quote: 'Statuses pending | processing | completed | failed | cancelled.', from: FACTS },
     SILENT_CADENCE('Sendkit'),
   ),
   pollInterval(
