@@ -1,8 +1,8 @@
-import { readFileSync } from 'node:fs';
 import type { ReportFormat } from '../conformance/format-report.js';
 import type { CliIo } from './cli-io.js';
 import { HELP } from './help.js';
 import { parseCliArgs } from './parse-cli-args.js';
+import { readHarFile } from './read-har-file.js';
 
 const FORMATS: readonly ReportFormat[] = ['text', 'json', 'junit'];
 
@@ -31,20 +31,12 @@ export async function runReport(args: string[], io: CliIo): Promise<number> {
   const format = (values.format ?? 'text') as ReportFormat;
   if (!FORMATS.includes(format))
     return io.usageError(`--format must be one of ${FORMATS.join(', ')}, got "${String(values.format)}".`);
-  const file = positionals[0] as string;
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    return io.failure(`Cannot read ${file}: ${(error as Error).message}.`);
-  }
+  const session = await readHarFile(positionals[0] as string, io);
+  if (typeof session === 'number') return session;
   // Loaded only now, so that bad usage fails fast.
-  const { readHar } = await import('../server/replay/read-har.js');
   const { harReport } = await import('../conformance/har-report.js');
   const { formatReport } = await import('../conformance/format-report.js');
-  const read = readHar(text);
-  if (!read.ok) return io.failure(`${file} is ${read.message}`);
-  const report = harReport(read.session);
+  const report = harReport(session);
   io.out(formatReport(report, format).replace(/\n$/, ''));
   return report.findings.some((finding) => finding.severity === 'error') ? 1 : 0;
 }

@@ -4,4 +4,8 @@ import { sendkitConformance } from '../vendors/sendkit/sendkit-conformance.js';
 import type { VendorFacts } from './vendor-facts.js';
 
 /** Each vendor's conformance facts, declared in its own folder. */
-export const CONFORMANCE_FACTS: readonly VendorFacts[] = [puffleConformance, sendkitConformance, exaConformance];
+export const CONFORMANCE_FACTS: readonly VendorFacts[] = [
+  puffleConformance,
+  sendkitConformance,
+  exaConformance,
+];

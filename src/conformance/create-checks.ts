@@ -50,7 +50,8 @@ export function checkCreate(
         vendor,
         tenant,
         idempotencyKey,
-        () => `idempotencyKey "${idempotencyKey}" was sent with another body (${id}) than the first time (${first.id}).`,
+        () =>
+          `idempotencyKey "${idempotencyKey}" was sent with another body (${id}) than the first time (${first.id}).`,
         [first.id, id],
       );
   }

@@ -56,7 +56,8 @@ export function judge(input: JudgeInput): ConformanceReport {
     const facts = CONFORMANCE_FACTS.find((candidate) => candidate.vendor === exchange.vendor);
     if (!facts) continue;
     const { vendor } = facts;
-    if (exchange.tenant !== null) tenants.set(vendor, (tenants.get(vendor) ?? new Set()).add(exchange.tenant));
+    if (exchange.tenant !== null)
+      tenants.set(vendor, (tenants.get(vendor) ?? new Set()).add(exchange.tenant));
     const key = `${vendor}\u0000${exchange.tenant ?? ''}`;
     let state = states.get(key);
     if (!state) {
@@ -72,8 +73,13 @@ export function judge(input: JudgeInput): ConformanceReport {
       checkRunTouch(findings, vendor, run, touch, exchange);
     }
     for (const create of facts.creates(exchange)) {
-      checkCreate(findings, vendor, state.creates, create, exchange, (runId) =>
-        (runs.get(runId)?.terminalId ?? null) !== null,
+      checkCreate(
+        findings,
+        vendor,
+        state.creates,
+        create,
+        exchange,
+        (runId) => (runs.get(runId)?.terminalId ?? null) !== null,
       );
       for (const runId of create.runIds) if (!runs.has(runId)) runs.set(runId, newRun(exchange.at));
     }

@@ -93,7 +93,8 @@ export function filterReport(report: ConformanceReport, filter: ReportFilter): C
     ),
     rules: report.rules.filter(
       (rule) =>
-        (vendor === undefined || rule.vendor === vendor) && (severity === undefined || rule.severity === severity),
+        (vendor === undefined || rule.vendor === vendor) &&
+        (severity === undefined || rule.severity === severity),
     ),
     journal: { ...report.journal, tenants },
   };

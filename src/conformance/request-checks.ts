@@ -61,7 +61,8 @@ export function checkRequest(
       vendor,
       tenant,
       identity,
-      () => `${route} was sent again unchanged (${id}) after ${refused.id} answered ${refused.status}, a final answer.`,
+      () =>
+        `${route} was sent again unchanged (${id}) after ${refused.id} answered ${refused.status}, a final answer.`,
       [refused.id, id],
     );
   if (final || NON_RETRYABLE_STATUSES.has(status)) state.refused.set(identity, { id, status });

@@ -122,11 +122,18 @@ export const RULES: readonly Rule[] = [
     decision:
       'The 10 minutes count from the create that started the run, or from the first poll when the journal holds no create.',
   },
-  afterTerminal('puffle', 'GET /api/enrichment/{id} — poll every 2 to 5 s until status is completed, failed, or cancelled.', PUFFLE_ENRICH),
+  afterTerminal(
+    'puffle',
+    'GET /api/enrichment/{id} — poll every 2 to 5 s until status is completed, failed, or cancelled.',
+    PUFFLE_ENRICH,
+  ),
   afterTerminal('sendkit', 'Statuses pending | processing | completed | failed | cancelled.', FACTS),
   afterTerminal('exa', '`WebsetEnrichment.status` is `pending | canceled | completed` (one L).', FACTS),
   retryAfter('puffle', 'Rate limits exist per endpoint, numbers unpublished; 429 may carry `Retry-After`.'),
-  retryAfter('sendkit', '429 with `Retry-After`; rate-limit headers on every response (numbers unpublished).'),
+  retryAfter(
+    'sendkit',
+    '429 with `Retry-After`; rate-limit headers on every response (numbers unpublished).',
+  ),
   retryAfter('exa', 'statuses 400, 401, 402, 403, 404, 409, 422, 429, 500, 502, 503.'),
   createRetry(
     'puffle',
@@ -156,8 +163,16 @@ export const RULES: readonly Rule[] = [
     },
     hint: 'An idempotencyKey names one logical create: make a new key for a different scope, enrichment or input.',
   },
-  nonRetryable('puffle', 'A second call after success returns 409 with run_not_cancellable; treat that as idempotent success.', PUFFLE_CANCEL),
-  nonRetryable('sendkit', 'Jobs that are already completed, failed, or cancelled cannot be cancelled.', 'seeds/sendkit-cancel-job.txt'),
+  nonRetryable(
+    'puffle',
+    'A second call after success returns 409 with run_not_cancellable; treat that as idempotent success.',
+    PUFFLE_CANCEL,
+  ),
+  nonRetryable(
+    'sendkit',
+    'Jobs that are already completed, failed, or cancelled cannot be cancelled.',
+    'seeds/sendkit-cancel-job.txt',
+  ),
   nonRetryable('exa', 'statuses 400, 401, 402, 403, 404, 409, 422, 429, 500, 502, 503.', FACTS),
   {
     id: 'cancel-conflict-not-rechecked',
@@ -177,7 +192,7 @@ export const RULES: readonly Rule[] = [
     source: webhookSource,
     hint: 'Answer every delivery with a 2xx within the timeout (5 s by default): acknowledge first, process later, and deduplicate by event id.',
     decision:
-      'An attempt is successful when the receiver answers 2xx within the scenario\'s webhooks.timeout (5 s by default), as the mock\'s delivery model says. Judged on the attempts the mock made (GET /websets/v0/webhooks/{id}/attempts lists them): evidence names attempt ids, not journal entries, and a recorded HAR holds none.',
+      "An attempt is successful when the receiver answers 2xx within the scenario's webhooks.timeout (5 s by default), as the mock's delivery model says. Judged on the attempts the mock made (GET /websets/v0/webhooks/{id}/attempts lists them): evidence names attempt ids, not journal entries, and a recorded HAR holds none.",
   },
 ];
 

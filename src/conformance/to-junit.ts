@@ -4,7 +4,6 @@ import type { ConformanceReport } from './report.js';
 /** XML 1.0 text: escaped, and without the characters XML cannot carry. */
 const xml = (value: string): string =>
   value
-    // eslint-disable-next-line no-control-regex
     .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')

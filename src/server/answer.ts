@@ -30,6 +30,10 @@ export function resultAnswer(
   requestId: string,
 ): Answer {
   if (result.text !== undefined)
-    return { status: result.status, headers: { ...result.headers, 'x-request-id': requestId }, body: result.text };
+    return {
+      status: result.status,
+      headers: { ...result.headers, 'x-request-id': requestId },
+      body: result.text,
+    };
   return jsonAnswer(result.status, result.body, { ...result.headers, 'x-request-id': requestId });
 }

@@ -16,7 +16,9 @@ export function createReportOperations(context: AdminContext) {
       const filter: ReportFilter = {
         ...(typeof query['tenant'] === 'string' ? { tenant: query['tenant'] } : {}),
         ...(typeof query['vendor'] === 'string' ? { vendor: query['vendor'] as Schemas['Vendor'] } : {}),
-        ...(typeof query['severity'] === 'string' ? { severity: query['severity'] as Schemas['Severity'] } : {}),
+        ...(typeof query['severity'] === 'string'
+          ? { severity: query['severity'] as Schemas['Severity'] }
+          : {}),
       };
       const report = runtimeReport(context.runtime, context.deliveries?.() ?? [], filter);
       if (query['format'] === 'junit')

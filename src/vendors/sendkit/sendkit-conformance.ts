@@ -6,7 +6,9 @@ const TERMINAL: ReadonlySet<string> = new Set(['completed', 'failed', 'cancelled
 function jobIds(responseBody: unknown, types: string[]): Map<string, string[]> {
   const jobs = field(responseBody, 'data', 'jobs');
   const ids = Array.isArray(jobs) ? jobs.flatMap((job) => text(job, 'jobId') ?? []) : [];
-  return new Map(types.map((type, index) => [type, ids.length === types.length ? [ids[index] as string] : ids]));
+  return new Map(
+    types.map((type, index) => [type, ids.length === types.length ? [ids[index] as string] : ids]),
+  );
 }
 
 /**
@@ -21,7 +23,8 @@ export const sendkitConformance: VendorFacts = {
   vendor: 'sendkit',
   touch(exchange) {
     const { operation } = exchange;
-    if (operation !== 'sendkitGetEnrichmentJob' && operation !== 'sendkitCancelEnrichmentJob') return undefined;
+    if (operation !== 'sendkitGetEnrichmentJob' && operation !== 'sendkitCancelEnrichmentJob')
+      return undefined;
     const status = isSuccess(exchange.status) ? text(exchange.responseBody, 'data', 'status') : null;
     return {
       kind: operation === 'sendkitGetEnrichmentJob' ? 'poll' : 'cancel',
