@@ -37,6 +37,21 @@ export type {
 } from './scenario/types.js';
 export type { DeliveryReport } from './webhooks/outbox.js';
 /**
+ * Client conformance: judge a client's behaviour (poll cadence, Retry-After, idempotent creates, ...)
+ * against the vendors' documented rules; see docs/conformance.md.
+ *
+ * @example
+ * import { ConformanceError } from 'enrichment-mock';
+ *
+ * afterEach(() => mock.assertConformance()); // throws a ConformanceError listing the findings
+ */
+export { ConformanceError } from './conformance/conformance-error.js';
+export type { ConformanceReport, ReportFilter, ReportedRule } from './conformance/report.js';
+export type { Finding } from './conformance/findings.js';
+export type { RuleId, Severity } from './conformance/rules.js';
+export type { JournalMatcher } from './conformance/journal-matcher.js';
+export { toJunit } from './conformance/to-junit.js';
+/**
  * Checks the `Exa-Signature` header of a webhook delivery (HMAC-SHA256 of `<t>.<raw body>`, timestamp
  * within tolerance) in your receiver: `{ ok: true }` or `{ ok: false, reason, message }`.
  *

@@ -1,6 +1,6 @@
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createEnrichmentMock, type EnrichmentMockOptions } from 'enrichment-mock';
+import { createEnrichmentMock, type EnrichmentMock, type EnrichmentMockOptions } from 'enrichment-mock';
 import { createPuffleClient, PuffleError, RunTimeoutError } from './client.js';
 
 // Contract tests of the Puffle client against enrichment-mock, in-process: msw answers the client's
@@ -8,7 +8,14 @@ import { createPuffleClient, PuffleError, RunTimeoutError } from './client.js';
 
 const server = setupServer();
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-afterEach(() => server.resetHandlers());
+// The mock also judges how the client behaves (poll cadence, Retry-After, idempotent creates, ...):
+// a test fails with a readable list of findings when the client broke a documented rule (docs/conformance.md).
+let judged: EnrichmentMock | undefined;
+afterEach(() => {
+  server.resetHandlers();
+  judged?.assertConformance();
+  judged = undefined;
+});
 afterAll(() => server.close());
 
 const API_KEY = 'pk_live_example';
@@ -17,6 +24,7 @@ const PROSPECTS = { type: 'list', listId: 'list_prospects' } as const; // 25 peo
 /** A fresh mock for this test, mounted on msw, and a client that sleeps on the mock's clock. */
 function setup(options: EnrichmentMockOptions) {
   const mock = createEnrichmentMock(options);
+  judged = mock;
   server.use(...mock.handlers);
   const sleeps: number[] = [];
   const client = createPuffleClient({

@@ -8,7 +8,14 @@ import { createSendkitClient, SendkitError } from './client.js';
 
 const server = setupServer();
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-afterEach(() => server.resetHandlers());
+// The mock also judges how the client behaves (poll cadence, Retry-After, idempotent creates, ...):
+// a test fails with a readable list of findings when the client broke a documented rule (docs/conformance.md).
+let judged: EnrichmentMock | undefined;
+afterEach(() => {
+  server.resetHandlers();
+  judged?.assertConformance();
+  judged = undefined;
+});
 afterAll(() => server.close());
 
 const API_KEY = 'sk_example';
@@ -16,6 +23,7 @@ const API_KEY = 'sk_example';
 /** A fresh mock for this test, mounted on msw, and a client that sleeps on the mock's clock. */
 function setup(options: EnrichmentMockOptions, apiKey = API_KEY) {
   const mock = createEnrichmentMock(options);
+  judged = mock;
   server.use(...mock.handlers);
   const sleeps: number[] = [];
   const client = createSendkitClient({

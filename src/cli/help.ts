@@ -5,6 +5,8 @@ Usage:
   enrichment-mock serve [flags]          serve the three APIs and the control API on one port
   enrichment-mock validate FILE          check a scenario file (or a built-in scenario name)
   enrichment-mock replay FILE.har [flags] replay a recorded journal and report every difference
+  enrichment-mock report FILE.har [--format text|json|junit]
+                                         judge a recorded journal against the vendors' client rules
   enrichment-mock --help | --version
 
 serve flags (each can also be set by the environment variable shown; a flag wins):
@@ -24,11 +26,13 @@ serve flags (each can also be set by the environment variable shown; a flag wins
                                                                ENRICHMENT_MOCK_LOG_FORMAT    (pretty on a terminal, else json)
   --handlers FILE     module whose default export is an array of msw handlers, served in front
                       of the vendors (repeatable; unhandled requests fall through)
+  --report FILE       write the conformance report when the server stops (.xml JUnit, .json)
+                                                               ENRICHMENT_MOCK_REPORT
 
 replay flags:
   --scenario NAME|PATH  scenario to replay against (default: the one recorded in the HAR)
   --seed N            seed to replay with (default: the one recorded in the HAR)
 
 Paths: Puffle /api, Sendkit /v1, Exa Websets /websets/v0, control API /__admin.
-Exit codes: 0 ok, 1 failure (invalid scenario, replay differences, cannot listen), 2 bad usage.
-Reference: docs/server.md`;
+Exit codes: 0 ok, 1 failure (invalid scenario, replay differences, error findings, cannot listen), 2 bad usage.
+Reference: docs/server.md, docs/conformance.md`;

@@ -1,4 +1,6 @@
+import { writeFileSync } from 'node:fs';
 import { createRealClock } from '../clock/real-clock.js';
+import { formatForFile, formatReport } from '../conformance/format-report.js';
 import { createVirtualClock } from '../core/clock.js';
 import { formatProblems } from '../scenario/problem.js';
 import { createLogger } from '../server/logger.js';
@@ -73,6 +75,17 @@ export async function launchServer(options: ServeOptions, io: CliIo): Promise<nu
     return io.failure(listenFailure(error, options));
   }
   const running = server;
+  /** Writes the conformance report at shutdown; exit code 1 when the file cannot be written. */
+  const writeReport = (file: string): number => {
+    const report = running.report();
+    try {
+      writeFileSync(file, formatReport(report, formatForFile(file)));
+    } catch (error) {
+      return io.failure(`Cannot write the conformance report to ${file}: ${(error as Error).message}.`);
+    }
+    logger.info({ file, findings: report.findings.length }, 'conformance report written');
+    return 0;
+  };
   // Listen for signals before the banner names the port: a script that signals as soon as it reads the
   // port must find the handlers in place.
   const stopped = new Promise<number>((resolve) => {
@@ -83,7 +96,7 @@ export async function launchServer(options: ServeOptions, io: CliIo): Promise<nu
       logger.info({ signal }, 'shutting down');
       void running.close().then(() => {
         logger.info('stopped');
-        resolve(0);
+        resolve(options.report === undefined ? 0 : writeReport(options.report));
       });
     };
     process.on('SIGINT', stop);

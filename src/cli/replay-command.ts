@@ -1,8 +1,8 @@
-import { readFileSync } from 'node:fs';
 import type { ReplayOptions } from '../server/replay/replay-session.js';
 import type { CliIo } from './cli-io.js';
 import { HELP } from './help.js';
 import { parseCliArgs } from './parse-cli-args.js';
+import { readHarFile } from './read-har-file.js';
 
 /**
  * `enrichment-mock replay FILE.har [--scenario S] [--seed N]`: replays a recorded journal against a fresh
@@ -39,18 +39,11 @@ export async function runReplay(args: string[], io: CliIo): Promise<number> {
     options.seed = Number(values.seed);
   }
 
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    return io.failure(`Cannot read ${file}: ${(error as Error).message}.`);
-  }
+  const session = await readHarFile(file, io);
+  if (typeof session === 'number') return session;
   // Loaded only now, so that bad usage fails fast.
-  const { readHar } = await import('../server/replay/read-har.js');
   const { replaySession } = await import('../server/replay/replay-session.js');
-  const read = readHar(text);
-  if (!read.ok) return io.failure(`${file} is ${read.message}`);
-  const report = await replaySession(read.session, options);
+  const report = await replaySession(session, options);
   if (!report.ok) return io.failure(report.message);
 
   for (const warning of report.warnings) io.err(`warning: ${warning}`);

@@ -2,6 +2,7 @@ import { packageVersion } from '../server/package-version.js';
 import type { CliIo } from './cli-io.js';
 import { HELP } from './help.js';
 import { runReplay } from './replay-command.js';
+import { runReport } from './report-command.js';
 import { runServe } from './serve-command.js';
 
 /**
@@ -28,6 +29,8 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv, io: CliIo):
     }
     case 'replay':
       return runReplay(args, io);
+    case 'report':
+      return runReport(args, io);
     case '--help':
     case '-h':
     case 'help':
@@ -38,8 +41,8 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv, io: CliIo):
       io.out(packageVersion());
       return 0;
     case undefined:
-      return io.usageError('Missing command: use serve, validate or replay.');
+      return io.usageError('Missing command: use serve, validate, replay or report.');
     default:
-      return io.usageError(`Unknown command "${command}": use serve, validate or replay.`);
+      return io.usageError(`Unknown command "${command}": use serve, validate, replay or report.`);
   }
 }

@@ -27,6 +27,8 @@ export interface ServeOptions {
   logFormat: LogFormat | undefined;
   /** Modules whose default export is an array of msw handlers, served in front of the vendors (`--handlers`). */
   handlers: string[];
+  /** Where to write the conformance report at shutdown (`--report`): `.xml` JUnit, `.json` JSON. */
+  report: string | undefined;
 }
 
 /** The flags of `serve`, each with the environment variable that sets it when the flag is absent. */
@@ -41,6 +43,7 @@ const FLAGS = {
   'admin-token': 'ENRICHMENT_MOCK_ADMIN_TOKEN',
   'log-level': 'ENRICHMENT_MOCK_LOG_LEVEL',
   'log-format': 'ENRICHMENT_MOCK_LOG_FORMAT',
+  report: 'ENRICHMENT_MOCK_REPORT',
 } as const;
 
 type Flag = keyof typeof FLAGS;
@@ -97,6 +100,7 @@ export function parseServeOptions(args: string[], env: NodeJS.ProcessEnv): CliPa
       watch: { type: 'boolean' },
       'log-format': { type: 'string' },
       handlers: { type: 'string', multiple: true },
+      report: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -134,7 +138,16 @@ export function parseServeOptions(args: string[], env: NodeJS.ProcessEnv): CliPa
       watch: values.watch === true,
       logFormat: undefined,
       handlers: values.handlers ?? [],
+      report: undefined,
     };
+    const report = read('report');
+    if (report) {
+      if (!/\.(xml|json)$/i.test(report.value))
+        throw new OptionError(
+          `${report.where} must name a .xml (JUnit) or .json file, got "${report.value}".`,
+        );
+      options.report = report.value;
+    }
     if (clock) {
       if (clock.value !== 'real' && clock.value !== 'virtual')
         throw new OptionError(`${clock.where} must be "real" or "virtual", got "${clock.value}".`);

@@ -42,6 +42,10 @@ const document: Record<string, unknown> = {
     {
       "name": "Journal",
       "description": "Record of the requests the server received and what it answered."
+    },
+    {
+      "name": "Conformance",
+      "description": "How clients behaved against the vendors' documented rules, judged from the journal (docs/conformance.md)."
     }
   ],
   "paths": {
@@ -867,6 +871,7 @@ const document: Record<string, unknown> = {
                           "vendor": "exa",
                           "scenario": "default",
                           "tenant": "8c1d4e2a-7b3f-4a9c-b6d5-1e0f2a3b4c5d",
+                          "operation": "exaCancelEnrichment",
                           "request": {
                             "method": "POST",
                             "path": "/websets/v0/websets/webset_01k07c8m2q4t6v8x0z2b4d6f8h/enrichments/wenrich_01k07c8m4b6d8f0h2k4m6p8r0t/cancel",
@@ -994,6 +999,192 @@ const document: Record<string, unknown> = {
                       "cleared": 42
                     }
                   }
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/ValidationError"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalError"
+          }
+        }
+      }
+    },
+    "/__admin/journal/count": {
+      "post": {
+        "operationId": "adminCountJournal",
+        "summary": "Count matching journal entries",
+        "description": "Counts the retained journal entries that match every field given (WireMock's verify): `{}` counts them all. Entries the journal dropped are not counted (see `dropped` in `GET /__admin/journal`).",
+        "tags": [
+          "Journal"
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/JournalMatcher"
+              },
+              "examples": {
+                "polls": {
+                  "summary": "Successful polls of Puffle runs by one key",
+                  "value": {
+                    "operation": "puffleGetEnrichmentRun",
+                    "status": 200,
+                    "tenant": "pk_live_demo"
+                  }
+                }
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "How many entries match.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/JournalCount"
+                },
+                "examples": {
+                  "count": {
+                    "summary": "Seven matching entries",
+                    "value": {
+                      "count": 7
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/ValidationError"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "413": {
+            "$ref": "#/components/responses/PayloadTooLarge"
+          },
+          "415": {
+            "$ref": "#/components/responses/UnsupportedMediaType"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalError"
+          }
+        }
+      }
+    },
+    "/__admin/report": {
+      "get": {
+        "operationId": "adminGetReport",
+        "summary": "Judge the clients' behaviour",
+        "description": "Judges every retained journal entry (and every Exa webhook delivery attempt) against the vendors' documented client rules: poll cadence and deadline, polls after a terminal status, `Retry-After`, idempotent creates, retries of final answers, re-reading after a cancel conflict, failing webhook receivers. Each finding names the journal entries that show it. The report is derived from the journal on each call, so entries the journal dropped cannot be judged: `notice` says so.\n\n`format=junit` returns JUnit XML (a test suite per vendor, a test case per rule and API key, a failure per finding), which CI systems display natively.",
+        "tags": [
+          "Conformance"
+        ],
+        "parameters": [
+          {
+            "name": "format",
+            "in": "query",
+            "required": false,
+            "description": "`json` (the report object) or `junit` (JUnit XML).",
+            "schema": {
+              "type": "string",
+              "enum": [
+                "json",
+                "junit"
+              ],
+              "default": "json"
+            }
+          },
+          {
+            "name": "tenant",
+            "in": "query",
+            "required": false,
+            "description": "Only findings for this API key.",
+            "schema": {
+              "type": "string",
+              "minLength": 1
+            }
+          },
+          {
+            "name": "vendor",
+            "in": "query",
+            "required": false,
+            "description": "Only this vendor's rules and findings.",
+            "schema": {
+              "$ref": "#/components/schemas/Vendor"
+            }
+          },
+          {
+            "name": "severity",
+            "in": "query",
+            "required": false,
+            "description": "Only rules and findings of this severity.",
+            "schema": {
+              "$ref": "#/components/schemas/Severity"
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The report, as JSON or as JUnit XML depending on `format`.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ConformanceReport"
+                },
+                "examples": {
+                  "finding": {
+                    "summary": "A client that polls too often",
+                    "value": {
+                      "findings": [
+                        {
+                          "rule": "poll-interval-too-short",
+                          "severity": "error",
+                          "vendor": "puffle",
+                          "tenant": "pk_live_demo",
+                          "message": "Run run_01 was polled 0.1 s after the previous poll (ex_00000002) found it still going; puffle asks for at least 2 s.",
+                          "hint": "Wait at least 2 s between two polls of the same run (Puffle asks for 2 to 5 s).",
+                          "source": "“Polling cadence: every 2 to 5 s while status is pending or running.” (seeds/puffle-get-enrichment-run-status.txt)",
+                          "evidence": [
+                            "ex_00000002",
+                            "ex_00000003"
+                          ],
+                          "count": 12
+                        }
+                      ],
+                      "rules": [
+                        {
+                          "id": "poll-interval-too-short",
+                          "severity": "error",
+                          "vendor": "puffle",
+                          "source": "“Polling cadence: every 2 to 5 s while status is pending or running.” (seeds/puffle-get-enrichment-run-status.txt)"
+                        }
+                      ],
+                      "journal": {
+                        "judged": 15,
+                        "dropped": 0,
+                        "tenants": {
+                          "puffle": [
+                            "pk_live_demo"
+                          ]
+                        }
+                      }
+                    }
+                  }
+                }
+              },
+              "application/xml": {
+                "schema": {
+                  "type": "string",
+                  "description": "JUnit XML."
                 }
               }
             }
@@ -1887,6 +2078,13 @@ const document: Record<string, unknown> = {
               "null"
             ]
           },
+          "operation": {
+            "description": "operationId of the vendor or control API operation the request routed to (`puffleGetEnrichmentRun`), or `null` when none matched.",
+            "type": [
+              "string",
+              "null"
+            ]
+          },
           "request": {
             "type": "object",
             "properties": {
@@ -1986,6 +2184,7 @@ const document: Record<string, unknown> = {
           "vendor",
           "scenario",
           "tenant",
+          "operation",
           "request",
           "response",
           "virtualTime",
@@ -2049,6 +2248,217 @@ const document: Record<string, unknown> = {
         },
         "required": [
           "cleared"
+        ]
+      },
+      "JournalMatcher": {
+        "description": "Which journal entries to count; every field given must match.",
+        "type": "object",
+        "additionalProperties": false,
+        "properties": {
+          "vendor": {
+            "$ref": "#/components/schemas/JournalVendor"
+          },
+          "operation": {
+            "description": "The operationId the request routed to.",
+            "type": "string",
+            "minLength": 1
+          },
+          "method": {
+            "description": "HTTP method, any case.",
+            "type": "string",
+            "minLength": 1
+          },
+          "path": {
+            "description": "The exact request path, without the query string.",
+            "type": "string",
+            "minLength": 1
+          },
+          "pathPattern": {
+            "description": "A regular expression the whole path must match (WireMock's `urlPathPattern`).",
+            "type": "string",
+            "minLength": 1
+          },
+          "status": {
+            "description": "The response status (0 for no response).",
+            "type": "integer",
+            "minimum": 0,
+            "maximum": 599
+          },
+          "tenant": {
+            "description": "The API key the request was made with.",
+            "type": "string",
+            "minLength": 1
+          }
+        }
+      },
+      "JournalCount": {
+        "description": "How many journal entries matched.",
+        "type": "object",
+        "properties": {
+          "count": {
+            "description": "Matching entries.",
+            "type": "integer",
+            "minimum": 0
+          }
+        },
+        "required": [
+          "count"
+        ]
+      },
+      "Severity": {
+        "description": "`error`: breaks a documented rule and can cost money or a ban; `warning`: wasteful or fragile.",
+        "type": "string",
+        "enum": [
+          "error",
+          "warning"
+        ]
+      },
+      "ConformanceFinding": {
+        "description": "One rule a client broke, with the journal entries that show it.",
+        "type": "object",
+        "properties": {
+          "rule": {
+            "description": "The rule id (docs/conformance.md).",
+            "type": "string"
+          },
+          "severity": {
+            "$ref": "#/components/schemas/Severity"
+          },
+          "vendor": {
+            "$ref": "#/components/schemas/Vendor"
+          },
+          "tenant": {
+            "description": "The API key the client used, or `null` for requests that carried none.",
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "message": {
+            "description": "What happened, naming the run or request.",
+            "type": "string"
+          },
+          "hint": {
+            "description": "What the client should do instead.",
+            "type": "string"
+          },
+          "source": {
+            "description": "The documentation sentence the rule comes from, and where it is.",
+            "type": "string"
+          },
+          "evidence": {
+            "description": "Journal entry ids (webhook attempt ids for `webhook-receiver-failing`), oldest first, at most 20.",
+            "type": "array",
+            "items": {
+              "type": "string"
+            }
+          },
+          "count": {
+            "description": "How many times the rule was broken this way.",
+            "type": "integer",
+            "minimum": 1
+          }
+        },
+        "required": [
+          "rule",
+          "severity",
+          "vendor",
+          "tenant",
+          "message",
+          "hint",
+          "source",
+          "evidence",
+          "count"
+        ]
+      },
+      "ConformanceRule": {
+        "description": "A rule the report checked.",
+        "type": "object",
+        "properties": {
+          "id": {
+            "description": "The rule id.",
+            "type": "string"
+          },
+          "severity": {
+            "$ref": "#/components/schemas/Severity"
+          },
+          "vendor": {
+            "$ref": "#/components/schemas/Vendor"
+          },
+          "source": {
+            "description": "The documentation sentence the rule comes from, and where it is.",
+            "type": "string"
+          },
+          "decision": {
+            "description": "The threshold chosen where the documentation gives none (a modelling decision).",
+            "type": "string"
+          }
+        },
+        "required": [
+          "id",
+          "severity",
+          "vendor",
+          "source"
+        ]
+      },
+      "ConformanceReport": {
+        "description": "The clients' behaviour judged against the vendors' documented rules.",
+        "type": "object",
+        "properties": {
+          "findings": {
+            "description": "Errors first, then warnings.",
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/ConformanceFinding"
+            }
+          },
+          "rules": {
+            "description": "Every rule checked (after the vendor and severity filters).",
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/ConformanceRule"
+            }
+          },
+          "journal": {
+            "description": "What was judged.",
+            "type": "object",
+            "properties": {
+              "judged": {
+                "description": "Journal entries judged.",
+                "type": "integer",
+                "minimum": 0
+              },
+              "dropped": {
+                "description": "Entries the journal had dropped; findings that needed them may be missing.",
+                "type": "integer",
+                "minimum": 0
+              },
+              "tenants": {
+                "description": "The API keys seen, per vendor.",
+                "type": "object",
+                "additionalProperties": {
+                  "type": "array",
+                  "items": {
+                    "type": "string"
+                  }
+                }
+              }
+            },
+            "required": [
+              "judged",
+              "dropped",
+              "tenants"
+            ]
+          },
+          "notice": {
+            "description": "Present when the journal dropped entries, so findings may be missing.",
+            "type": "string"
+          }
+        },
+        "required": [
+          "findings",
+          "rules",
+          "journal"
         ]
       }
     }

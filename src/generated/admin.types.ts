@@ -212,6 +212,48 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/__admin/journal/count": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Count matching journal entries
+         * @description Counts the retained journal entries that match every field given (WireMock's verify): `{}` counts them all. Entries the journal dropped are not counted (see `dropped` in `GET /__admin/journal`).
+         */
+        post: operations["adminCountJournal"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/__admin/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Judge the clients' behaviour
+         * @description Judges every retained journal entry (and every Exa webhook delivery attempt) against the vendors' documented client rules: poll cadence and deadline, polls after a terminal status, `Retry-After`, idempotent creates, retries of final answers, re-reading after a cancel conflict, failing webhook receivers. Each finding names the journal entries that show it. The report is derived from the journal on each call, so entries the journal dropped cannot be judged: `notice` says so.
+         *
+         *     `format=junit` returns JUnit XML (a test suite per vendor, a test case per rule and API key, a failure per finding), which CI systems display natively.
+         */
+        get: operations["adminGetReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -484,6 +526,8 @@ export interface components {
             scenario: string;
             /** @description API key the request was made with, or `null` when it carried none. */
             tenant: string | null;
+            /** @description operationId of the vendor or control API operation the request routed to (`puffleGetEnrichmentRun`), or `null` when none matched. */
+            operation: string | null;
             request: {
                 /** @description HTTP method. */
                 method: string;
@@ -541,6 +585,82 @@ export interface components {
         JournalCleared: {
             /** @description Number of entries removed. */
             cleared: number;
+        };
+        /** @description Which journal entries to count; every field given must match. */
+        JournalMatcher: {
+            vendor?: components["schemas"]["JournalVendor"];
+            /** @description The operationId the request routed to. */
+            operation?: string;
+            /** @description HTTP method, any case. */
+            method?: string;
+            /** @description The exact request path, without the query string. */
+            path?: string;
+            /** @description A regular expression the whole path must match (WireMock's `urlPathPattern`). */
+            pathPattern?: string;
+            /** @description The response status (0 for no response). */
+            status?: number;
+            /** @description The API key the request was made with. */
+            tenant?: string;
+        };
+        /** @description How many journal entries matched. */
+        JournalCount: {
+            /** @description Matching entries. */
+            count: number;
+        };
+        /**
+         * @description `error`: breaks a documented rule and can cost money or a ban; `warning`: wasteful or fragile.
+         * @enum {string}
+         */
+        Severity: "error" | "warning";
+        /** @description One rule a client broke, with the journal entries that show it. */
+        ConformanceFinding: {
+            /** @description The rule id (docs/conformance.md). */
+            rule: string;
+            severity: components["schemas"]["Severity"];
+            vendor: components["schemas"]["Vendor"];
+            /** @description The API key the client used, or `null` for requests that carried none. */
+            tenant: string | null;
+            /** @description What happened, naming the run or request. */
+            message: string;
+            /** @description What the client should do instead. */
+            hint: string;
+            /** @description The documentation sentence the rule comes from, and where it is. */
+            source: string;
+            /** @description Journal entry ids (webhook attempt ids for `webhook-receiver-failing`), oldest first, at most 20. */
+            evidence: string[];
+            /** @description How many times the rule was broken this way. */
+            count: number;
+        };
+        /** @description A rule the report checked. */
+        ConformanceRule: {
+            /** @description The rule id. */
+            id: string;
+            severity: components["schemas"]["Severity"];
+            vendor: components["schemas"]["Vendor"];
+            /** @description The documentation sentence the rule comes from, and where it is. */
+            source: string;
+            /** @description The threshold chosen where the documentation gives none (a modelling decision). */
+            decision?: string;
+        };
+        /** @description The clients' behaviour judged against the vendors' documented rules. */
+        ConformanceReport: {
+            /** @description Errors first, then warnings. */
+            findings: components["schemas"]["ConformanceFinding"][];
+            /** @description Every rule checked (after the vendor and severity filters). */
+            rules: components["schemas"]["ConformanceRule"][];
+            /** @description What was judged. */
+            journal: {
+                /** @description Journal entries judged. */
+                judged: number;
+                /** @description Entries the journal had dropped; findings that needed them may be missing. */
+                dropped: number;
+                /** @description The API keys seen, per vendor. */
+                tenants: {
+                    [key: string]: string[];
+                };
+            };
+            /** @description Present when the journal dropped entries, so findings may be missing. */
+            notice?: string;
         };
     };
     responses: {
@@ -932,6 +1052,68 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["JournalCleared"];
+                };
+            };
+            400: components["responses"]["ValidationError"];
+            401: components["responses"]["Unauthorized"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    adminCountJournal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["JournalMatcher"];
+            };
+        };
+        responses: {
+            /** @description How many entries match. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JournalCount"];
+                };
+            };
+            400: components["responses"]["ValidationError"];
+            401: components["responses"]["Unauthorized"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    adminGetReport: {
+        parameters: {
+            query?: {
+                /** @description `json` (the report object) or `junit` (JUnit XML). */
+                format?: "json" | "junit";
+                /** @description Only findings for this API key. */
+                tenant?: string;
+                /** @description Only this vendor's rules and findings. */
+                vendor?: components["schemas"]["Vendor"];
+                /** @description Only rules and findings of this severity. */
+                severity?: components["schemas"]["Severity"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The report, as JSON or as JUnit XML depending on `format`. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConformanceReport"];
+                    "application/xml": string;
                 };
             };
             400: components["responses"]["ValidationError"];

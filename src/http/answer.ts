@@ -17,8 +17,14 @@ export function jsonAnswer(status: number, body: unknown, headers: Record<string
 
 /** A control API result (or an unrouted request's) as an answer carrying the request id. */
 export function resultAnswer(
-  result: { status: number; body: unknown; headers?: Record<string, string> },
+  result: { status: number; body: unknown; headers?: Record<string, string>; text?: string },
   requestId: string,
 ): Answer {
+  if (result.text !== undefined)
+    return {
+      status: result.status,
+      headers: { ...result.headers, 'x-request-id': requestId },
+      body: result.text,
+    };
   return jsonAnswer(result.status, result.body, { ...result.headers, 'x-request-id': requestId });
 }

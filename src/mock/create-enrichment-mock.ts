@@ -1,6 +1,10 @@
 import { bypass, type HttpHandler } from 'msw';
 import { createVendorHandler } from '../adapter/vendor-handler.js';
 import { createVirtualClock, type Clock, type VirtualClock } from '../core/clock.js';
+import { assertConformance } from '../conformance/conformance-error.js';
+import { countEntries, type JournalMatcher } from '../conformance/journal-matcher.js';
+import type { ConformanceReport, ReportFilter } from '../conformance/report.js';
+import { recordedDeliveries, runtimeReport } from '../conformance/runtime-report.js';
 import type { Journal } from '../runtime/journal.js';
 import { createRuntime, type Runtime } from '../runtime/mock-runtime.js';
 import { describeTenant, updateTenant } from '../runtime/tenant-admin.js';
@@ -97,8 +101,11 @@ export interface EnrichmentMock<C extends Clock = VirtualClock> {
    * passed, else a `VirtualClock`. Move time with `advance` or `sleep`, which also deliver webhooks.
    */
   clock: C;
-  /** Every exchange the handlers answered, queryable by tenant and vendor. */
-  journal: Journal;
+  /** Every exchange the handlers answered, queryable by tenant and vendor, countable by a matcher. */
+  journal: Journal & {
+    /** How many entries match (WireMock's verify): `mock.journal.count({ operation: 'puffleGetEnrichmentRun' })`. */
+    count(matcher: JournalMatcher): number;
+  };
   /** The scenario the mock was created with, normalised (durations in ms, defaults filled in). */
   scenario: Scenario;
   /** The shared state behind the handlers. Internal: its shape may change in any release. */
@@ -117,6 +124,16 @@ export interface EnrichmentMock<C extends Clock = VirtualClock> {
   sleep(ms: number): Promise<void>;
   /** Forgets every run and tenant: back to the scenario's initial world. The clock stays. */
   reset(): void;
+  /**
+   * How the client behaved against the vendors' documented rules (poll cadence, Retry-After, idempotent
+   * creates, ...), judged from the journal and the webhook attempts: see docs/conformance.md.
+   */
+  report(filter?: ReportFilter): ConformanceReport;
+  /**
+   * Throws a `ConformanceError` listing every finding (with its fix, source and journal entry ids) when
+   * the client broke a rule: `afterEach(() => mock.assertConformance())`.
+   */
+  assertConformance(filter?: ReportFilter): void;
 }
 
 /** Problems of the overrides (written in no file) are named as such: their JSON has no lines to point at. */
@@ -203,7 +220,9 @@ export function createEnrichmentMock(options: EnrichmentMockOptions<Clock> = {})
   return {
     handlers,
     clock,
-    journal: runtime.journal,
+    journal: Object.assign(runtime.journal, {
+      count: (matcher: JournalMatcher) => countEntries(runtime.journal.entries(), matcher),
+    }),
     scenario,
     runtime,
     tenant: (key) => ({
@@ -217,5 +236,8 @@ export function createEnrichmentMock(options: EnrichmentMockOptions<Clock> = {})
       await advance(ms);
     },
     reset: () => runtime.reset(),
+    report: (filter) => runtimeReport(runtime, recordedDeliveries(runtime, vendors), filter),
+    assertConformance: (filter) =>
+      void assertConformance(runtimeReport(runtime, recordedDeliveries(runtime, vendors), filter)),
   };
 }

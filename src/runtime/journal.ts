@@ -14,6 +14,8 @@ export interface JournalEntry {
   vendor: 'puffle' | 'sendkit' | 'exa' | 'admin' | 'unknown';
   scenario: string;
   tenant: string | null;
+  /** operationId of the vendor or control API operation the request routed to; null when none matched. */
+  operation: string | null;
   request: {
     method: string;
     path: string;

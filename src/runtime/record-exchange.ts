@@ -73,6 +73,7 @@ export function recordExchange(runtime: Runtime, record: ExchangeRecord): Journa
     vendor: facts.vendor,
     scenario: facts.scenario,
     tenant: facts.tenant,
+    operation: facts.operation,
     request: {
       method: record.method,
       path: record.url.pathname,

@@ -43,6 +43,7 @@ export interface HarEntry {
   _vendor: JournalEntry['vendor'];
   _scenario: string;
   _tenant: string | null;
+  _operation: string | null;
   /** The mock-clock instant the request was handled at: `replay` moves its virtual clock there. */
   _virtualTime: string;
 }
@@ -160,6 +161,7 @@ function toHarEntry(entry: JournalEntry, baseUrl: string): HarEntry {
     _vendor: entry.vendor,
     _scenario: entry.scenario,
     _tenant: entry.tenant,
+    _operation: entry.operation,
     _virtualTime: entry.virtualTime,
   };
 }

@@ -2,6 +2,8 @@ import { createServer } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { createVendorPipeline } from '../adapter/vendor-pipeline.js';
 import type { RequestHandler } from 'msw';
+import { recordedDeliveries, runtimeReport } from '../conformance/runtime-report.js';
+import type { ConformanceReport } from '../conformance/report.js';
 import type { Clock } from '../core/clock.js';
 import { createRuntime, type Runtime } from '../runtime/mock-runtime.js';
 import type { Scenario, Vendor } from '../scenario/types.js';
@@ -39,6 +41,8 @@ export interface RunningServer {
   /** The vendors served, in routing order, with their path prefixes. */
   vendors: { vendor: Vendor; basePath: string }[];
   runtime: Runtime;
+  /** The conformance report of every client so far (see docs/conformance.md). */
+  report(): ConformanceReport;
   /** Stops accepting, lets in-flight requests finish, drops idle and hanging connections, then resolves. */
   close(): Promise<void>;
 }
@@ -77,6 +81,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     uptimeMs: () => performance.now() - started,
     recording,
     moveClock: webhooks.moveClock,
+    deliveries: () => recordedDeliveries(runtime, definitions),
   });
   const app = createApp({
     runtime,
@@ -118,11 +123,13 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     ]).then(() => undefined);
     return closed;
   };
+  const report = (): ConformanceReport => runtimeReport(runtime, recordedDeliveries(runtime, definitions));
   return {
     url,
     port,
     vendors: definitions.map(({ vendor, basePath }) => ({ vendor, basePath })),
     runtime,
+    report,
     close,
   };
 }

@@ -12,7 +12,7 @@ export interface DeliveryTimerOptions {
  * `deliverDue` unless the previous run is still busy. The timer does not keep the process alive.
  *
  * @example
- * const timer = startDeliveryTimer(dispatcher, { onError: (error) => logger.log('error', String(error)) });
+ * const timer = startDeliveryTimer(dispatcher, { onError: (error) => logger.error({ err: error }, 'webhook delivery failed') });
  * await timer.stop(); // at shutdown: no new runs, and the current one has finished
  */
 export function startDeliveryTimer(dispatcher: WebhookDispatcher, options: DeliveryTimerOptions) {

@@ -82,6 +82,20 @@ export interface Outbox {
   events: readonly FeedEvent[];
 }
 
+/** A delivery attempt as the vendor's API keeps it: what conformance judges a receiver by. */
+export interface RecordedDelivery {
+  /** The attempt's id in the vendor's API. */
+  id: string;
+  /** The API key whose webhook it was. */
+  tenant: string;
+  webhookId: string;
+  url: string;
+  /** The receiver's HTTP status; 0 when it could not be reached or did not answer within the timeout. */
+  statusCode: number;
+  /** When the attempt was made (ms since epoch, on the mock's clock). */
+  attemptedAt: number;
+}
+
 /** What a vendor adapter gives the delivery engine. */
 export interface WebhookFeed {
   /** The adapter's outboxes across the runtime's scenario contexts, with the events up to `now`. */
@@ -92,4 +106,6 @@ export interface WebhookFeed {
    * for a later instant hold, so the engine need not compute them again before each delivery.
    */
   revision(): number;
+  /** Every delivery attempt made so far across the contexts, in the order each webhook got them. */
+  deliveries(contexts: readonly ScenarioContext[]): RecordedDelivery[];
 }

@@ -14,6 +14,7 @@ const DEFAULTS: ServeOptions = {
   watch: false,
   logFormat: undefined,
   handlers: [],
+  report: undefined,
 };
 
 const options = (args: string[], env: NodeJS.ProcessEnv = {}) => {
@@ -69,6 +70,7 @@ describe('parseServeOptions', () => {
       watch: true,
       logFormat: 'json',
       handlers: [],
+      report: undefined,
     });
   });
 
@@ -83,6 +85,7 @@ describe('parseServeOptions', () => {
       ENRICHMENT_MOCK_ADMIN_TOKEN: 'secret',
       ENRICHMENT_MOCK_LOG_LEVEL: 'warn',
       ENRICHMENT_MOCK_LOG_FORMAT: 'pretty',
+      ENRICHMENT_MOCK_REPORT: 'conformance.xml',
     };
     expect(options([], env)).toEqual({
       host: '0.0.0.0',
@@ -97,6 +100,7 @@ describe('parseServeOptions', () => {
       watch: false,
       logFormat: 'pretty',
       handlers: [],
+      report: 'conformance.xml',
     });
     expect(options(['--port', '6000', '--log-level', 'error', '--log-format', 'json'], env)).toMatchObject({
       port: 6000,
@@ -104,6 +108,15 @@ describe('parseServeOptions', () => {
       logFormat: 'json',
     });
     expect(options([], { ENRICHMENT_MOCK_SPEED: '10' }).speed).toBe(10);
+  });
+
+  it('takes --report with a .xml or .json file and refuses any other', () => {
+    expect(options(['--report', 'out/conformance.json']).report).toBe('out/conformance.json');
+    const parsed = parseServeOptions(['--report', 'conformance.txt'], {});
+    expect(parsed).toEqual({
+      ok: false,
+      message: '--report must name a .xml (JUnit) or .json file, got "conformance.txt".',
+    });
   });
 
   it('treats an empty environment variable as unset', () => {

@@ -8,6 +8,7 @@ const entry = (change: Partial<JournalEntry> = {}): JournalEntry => ({
   vendor: 'puffle',
   scenario: 'default',
   tenant: 'pk_live_har',
+  operation: 'puffleCreateEnrichmentRun',
   request: {
     method: 'POST',
     path: '/api/enrichment',
@@ -63,6 +64,7 @@ describe('toHar', () => {
       },
       _vendor: 'puffle',
       _tenant: 'pk_live_har',
+      _operation: 'puffleCreateEnrichmentRun',
       _virtualTime: '2026-01-05T09:00:00.000Z',
     });
   });

@@ -16,6 +16,7 @@ const record = (text: string, omit = false): JournalRecord => ({
   vendor: 'puffle',
   scenario: 'default',
   tenant: null,
+  operation: 'puffleListEnrichments',
   request: { method: 'GET', path: '/api/enrichments', query: {}, headers: {}, body: { text: null } },
   response: { status: 200, headers: {}, body: { text, omit } },
   virtualTime: '2026-01-05T09:00:00.000Z',

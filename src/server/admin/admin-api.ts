@@ -8,6 +8,7 @@ import { adminError, type AdminErrorCode, type AdminResult } from './admin-error
 import { createClockOperations } from './clock-operations.js';
 import { refuseUnknownQuery, whatToSend } from './request-hints.js';
 import { createJournalOperations } from './journal-operations.js';
+import { createReportOperations } from './report-operations.js';
 import { createRunOperations } from './run-operations.js';
 import { createScenarioOperations } from './scenario-operations.js';
 import { createTenantOperations } from './tenant-operations.js';
@@ -40,6 +41,7 @@ export function createAdminApi(context: AdminContext) {
     ...createRunOperations(context),
     ...createTenantOperations(context),
     ...createJournalOperations(context),
+    ...createReportOperations(context),
   };
 
   return {

@@ -1,4 +1,5 @@
 import type { Runtime } from '../../runtime/mock-runtime.js';
+import type { RecordedDelivery } from '../../webhooks/outbox.js';
 import type { ScenarioRegistry } from '../scenario-registry.js';
 
 /** How the journal was recorded: written into HAR exports so `replay` can rebuild the same mock. */
@@ -25,6 +26,8 @@ export interface AdminContext {
    * them); without it the clock is simply set.
    */
   moveClock?(target: number): Promise<{ ok: true } | { ok: false; message: string }>;
+  /** Every webhook delivery attempt made so far, for the conformance report; none when absent. */
+  deliveries?(): RecordedDelivery[];
 }
 
 /** The input of one control API operation, validated against `openapi/admin.yaml`. */

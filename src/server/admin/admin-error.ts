@@ -18,6 +18,8 @@ export interface AdminResult {
   status: number;
   body: unknown;
   headers?: Record<string, string>;
+  /** Sent as is instead of `body` as JSON (JUnit XML); `headers` then name its content type. */
+  text?: string;
 }
 
 const STATUS: Record<AdminErrorCode, number> = {

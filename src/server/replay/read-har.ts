@@ -5,10 +5,18 @@ export interface RecordedExchange {
   /** Position in the HAR file (0-based), for messages. */
   index: number;
   seq: number | null;
+  /** The journal entry id (`_id`), or null when the HAR does not say. */
+  id: string | null;
+  /** The API key the request was made with (`_tenant`), or null. */
+  tenant: string | null;
+  /** The operationId it routed to (`_operation`), or null when the HAR does not say. */
+  operation: string | null;
   /** Who answered (`_vendor`); null when the HAR does not say, and the path decides. */
   vendor: JournalEntry['vendor'] | null;
   /** The mock-clock instant it was handled at (`_virtualTime`), in ms. */
   virtualTimeMs: number | null;
+  /** When the request started (`startedDateTime`), in ms; null when unreadable. */
+  startedMs: number | null;
   method: string;
   /** Path and query string. */
   target: string;
@@ -60,12 +68,20 @@ function toExchange(entry: unknown, index: number): RecordedExchange | string {
   const postData = request['postData'];
   const content = response['content'];
   const vendor = entry['_vendor'];
-  const virtualTime = typeof entry['_virtualTime'] === 'string' ? Date.parse(entry['_virtualTime']) : NaN;
+  const instant = (value: unknown): number | null => {
+    const ms = typeof value === 'string' ? Date.parse(value) : NaN;
+    return Number.isFinite(ms) ? ms : null;
+  };
+  const text = (value: unknown): string | null => (typeof value === 'string' ? value : null);
   return {
     index,
     seq: typeof entry['_seq'] === 'number' ? entry['_seq'] : null,
+    id: text(entry['_id']),
+    tenant: text(entry['_tenant']),
+    operation: text(entry['_operation']),
     vendor: typeof vendor === 'string' && VENDORS.has(vendor) ? (vendor as JournalEntry['vendor']) : null,
-    virtualTimeMs: Number.isFinite(virtualTime) ? virtualTime : null,
+    virtualTimeMs: instant(entry['_virtualTime']),
+    startedMs: instant(entry['startedDateTime']),
     method: request['method'].toUpperCase(),
     target: `${url.pathname}${url.search}`,
     headers: pairs(request['headers']),

@@ -96,5 +96,20 @@ export function createExaWebhookFeed(
     }
     return found;
   };
-  return { outboxes, revision };
+  const deliveries: WebhookFeed['deliveries'] = (contexts) =>
+    contexts.flatMap(({ simulator }) =>
+      simulator.tenants().flatMap((tenant) =>
+        (webhooks.peek(tenant)?.webhooks ?? []).flatMap((webhook) =>
+          webhook.attempts.map((attempt) => ({
+            id: attempt.id,
+            tenant: tenant.key,
+            webhookId: webhook.id,
+            url: attempt.url,
+            statusCode: attempt.responseStatusCode,
+            attemptedAt: Date.parse(attempt.attemptedAt),
+          })),
+        ),
+      ),
+    );
+  return { outboxes, revision, deliveries };
 }

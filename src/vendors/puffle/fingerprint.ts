@@ -1,14 +1,4 @@
-/** JSON with object keys sorted at every depth, so equal values give equal text whatever their key order. */
-function stableJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`;
-  if (typeof value === 'object' && value !== null) {
-    const entries = Object.keys(value)
-      .sort()
-      .map((key) => `${JSON.stringify(key)}:${stableJson((value as Record<string, unknown>)[key])}`);
-    return `{${entries.join(',')}}`;
-  }
-  return JSON.stringify(value);
-}
+import { stableJson } from '../../http/stable-json.js';
 
 /**
  * What an idempotency key is bound to: the request body without the key itself, as stable JSON (key
