@@ -45,7 +45,9 @@ export function watchScenarios(
       );
       return;
     }
+    // The new version serves from the next request on, active or picked per request; its state starts afresh.
     if (wasActive) runtime.activate(selected.scenario);
+    else runtime.forget(name);
     logger.info(
       { scenario: selected.scenario.name, file: changed, active: wasActive },
       `Scenario "${selected.scenario.name}" reloaded from ${changed}`,

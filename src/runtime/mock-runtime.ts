@@ -61,7 +61,11 @@ export function createRuntime(options: RuntimeOptions) {
     /** Makes `scenario` the default; its state starts afresh. */
     activate(scenario: Scenario): void {
       active = scenario;
-      contexts.delete(scenario.name);
+      this.forget(scenario.name);
+    },
+    /** Forgets one scenario's tenants, runs and fault counters: its next request starts from its (re-read) world. */
+    forget(name: string): void {
+      contexts.delete(name);
     },
     /** The context of a scenario by name, created on first use; undefined for an unknown name. */
     context(name: string = active.name): ScenarioContext | undefined {

@@ -45,4 +45,27 @@ describe('serve --watch', { timeout: CHILD_PROCESS_TIMEOUT }, () => {
     await server.waitForLine(/reloaded from/, 2);
     expect(await credits()).toBe(800);
   });
+
+  it('re-reads an edited file that is loaded but not active: requests that pick it get the new version', async () => {
+    const file = join(dir, 'picked.yaml');
+    writeFileSync(file, `name: picked\n${scenarioFile(300)}`);
+    const server = await startServe(['--clock', 'virtual', '--watch']);
+    const select = (name: string) =>
+      fetch(`${server.url}/__admin/scenario`, {
+        method: 'PUT',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ name }),
+      });
+    expect((await select(file)).status).toBe(200);
+    expect((await select('default')).status).toBe(200);
+    const credits = async (): Promise<number> => {
+      const response = await fetch(`${server.url}/__admin/tenants/pk_live_watch?scenario=picked`);
+      return ((await response.json()) as { credits: number }).credits;
+    };
+    expect(await credits()).toBe(300);
+
+    writeFileSync(file, `name: picked\n${scenarioFile(400)}`);
+    await server.waitForLine(/reloaded from/);
+    expect(await credits()).toBe(400);
+  });
 });
