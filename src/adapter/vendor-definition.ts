@@ -65,7 +65,7 @@ export type OperationHandler = (context: OperationContext) => VendorResponse;
 /** One vendor: its OpenAPI document, its words for auth and errors, and its operations by operationId. */
 export interface VendorDefinition {
   vendor: Vendor;
-  /** Path prefix every operation of the vendor lives under, e.g. `/api`. */
+  /** Path prefix every operation of the vendor lives under, e.g. `/api` (from its descriptor). */
   basePath: string;
   document: OpenApiDocument;
   /** The API key of a request, or why it has none (status, code, message). */
@@ -85,3 +85,6 @@ export interface VendorDefinition {
   /** The vendor's webhooks and the events they receive, for the delivery engine (`src/webhooks`). */
   webhookFeed?: WebhookFeed;
 }
+
+/** What a vendor folder declares: its definition less what its descriptor (`vendor-descriptors.ts`) says. */
+export type VendorBehaviour = Omit<VendorDefinition, 'vendor' | 'basePath' | 'document'>;

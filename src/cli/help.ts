@@ -1,8 +1,10 @@
+import { VENDOR_PATHS } from '../vendors/vendor-descriptors.js';
+
 /** The text of `enrichment-mock --help`. */
-export const HELP = `enrichment-mock: a mock of the Puffle, Sendkit and Exa Websets enrichment APIs.
+export const HELP = `enrichment-mock: a mock of lead-enrichment APIs (${VENDOR_PATHS}).
 
 Usage:
-  enrichment-mock serve [flags]          serve the three APIs and the control API on one port
+  enrichment-mock serve [flags]          serve the vendor APIs and the control API on one port
   enrichment-mock validate FILE          check a scenario file (or a built-in scenario name)
   enrichment-mock replay FILE.har [flags] replay a recorded journal and report every difference
   enrichment-mock report FILE.har [--format text|json|junit]
@@ -33,6 +35,6 @@ replay flags:
   --scenario NAME|PATH  scenario to replay against (default: the one recorded in the HAR)
   --seed N            seed to replay with (default: the one recorded in the HAR)
 
-Paths: Puffle /api, Sendkit /v1, Exa Websets /websets/v0, control API /__admin.
+Paths: ${VENDOR_PATHS}, control API /__admin.
 Exit codes: 0 ok, 1 failure (invalid scenario, replay differences, error findings, cannot listen), 2 bad usage.
 Reference: docs/server.md, docs/conformance.md`;

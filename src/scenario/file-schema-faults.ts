@@ -1,3 +1,4 @@
+import { VENDORS } from '../vendors/vendor-descriptors.js';
 import { ref } from './file-schema-ref.js';
 import { ALL_OPERATIONS } from './operations.js';
 
@@ -101,7 +102,7 @@ const fault = {
 };
 
 export const FAULT_DEFS = {
-  vendor: { description: 'One of the vendors the mock serves.', enum: ['puffle', 'sendkit', 'exa'] },
+  vendor: { description: 'One of the vendors the mock serves.', enum: VENDORS },
   fault,
   faultMatch,
   faultEffect,

@@ -5,8 +5,9 @@
  * milliseconds.
  */
 
-/** The vendors the mock serves, plus its own control API. */
-export type Vendor = 'puffle' | 'sendkit' | 'exa';
+import type { Vendor } from '../vendors/vendor-descriptors.js';
+
+export type { Vendor };
 
 /** A duration distribution, sampled per item from the seed. */
 export type Distribution =

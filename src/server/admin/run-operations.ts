@@ -1,14 +1,11 @@
 import type { Run } from '../../core/run.js';
 import type { components } from '../../generated/admin.types.js';
 import type { ScenarioContext } from '../../runtime/mock-runtime.js';
+import { isVendor, type Vendor } from '../../vendors/vendor-descriptors.js';
 import type { AdminContext, AdminInput } from './admin-context.js';
 import { adminError, type AdminResult } from './admin-error.js';
 
 type RunView = components['schemas']['Run'];
-type Vendor = components['schemas']['Vendor'];
-
-const VENDORS: ReadonlySet<string> = new Set<Vendor>(['puffle', 'sendkit', 'exa']);
-
 /** Where a run sits in the newest-first order: the key a cursor carries. */
 type SortKey = [createdAt: number, scenario: string, tenant: string, sequence: number];
 
@@ -82,7 +79,7 @@ export function createRunOperations(context: AdminContext) {
         )
         .filter(
           ({ scenario, run }) =>
-            VENDORS.has(run.vendor) &&
+            isVendor(run.vendor) &&
             (query['scenario'] === undefined || scenario.scenario.name === query['scenario']) &&
             (query['tenant'] === undefined || run.tenant === query['tenant']) &&
             (query['vendor'] === undefined || run.vendor === query['vendor']),
