@@ -1,3 +1,4 @@
+import type { Reply } from '../http/answer.js';
 import type { HeaderReader } from '../http/plain-request.js';
 import type { Operation } from '../openapi/operation.js';
 import type { OpenApiDocument } from '../openapi/document-resolver.js';
@@ -10,11 +11,7 @@ export type Authentication =
   { ok: true; key: string } | { ok: false; status: number; code: string; message: string };
 
 /** What an operation answers: the vendor adapter's words, before tolerance and headers are applied. */
-export interface VendorResponse {
-  status: number;
-  body: unknown;
-  headers?: Record<string, string>;
-}
+export type VendorResponse = Omit<Reply, 'text'>;
 
 /** A failure the vendor must express in its own error shape. */
 export interface VendorError {

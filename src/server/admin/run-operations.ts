@@ -4,12 +4,11 @@ import type { ScenarioContext } from '../../runtime/mock-runtime.js';
 import { isVendor, type Vendor } from '../../vendors/vendor-descriptors.js';
 import type { AdminContext, AdminInput } from './admin-context.js';
 import { adminError, type AdminResult } from './admin-error.js';
+import { toIso } from '../../core/clock.js';
 
 type RunView = components['schemas']['Run'];
 /** Where a run sits in the newest-first order: the key a cursor carries. */
 type SortKey = [createdAt: number, scenario: string, tenant: string, sequence: number];
-
-const iso = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
 
 /** Newest first; ties by scenario and tenant, then the tenant's latest run first. */
 function compareKeys(a: SortKey, b: SortKey): number {
@@ -47,10 +46,10 @@ function toRunView(context: ScenarioContext, run: Run): RunView {
     enrichment: run.vendor === 'exa' ? run.id : run.enrichment.slug,
     leadCount: run.size,
     counts: state.counts,
-    createdAt: new Date(run.createdAt).toISOString(),
-    startedAt: iso(state.startedAt),
-    completedAt: iso(state.completedAt),
-    cancelledAt: iso(state.cancelledAt),
+    createdAt: toIso(run.createdAt),
+    startedAt: toIso(state.startedAt),
+    completedAt: toIso(state.completedAt),
+    cancelledAt: toIso(state.cancelledAt),
   };
 }
 
