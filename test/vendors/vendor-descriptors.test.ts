@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { field } from '../../src/conformance/vendor-facts.js';
 import { JOURNAL_VENDORS } from '../../src/runtime/journal.js';
 import { DEFAULT_BODY } from '../../src/scenario/defaults.js';
 import { scenarioFileSchema } from '../../src/scenario/file-schema.js';
@@ -14,15 +15,6 @@ const adminYaml = readFileSync(new URL('../../openapi/admin.yaml', import.meta.u
 const scenarioSchema: unknown = JSON.parse(
   readFileSync(new URL('../../scenarios/scenario.schema.json', import.meta.url), 'utf8'),
 );
-
-/** The value at `path` of a parsed document. */
-function at(value: unknown, ...path: string[]): unknown {
-  return path.reduce<unknown>(
-    (current, key) =>
-      typeof current === 'object' && current !== null ? Reflect.get(current, key) : undefined,
-    value,
-  );
-}
 
 describe('the vendor descriptors: the one list of vendors', () => {
   it('give createVendors its vendors, in order, with their base paths and documents', () => {
@@ -44,12 +36,12 @@ describe('the vendor descriptors: the one list of vendors', () => {
   });
 
   it('are the vendor enums of openapi/admin.yaml and of the committed scenario schema', () => {
-    const schemas = at(parse(adminYaml), 'components', 'schemas');
-    expect(at(schemas, 'Vendor', 'enum')).toEqual(VENDORS);
-    expect(at(schemas, 'JournalVendor', 'enum')).toEqual(JOURNAL_VENDORS);
+    const schemas = field(parse(adminYaml), 'components', 'schemas');
+    expect(field(schemas, 'Vendor', 'enum')).toEqual(VENDORS);
+    expect(field(schemas, 'JournalVendor', 'enum')).toEqual(JOURNAL_VENDORS);
     for (const schema of [scenarioFileSchema, scenarioSchema]) {
-      expect(at(schema, '$defs', 'vendor', 'enum')).toEqual(VENDORS);
-      expect(Object.keys(at(schema, 'properties', 'expiry', 'properties') ?? {})).toEqual(VENDORS);
+      expect(field(schema, '$defs', 'vendor', 'enum')).toEqual(VENDORS);
+      expect(Object.keys(field(schema, 'properties', 'expiry', 'properties') ?? {})).toEqual(VENDORS);
     }
     expect(Object.keys(DEFAULT_BODY.expiry)).toEqual(VENDORS);
   });
@@ -66,8 +58,10 @@ describe('withEnum (npm run generate)', () => {
     const lines = (text: string): string[] => text.split('\n');
     const changed = lines(rewritten).filter((line, index) => line !== lines(adminYaml)[index]);
     expect(changed).toEqual(['      enum: [puffle, sendkit, exa, acme]']);
-    expect(at(parse(rewritten), 'components', 'schemas', 'Vendor', 'enum')).toContain('acme');
-    expect(at(parse(rewritten), 'components', 'schemas', 'JournalVendor', 'enum')).toEqual(JOURNAL_VENDORS);
+    expect(field(parse(rewritten), 'components', 'schemas', 'Vendor', 'enum')).toContain('acme');
+    expect(field(parse(rewritten), 'components', 'schemas', 'JournalVendor', 'enum')).toEqual(
+      JOURNAL_VENDORS,
+    );
   });
 
   it('refuses a schema it cannot find, naming it', () => {
