@@ -1,7 +1,12 @@
-import { VENDOR_PATHS } from '../vendors/vendor-descriptors.js';
+import { VENDOR_DESCRIPTORS, VENDOR_PATHS, VENDORS } from '../vendors/vendor-descriptors.js';
+
+/** "Puffle, Sendkit and Exa Websets". */
+const TITLES = VENDORS.map((vendor) => VENDOR_DESCRIPTORS[vendor].title)
+  .join(', ')
+  .replace(/, ([^,]*)$/, ' and $1');
 
 /** The text of `enrichment-mock --help`. */
-export const HELP = `enrichment-mock: a mock of lead-enrichment APIs (${VENDOR_PATHS}).
+export const HELP = `enrichment-mock: a mock of the ${TITLES} enrichment APIs.
 
 Usage:
   enrichment-mock serve [flags]          serve the vendor APIs and the control API on one port
