@@ -1,6 +1,17 @@
 import { fileURLToPath } from 'node:url';
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 
+/** Tests that talk to a server over a socket, in this process (port 0): the control API, routing, fuzzing. */
+const HTTP = ['test/server/**/*.test.ts', 'test/hardening/**/*.test.ts'];
+/** Tests that start the CLI as a child process, or drive a browser. */
+const E2E = ['test/**/*.e2e.test.ts', 'test/dashboard/**/*.test.ts'];
+/** Tests of the packed tarball, installed as a user would. */
+const PACKAGE = ['test/package/**/*.test.ts'];
+
+/**
+ * Four projects; `npm test` (`vitest run`) runs them all, `npm run test:<name>` one of them (README).
+ * `unit` takes every test no other project claims, so a new folder is never left out.
+ */
 export default defineConfig({
   resolve: {
     // examples/ import the package by name, as a user would; in the repo that name is the source.
@@ -9,8 +20,20 @@ export default defineConfig({
     ],
   },
   test: {
-    include: ['test/**/*.test.ts', 'examples/**/*.test.ts'],
     testTimeout: 20_000,
     hookTimeout: 30_000,
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          include: ['test/**/*.test.ts', 'examples/**/*.test.ts'],
+          exclude: [...configDefaults.exclude, ...HTTP, ...E2E, ...PACKAGE],
+        },
+      },
+      { extends: true, test: { name: 'http', include: HTTP, exclude: [...configDefaults.exclude, ...E2E] } },
+      { extends: true, test: { name: 'e2e', include: E2E } },
+      { extends: true, test: { name: 'package', include: PACKAGE } },
+    ],
   },
 });

@@ -17,6 +17,7 @@ import type { Run, RunRequest } from '../src/core/run.js';
 import { runStateAt } from '../src/core/run-state.js';
 import { createSimulator } from '../src/core/simulator.js';
 import type { Scenario, TimingModel } from '../src/scenario/types.js';
+import { byVendor } from '../src/vendors/vendor-descriptors.js';
 import { enrichmentFixture } from '../test/core/scenario-fixture.js';
 
 const gc = (globalThis as { gc?: () => void }).gc;
@@ -66,7 +67,7 @@ function scenario(listSize: number, credits: number): Scenario {
     },
     timing: { default: timing, profiles: {} },
     races: { beforeCompletionMs: 0, afterCompletionMs: 0, tieBreak: 'completion', cancelAlwaysLoses: false },
-    expiry: { puffle: null, sendkit: null, exa: null },
+    expiry: byVendor(() => null),
     faults: [],
     tolerance: { extraFields: false, nullOptional: false, shuffleKeys: false },
   };

@@ -1,3 +1,4 @@
+import type { Reply } from '../http/answer.js';
 import type { HeaderReader } from '../http/plain-request.js';
 import type { Operation } from '../openapi/operation.js';
 import type { OpenApiDocument } from '../openapi/document-resolver.js';
@@ -10,11 +11,7 @@ export type Authentication =
   { ok: true; key: string } | { ok: false; status: number; code: string; message: string };
 
 /** What an operation answers: the vendor adapter's words, before tolerance and headers are applied. */
-export interface VendorResponse {
-  status: number;
-  body: unknown;
-  headers?: Record<string, string>;
-}
+export type VendorResponse = Omit<Reply, 'text'>;
 
 /** A failure the vendor must express in its own error shape. */
 export interface VendorError {
@@ -65,7 +62,7 @@ export type OperationHandler = (context: OperationContext) => VendorResponse;
 /** One vendor: its OpenAPI document, its words for auth and errors, and its operations by operationId. */
 export interface VendorDefinition {
   vendor: Vendor;
-  /** Path prefix every operation of the vendor lives under, e.g. `/api`. */
+  /** Path prefix every operation of the vendor lives under, e.g. `/api` (from its descriptor). */
   basePath: string;
   document: OpenApiDocument;
   /** The API key of a request, or why it has none (status, code, message). */
@@ -85,3 +82,6 @@ export interface VendorDefinition {
   /** The vendor's webhooks and the events they receive, for the delivery engine (`src/webhooks`). */
   webhookFeed?: WebhookFeed;
 }
+
+/** What a vendor folder declares: its definition less what its descriptor (`vendor-descriptors.ts`) says. */
+export type VendorBehaviour = Omit<VendorDefinition, 'vendor' | 'basePath' | 'document'>;

@@ -37,7 +37,8 @@ const NO_BODY: BodyBytes = { data: null, overCap: false };
  * exchange and answers.
  *
  * @example
- * const handler = createVendorHandler(createPuffleVendor(), runtime, 'https://app.puffle.ai');
+ * const [puffle] = createVendors();
+ * const handler = createVendorHandler(puffle, runtime, VENDOR_ORIGINS.puffle);
  * setupServer(handler).listen();
  */
 export function createVendorHandler(

@@ -69,7 +69,7 @@ function splitEffects(applied: readonly AppliedFault[]) {
  * faults and dispatch failures apply once the key is accepted.
  *
  * @example
- * const answer = createVendorPipeline(createPuffleVendor(), runtime);
+ * const answer = createVendorPipeline(createVendors()[0], runtime);
  * const { answer: { status, body }, edge } = answer(request, 'req_1');
  */
 export function createVendorPipeline(definition: VendorDefinition, runtime: Runtime) {

@@ -1,8 +1,15 @@
+import { VENDOR_DESCRIPTORS, VENDOR_PATHS, VENDORS } from '../vendors/vendor-descriptors.js';
+
+/** "Puffle, Sendkit and Exa Websets". */
+const TITLES = VENDORS.map((vendor) => VENDOR_DESCRIPTORS[vendor].title)
+  .join(', ')
+  .replace(/, ([^,]*)$/, ' and $1');
+
 /** The text of `enrichment-mock --help`. */
-export const HELP = `enrichment-mock: a mock of the Puffle, Sendkit and Exa Websets enrichment APIs.
+export const HELP = `enrichment-mock: a mock of the ${TITLES} enrichment APIs.
 
 Usage:
-  enrichment-mock serve [flags]          serve the three APIs and the control API on one port
+  enrichment-mock serve [flags]          serve the vendor APIs and the control API on one port
   enrichment-mock validate FILE          check a scenario file (or a built-in scenario name)
   enrichment-mock replay FILE.har [flags] replay a recorded journal and report every difference
   enrichment-mock report FILE.har [--format text|json|junit]
@@ -33,6 +40,6 @@ replay flags:
   --scenario NAME|PATH  scenario to replay against (default: the one recorded in the HAR)
   --seed N            seed to replay with (default: the one recorded in the HAR)
 
-Paths: Puffle /api, Sendkit /v1, Exa Websets /websets/v0, control API /__admin.
+Paths: ${VENDOR_PATHS}, control API /__admin.
 Exit codes: 0 ok, 1 failure (invalid scenario, replay differences, error findings, cannot listen), 2 bad usage.
 Reference: docs/server.md, docs/conformance.md`;

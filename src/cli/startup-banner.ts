@@ -1,11 +1,5 @@
 import type { Vendor } from '../scenario/types.js';
-
-/** Each vendor's name as its users know it. */
-const VENDOR_TITLES: Record<Vendor, string> = {
-  puffle: 'Puffle',
-  sendkit: 'Sendkit',
-  exa: 'Exa Websets',
-};
+import { VENDOR_DESCRIPTORS } from '../vendors/vendor-descriptors.js';
 
 /** A Puffle key for the copy-paste command: any key is a tenant with the scenario's default world. */
 const EXAMPLE_TENANT = 'pk_live_demo';
@@ -41,7 +35,7 @@ export function startupBanner(facts: BannerFacts): string[] {
   const row = (label: string, value: string): string => `  ${label.padEnd(13)} ${value}`;
   const vendorRows = facts.vendors.map(({ vendor, basePath }) =>
     row(
-      VENDOR_TITLES[vendor],
+      VENDOR_DESCRIPTORS[vendor].title,
       `${url}${basePath}${vendor === 'exa' ? `   (exa-js adds ${basePath}: new Exa(key, '${url}'))` : ''}`,
     ),
   );

@@ -31,8 +31,8 @@ const PUFFLE_ENRICH = 'seeds/puffle-enrich-leads.txt';
 const PUFFLE_CANCEL = 'seeds/puffle-cancel-enrichment.txt';
 const FACTS = 'reference/vendor-apis.md';
 
-/** The minimum time between two polls of a pending or running run, per vendor. */
-export const POLL_INTERVAL_MS: Record<Vendor, number> = { puffle: 2_000, sendkit: 2_000, exa: 2_000 };
+/** The minimum time between two polls of a pending or running run: Puffle's lower bound, for every vendor. */
+export const POLL_INTERVAL_MS = 2_000;
 /** Puffle's "give up at 10 minutes", counted from the create (else the first poll). */
 export const PUFFLE_POLL_DEADLINE_MS = 10 * 60_000;
 /** Polls after the client saw a run's terminal status that are tolerated: one confirming read. */
@@ -43,14 +43,14 @@ export const CREATE_RETRY_WINDOW_MS = 10 * 60_000;
 export const NON_RETRYABLE_STATUSES: ReadonlySet<number> = new Set([400, 401, 402, 404, 422]);
 
 const SILENT_CADENCE = (vendor: string): string =>
-  `${vendor}'s docs give no polling cadence: the mock asks for at least ${POLL_INTERVAL_MS.puffle / 1000} s between polls, Puffle's lower bound, so the three vendors are judged alike.`;
+  `${vendor}'s docs give no polling cadence: the mock asks for at least ${POLL_INTERVAL_MS / 1000} s between polls, Puffle's lower bound, so every vendor is judged alike.`;
 
 const pollInterval = (vendor: Vendor, source: Rule['source'], decision?: string): Rule => ({
   id: 'poll-interval-too-short',
   severity: 'error',
   vendor,
   source,
-  hint: `Wait at least ${POLL_INTERVAL_MS[vendor] / 1000} s between two polls of the same run (Puffle asks for 2 to 5 s); with the in-process mock, wait through mock.sleep so virtual time passes.`,
+  hint: `Wait at least ${POLL_INTERVAL_MS / 1000} s between two polls of the same run (Puffle asks for 2 to 5 s); with the in-process mock, wait through mock.sleep so virtual time passes.`,
   ...(decision === undefined ? {} : { decision }),
 });
 

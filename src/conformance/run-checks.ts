@@ -69,14 +69,14 @@ export function checkRunTouch(
     } else {
       const last = run.lastPoll;
       const gap = last === null ? NaN : at - last.at;
-      if (last?.live && gap < POLL_INTERVAL_MS[vendor])
+      if (last?.live && gap < POLL_INTERVAL_MS)
         findings.add(
           'poll-interval-too-short',
           vendor,
           tenant,
           runId,
           () =>
-            `Run ${runId} was polled ${seconds(gap)} after the previous poll (${last.id}) found it still going; ${vendor} asks for at least ${seconds(POLL_INTERVAL_MS[vendor])}.`,
+            `Run ${runId} was polled ${seconds(gap)} after the previous poll (${last.id}) found it still going; ${vendor} asks for at least ${seconds(POLL_INTERVAL_MS)}.`,
           [last.id, id],
         );
       if (at - run.startedAt > PUFFLE_POLL_DEADLINE_MS)

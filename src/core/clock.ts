@@ -14,6 +14,19 @@ export interface Clock {
  */
 export const MAX_INSTANT_MS = Date.parse('9999-12-31T23:59:59.999Z');
 
+/**
+ * An instant (ms since the epoch) as an RFC 3339 date-time, the way every API here writes one; `null`
+ * (no instant yet) stays `null`.
+ *
+ * @example
+ * toIso(0); // '1970-01-01T00:00:00.000Z'
+ */
+export function toIso(ms: number): string;
+export function toIso(ms: number | null): string | null;
+export function toIso(ms: number | null): string | null {
+  return ms === null ? null : new Date(ms).toISOString();
+}
+
 /** The first instant the mock's clock may show: 0000-01-01T00:00:00.000Z (before it years are negative). */
 export const MIN_INSTANT_MS = Date.parse('0000-01-01T00:00:00.000Z');
 

@@ -6,6 +6,18 @@ export interface Answer {
 }
 
 /**
+ * What an operation answers before it is written out: a status, a JSON body and extra headers. Vendor
+ * operations (`VendorResponse`) and control API operations (`AdminResult`) answer this one shape.
+ */
+export interface Reply {
+  status: number;
+  body: unknown;
+  headers?: Record<string, string>;
+  /** Sent as is instead of `body` as JSON (JUnit XML); `headers` then name its content type. */
+  text?: string;
+}
+
+/**
  * A JSON answer.
  *
  * @example
@@ -16,10 +28,7 @@ export function jsonAnswer(status: number, body: unknown, headers: Record<string
 }
 
 /** A control API result (or an unrouted request's) as an answer carrying the request id. */
-export function resultAnswer(
-  result: { status: number; body: unknown; headers?: Record<string, string>; text?: string },
-  requestId: string,
-): Answer {
+export function resultAnswer(result: Reply, requestId: string): Answer {
   if (result.text !== undefined)
     return {
       status: result.status,

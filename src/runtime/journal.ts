@@ -6,12 +6,23 @@ import {
   type BodyInput,
   type KeptBody,
 } from '../http/journal-body.js';
+import { VENDORS, type Vendor } from '../vendors/vendor-descriptors.js';
+
+/** Which API an entry was routed to: a vendor, the control API, or `unknown` when no route matched. */
+export type JournalVendor = Vendor | 'admin' | 'unknown';
+
+/** Every value of `JournalEntry.vendor`. */
+export const JOURNAL_VENDORS: readonly JournalVendor[] = [...VENDORS, 'admin', 'unknown'];
+
+/** Whether `name` is a value of `JournalEntry.vendor` (a HAR's `_vendor`, say). */
+export const isJournalVendor = (name: string): name is JournalVendor =>
+  JOURNAL_VENDORS.some((vendor) => vendor === name);
 
 /** One request/response exchange as the mock saw it. */
 export interface JournalEntry {
   id: string;
   seq: number;
-  vendor: 'puffle' | 'sendkit' | 'exa' | 'admin' | 'unknown';
+  vendor: JournalVendor;
   scenario: string;
   tenant: string | null;
   /** operationId of the vendor or control API operation the request routed to; null when none matched. */

@@ -1,3 +1,4 @@
+import { byVendor, VENDOR_DESCRIPTORS } from '../vendors/vendor-descriptors.js';
 import type { ScenarioBody } from './file-types.js';
 import type { WebhookModel } from './types.js';
 
@@ -96,7 +97,7 @@ export const DEFAULT_BODY: ScenarioBody = {
     },
   },
   races: { beforeCompletion: 0, afterCompletion: 0, tieBreak: 'completion', cancelAlwaysLoses: false },
-  expiry: { puffle: null, sendkit: '7d', exa: null },
+  expiry: byVendor((vendor) => VENDOR_DESCRIPTORS[vendor].expiry.default),
   faults: [],
   tolerance: { extraFields: false, nullOptional: false, shuffleKeys: false },
   webhooks: {

@@ -1,3 +1,5 @@
+import { TRANSPORT_FAULT_TEXT, TRANSPORT_FAULT_TYPES } from '../adapter/transport-fault.js';
+import { VENDORS } from '../vendors/vendor-descriptors.js';
 import { ref } from './file-schema-ref.js';
 import { ALL_OPERATIONS } from './operations.js';
 
@@ -37,8 +39,7 @@ const faultMatch = {
 };
 
 const faultEffect = {
-  description:
-    'What the fault does: exactly one of `{status: 429, code?, message?, retryAfter?}`, `{latency: 300ms}`, `{transport: reset|hang|truncate|garbage}` or `{dispatchFailure: "message"}`.',
+  description: `What the fault does: exactly one of \`{status: 429, code?, message?, retryAfter?}\`, \`{latency: 300ms}\`, \`{transport: ${TRANSPORT_FAULT_TYPES.join('|')}}\` or \`{dispatchFailure: "message"}\`.`,
   type: 'object',
   additionalProperties: false,
   oneOf: [
@@ -69,9 +70,8 @@ const faultEffect = {
     retryAfter: ref('duration', 'Send a `Retry-After` header: whole seconds, e.g. `2s`.'),
     latency: ref('duration', 'Answer normally, this much later.'),
     transport: {
-      description:
-        '`reset`: drop the connection; `hang`: never answer; `truncate`: cut the body short; `garbage`: send a non-JSON body.',
-      enum: ['reset', 'hang', 'truncate', 'garbage'],
+      description: `${TRANSPORT_FAULT_TEXT}.`,
+      enum: TRANSPORT_FAULT_TYPES,
     },
     dispatchFailure: {
       description:
@@ -101,7 +101,7 @@ const fault = {
 };
 
 export const FAULT_DEFS = {
-  vendor: { description: 'One of the vendors the mock serves.', enum: ['puffle', 'sendkit', 'exa'] },
+  vendor: { description: 'One of the vendors the mock serves.', enum: VENDORS },
   fault,
   faultMatch,
   faultEffect,

@@ -1,3 +1,4 @@
+import { OUTPUT_KIND_NAMES } from '../core/output-kinds.js';
 import { MAX_GENERATED_LEADS } from '../core/lead-list.js';
 import { ref } from './file-schema-ref.js';
 
@@ -112,19 +113,7 @@ const catalogEntry = {
       properties: {
         kind: {
           description: 'The kind of value produced.',
-          enum: [
-            'email',
-            'email_verification',
-            'phone',
-            'text',
-            'url',
-            'number',
-            'date',
-            'options',
-            'boolean',
-            'seg_gateway',
-            'esp',
-          ],
+          enum: OUTPUT_KIND_NAMES,
         },
         options: {
           description: 'For kind `options`: the values a result picks from.',

@@ -1,3 +1,4 @@
+import { byVendor, VENDOR_DESCRIPTORS } from '../vendors/vendor-descriptors.js';
 import { FAULT_DEFS } from './file-schema-faults.js';
 import { ref } from './file-schema-ref.js';
 import { TIMING_DEFS } from './file-schema-timing.js';
@@ -126,14 +127,9 @@ export const scenarioFileSchema: Record<string, unknown> = {
         'How long runs stay readable after creation, per vendor; `null` keeps them. Then they answer 404.',
       type: 'object',
       additionalProperties: false,
-      properties: {
-        puffle: ref('nullableDuration', 'Time to live of Puffle enrichment runs. Default null.'),
-        sendkit: ref(
-          'nullableDuration',
-          'Time to live of Sendkit jobs. Default 7d ("Job not found or expired").',
-        ),
-        exa: ref('nullableDuration', 'Time to live of Exa enrichments. Default null.'),
-      },
+      properties: byVendor((vendor) =>
+        ref('nullableDuration', VENDOR_DESCRIPTORS[vendor].expiry.description),
+      ),
     },
     faults: {
       description: 'Injected faults, checked in order on every call. Replaces the inherited list whole.',

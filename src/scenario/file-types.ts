@@ -1,3 +1,4 @@
+import type { TransportFaultType } from '../adapter/transport-fault.js';
 import type { DurationInput } from './duration.js';
 import type { FaultMatch, OutputKind, Subject, ToleranceModel, Vendor } from './types.js';
 
@@ -59,7 +60,7 @@ export interface CatalogEntryFile {
 export type FaultEffectFile =
   | { status: number; code?: string; message?: string; retryAfter?: DurationInput }
   | { latency: DurationInput }
-  | { transport: 'reset' | 'hang' | 'truncate' | 'garbage' }
+  | { transport: TransportFaultType }
   | { dispatchFailure: string };
 
 export interface FaultFile {

@@ -1,3 +1,4 @@
+import { byVendor } from '../vendors/vendor-descriptors.js';
 import { DEFAULT_REORDER_WINDOW } from './defaults.js';
 import { parseDuration } from './duration.js';
 import type {
@@ -181,11 +182,7 @@ export function toScenario(body: ScenarioBody, identity: { name: string; descrip
       tieBreak: body.races.tieBreak,
       cancelAlwaysLoses: body.races.cancelAlwaysLoses,
     },
-    expiry: {
-      puffle: expiry(body.expiry.puffle),
-      sendkit: expiry(body.expiry.sendkit),
-      exa: expiry(body.expiry.exa),
-    },
+    expiry: byVendor((vendor) => expiry(body.expiry[vendor])),
     faults: body.faults.map(toFaultRule),
     tolerance: { ...body.tolerance },
     webhooks: toWebhookModel(body.webhooks),

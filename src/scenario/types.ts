@@ -5,8 +5,11 @@
  * milliseconds.
  */
 
-/** The vendors the mock serves, plus its own control API. */
-export type Vendor = 'puffle' | 'sendkit' | 'exa';
+import type { TransportFaultType } from '../adapter/transport-fault.js';
+import type { OutputKind } from '../core/output-kinds.js';
+import type { Vendor } from '../vendors/vendor-descriptors.js';
+
+export type { Vendor };
 
 /** A duration distribution, sampled per item from the seed. */
 export type Distribution =
@@ -29,19 +32,7 @@ export interface TimingModel {
 /** The subject an enrichment applies to, and the type of a lead. */
 export type Subject = 'person' | 'company';
 
-/** What an enrichment produces for one lead. */
-export type OutputKind =
-  | 'email'
-  | 'email_verification'
-  | 'phone'
-  | 'text'
-  | 'url'
-  | 'number'
-  | 'date'
-  | 'options'
-  | 'boolean'
-  | 'seg_gateway'
-  | 'esp';
+export type { OutputKind };
 
 /** One entry of a tenant's enrichment catalog. */
 export interface EnrichmentDefinition {
@@ -117,10 +108,7 @@ export interface FaultMatch {
 export type FaultEffect =
   | { type: 'status'; status: number; code?: string; message?: string; retryAfterSeconds?: number }
   | { type: 'latency'; ms: number }
-  | { type: 'reset' }
-  | { type: 'hang' }
-  | { type: 'truncate' }
-  | { type: 'garbage' }
+  | { type: TransportFaultType }
   | { type: 'dispatch_failure'; message: string };
 
 export interface FaultRule {

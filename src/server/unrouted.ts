@@ -1,3 +1,4 @@
+import { VENDOR_PATHS } from '../vendors/vendor-descriptors.js';
 import { adminError, type AdminResult } from './admin/admin-error.js';
 
 /**
@@ -25,6 +26,6 @@ export function unrouted(method: string, path: string): AdminResult {
   }
   return adminError(
     'NOT_FOUND',
-    `No route for ${method} ${path}: enrichment-mock serves Puffle under /api, Sendkit under /v1, Exa Websets under /websets/v0 and its control API under /__admin.`,
+    `No route for ${method} ${path}: enrichment-mock serves ${VENDOR_PATHS} and its control API under /__admin.`,
   );
 }

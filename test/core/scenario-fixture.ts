@@ -6,6 +6,7 @@ import type {
   TenantSpec,
   TimingModel,
 } from '../../src/scenario/types.js';
+import { byVendor } from '../../src/vendors/vendor-descriptors.js';
 
 /** 2026-01-01T00:00:00Z: every fixture clock starts here unless told otherwise. */
 export const START = Date.parse('2026-01-01T00:00:00Z');
@@ -78,7 +79,7 @@ export function scenarioFixture(overrides: ScenarioOverrides = {}): Scenario {
     startAtMs: START,
     faults: [],
     tolerance: { extraFields: false, nullOptional: false, shuffleKeys: false },
-    expiry: { puffle: null, sendkit: null, exa: null },
+    expiry: byVendor(() => null),
     ...rest,
     world: {
       defaults: tenantFixture(),

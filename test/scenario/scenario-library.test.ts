@@ -8,7 +8,7 @@ import { libraryDir, listScenarios, packageRoot } from '../../src/scenario/libra
 import { loadScenario, resolveBuiltinScenario } from '../../src/scenario/load-scenario.js';
 import { OPERATIONS } from '../../src/scenario/operations.js';
 import { formatProblems } from '../../src/scenario/problem.js';
-import type { Vendor } from '../../src/scenario/types.js';
+import { VENDOR_DESCRIPTORS, VENDORS } from '../../src/vendors/vendor-descriptors.js';
 
 const LIBRARY = [
   'cancel-race',
@@ -113,12 +113,8 @@ describe('the scenario file schema', () => {
   });
 
   it("lists as fault operations exactly the operationIds of the vendors' OpenAPI documents", () => {
-    const documents: Record<Vendor, string> = {
-      puffle: 'puffle.yaml',
-      sendkit: 'sendkit.yaml',
-      exa: 'exa-websets.yaml',
-    };
-    for (const [vendor, file] of Object.entries(documents) as [Vendor, string][]) {
+    for (const vendor of VENDORS) {
+      const file = `${VENDOR_DESCRIPTORS[vendor].spec}.yaml`;
       const document = parse(readFileSync(join(packageRoot(), 'openapi', file), 'utf8')) as {
         paths: Record<string, Record<string, unknown>>;
       };

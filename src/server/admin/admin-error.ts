@@ -1,4 +1,5 @@
 import type { components } from '../../generated/admin.types.js';
+import type { Reply } from '../../http/answer.js';
 
 export type AdminErrorBody = components['schemas']['AdminError'];
 
@@ -13,14 +14,8 @@ export type AdminErrorCode =
   | 'UNSUPPORTED_MEDIA_TYPE'
   | 'INTERNAL_ERROR';
 
-/** What a control API operation answers: a status and a JSON body, plus extra headers. */
-export interface AdminResult {
-  status: number;
-  body: unknown;
-  headers?: Record<string, string>;
-  /** Sent as is instead of `body` as JSON (JUnit XML); `headers` then name its content type. */
-  text?: string;
-}
+/** What a control API operation answers: a status and a JSON body (or text), plus extra headers. */
+export type AdminResult = Reply;
 
 const STATUS: Record<AdminErrorCode, number> = {
   VALIDATION_ERROR: 400,

@@ -1,18 +1,14 @@
-import adminDocument from '../../generated/admin.document.js';
-import exaDocument from '../../generated/exa-websets.document.js';
-import puffleDocument from '../../generated/puffle.document.js';
-import sendkitDocument from '../../generated/sendkit.document.js';
+import { DOCUMENTS } from '../../generated/documents.js';
 import { createOperationIndex, type OperationIndex } from '../../openapi/operation-index.js';
 import type { JournalEntry } from '../../runtime/journal.js';
+import { byVendor, VENDOR_DESCRIPTORS } from '../../vendors/vendor-descriptors.js';
 
 type RoutedVendor = Exclude<JournalEntry['vendor'], 'unknown'>;
 
 /** Each API's operations, from the OpenAPI document that declares them. */
 const INDEXES: Record<RoutedVendor, OperationIndex> = {
-  puffle: createOperationIndex(puffleDocument),
-  sendkit: createOperationIndex(sendkitDocument),
-  exa: createOperationIndex(exaDocument),
-  admin: createOperationIndex(adminDocument),
+  ...byVendor((vendor) => createOperationIndex(DOCUMENTS[VENDOR_DESCRIPTORS[vendor].spec])),
+  admin: createOperationIndex(DOCUMENTS.admin),
 };
 
 /**

@@ -1,18 +1,14 @@
 import type { Run } from '../../core/run.js';
 import type { components } from '../../generated/admin.types.js';
 import type { ScenarioContext } from '../../runtime/mock-runtime.js';
+import { isVendor, type Vendor } from '../../vendors/vendor-descriptors.js';
 import type { AdminContext, AdminInput } from './admin-context.js';
 import { adminError, type AdminResult } from './admin-error.js';
+import { toIso } from '../../core/clock.js';
 
 type RunView = components['schemas']['Run'];
-type Vendor = components['schemas']['Vendor'];
-
-const VENDORS: ReadonlySet<string> = new Set<Vendor>(['puffle', 'sendkit', 'exa']);
-
 /** Where a run sits in the newest-first order: the key a cursor carries. */
 type SortKey = [createdAt: number, scenario: string, tenant: string, sequence: number];
-
-const iso = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
 
 /** Newest first; ties by scenario and tenant, then the tenant's latest run first. */
 function compareKeys(a: SortKey, b: SortKey): number {
@@ -50,10 +46,10 @@ function toRunView(context: ScenarioContext, run: Run): RunView {
     enrichment: run.vendor === 'exa' ? run.id : run.enrichment.slug,
     leadCount: run.size,
     counts: state.counts,
-    createdAt: new Date(run.createdAt).toISOString(),
-    startedAt: iso(state.startedAt),
-    completedAt: iso(state.completedAt),
-    cancelledAt: iso(state.cancelledAt),
+    createdAt: toIso(run.createdAt),
+    startedAt: toIso(state.startedAt),
+    completedAt: toIso(state.completedAt),
+    cancelledAt: toIso(state.cancelledAt),
   };
 }
 
@@ -82,7 +78,7 @@ export function createRunOperations(context: AdminContext) {
         )
         .filter(
           ({ scenario, run }) =>
-            VENDORS.has(run.vendor) &&
+            isVendor(run.vendor) &&
             (query['scenario'] === undefined || scenario.scenario.name === query['scenario']) &&
             (query['tenant'] === undefined || run.tenant === query['tenant']) &&
             (query['vendor'] === undefined || run.vendor === query['vendor']),

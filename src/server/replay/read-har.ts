@@ -1,4 +1,4 @@
-import type { JournalEntry } from '../../runtime/journal.js';
+import { isJournalVendor, type JournalEntry } from '../../runtime/journal.js';
 
 /** One recorded request and the response it got, as `replay` needs them. */
 export interface RecordedExchange {
@@ -33,8 +33,6 @@ export interface RecordedSession {
   dropped: number;
   exchanges: RecordedExchange[];
 }
-
-const VENDORS: ReadonlySet<string> = new Set(['puffle', 'sendkit', 'exa', 'admin', 'unknown']);
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -79,7 +77,7 @@ function toExchange(entry: unknown, index: number): RecordedExchange | string {
     id: text(entry['_id']),
     tenant: text(entry['_tenant']),
     operation: text(entry['_operation']),
-    vendor: typeof vendor === 'string' && VENDORS.has(vendor) ? (vendor as JournalEntry['vendor']) : null,
+    vendor: typeof vendor === 'string' && isJournalVendor(vendor) ? vendor : null,
     virtualTimeMs: instant(entry['_virtualTime']),
     startedMs: instant(entry['startedDateTime']),
     method: request['method'].toUpperCase(),

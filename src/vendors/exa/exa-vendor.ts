@@ -1,6 +1,4 @@
-import type { OpenApiDocument } from '../../openapi/document-resolver.js';
-import type { VendorDefinition } from '../../adapter/vendor-definition.js';
-import document from '../../generated/exa-websets.document.js';
+import type { VendorBehaviour } from '../../adapter/vendor-definition.js';
 import { createWebset } from './create-webset.js';
 import { authenticateExa } from './exa-auth.js';
 import { enrichmentOperations } from './enrichment-operations.js';
@@ -19,16 +17,13 @@ import { websetOperations } from './webset-operations.js';
  * Webhooks subscribe to those Events; `webhookFeed` hands them to the delivery engine (`src/webhooks`).
  *
  * @example
- * const handler = createVendorHandler(createExaVendor(), runtime, 'https://api.exa.ai');
+ * const exa = createExaVendor(); // joined to its descriptor by createVendors()
  */
-export function createExaVendor(): VendorDefinition {
+export function createExaVendor(): VendorBehaviour {
   const dependencies = createExaDependencies();
   const webhooks = createWebhookStore();
   const commands = createCommandCounter();
   return {
-    vendor: 'exa',
-    basePath: '/websets/v0',
-    document: document as OpenApiDocument,
     authenticate: authenticateExa,
     errorBody: exaErrorBody,
     failures: EXA_FAILURES,

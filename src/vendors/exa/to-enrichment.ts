@@ -7,13 +7,11 @@ import type { components } from '../../generated/exa-websets.types.js';
 import { instructionsOf, titleOf, toEnrichmentDefinition } from './enrichment-settings.js';
 import { versionAt } from './versions.js';
 import type { EnrichmentRecord } from './webset-store.js';
+import { toIso } from '../../core/clock.js';
 
 export type WebsetEnrichment = components['schemas']['WebsetEnrichment'];
 export type EnrichmentResult = components['schemas']['EnrichmentResult'];
 type Reference = EnrichmentResult['references'][number];
-
-/** An instant as Exa writes it (ISO 8601, UTC). */
-export const iso = (ms: number): string => new Date(ms).toISOString();
 
 /** Exa's word for a core run status: work in flight is `pending`, a failed run still `completed`. */
 export function toEnrichmentStatus(status: RunStatus): WebsetEnrichment['status'] {
@@ -44,8 +42,8 @@ export function toEnrichment(enrichment: EnrichmentRecord, t: number): WebsetEnr
     options: version.options,
     instructions: instructionsOf(version),
     metadata: version.metadata,
-    createdAt: iso(enrichment.createdAt),
-    updatedAt: iso(Math.max(version.from, runUpdate)),
+    createdAt: toIso(enrichment.createdAt),
+    updatedAt: toIso(Math.max(version.from, runUpdate)),
   };
 }
 

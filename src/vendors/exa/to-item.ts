@@ -3,13 +3,14 @@ import type { Lead } from '../../core/lead-list.js';
 import type { Run } from '../../core/run.js';
 import type { components } from '../../generated/exa-websets.types.js';
 import { itemId } from './exa-ids.js';
-import { iso, toEnrichmentResult } from './to-enrichment.js';
+import { toEnrichmentResult } from './to-enrichment.js';
 import {
   enrichmentExistsAt,
   itemExistsAt,
   type EnrichmentRecord,
   type WebsetRecord,
 } from './webset-store.js';
+import { toIso } from '../../core/clock.js';
 
 export type WebsetItem = components['schemas']['WebsetItem'];
 type Reference = components['schemas']['EnrichmentResult']['references'][number];
@@ -125,7 +126,7 @@ export function toItem(
       references: [],
     })),
     enrichments,
-    createdAt: iso(webset.createdAt),
-    updatedAt: iso(updatedAt),
+    createdAt: toIso(webset.createdAt),
+    updatedAt: toIso(updatedAt),
   };
 }

@@ -1,9 +1,9 @@
 import type { components } from '../../generated/exa-websets.types.js';
 import type { DeliveryReport } from '../../webhooks/outbox.js';
 import { exaId } from './exa-ids.js';
-import { iso } from './to-enrichment.js';
 import { versionAt } from './versions.js';
 import type { EventType, WebhookAttempt, WebhookRecord } from './webhook-store.js';
+import { toIso } from '../../core/clock.js';
 
 export type Webhook = components['schemas']['Webhook'];
 
@@ -21,8 +21,8 @@ export function toWebhook(webhook: WebhookRecord, t: number, withSecret = false)
     url: version.url,
     secret: withSecret ? webhook.secret : null,
     metadata: { ...webhook.metadata },
-    createdAt: iso(webhook.createdAt),
-    updatedAt: iso(webhook.updatedAt),
+    createdAt: toIso(webhook.createdAt),
+    updatedAt: toIso(webhook.updatedAt),
   };
 }
 
@@ -40,6 +40,6 @@ export function toWebhookAttempt(seed: number, report: DeliveryReport): WebhookA
     responseBody: report.responseBody,
     responseStatusCode: report.statusCode,
     attempt: report.attempt,
-    attemptedAt: iso(report.attemptedAt),
+    attemptedAt: toIso(report.attemptedAt),
   };
 }

@@ -1,7 +1,8 @@
 import type { components } from '../../generated/exa-websets.types.js';
-import { iso, runStatusAt, toEnrichment } from './to-enrichment.js';
+import { runStatusAt, toEnrichment } from './to-enrichment.js';
 import { toItem, type ItemSource, type WebsetItem } from './to-item.js';
 import { enrichmentExistsAt, type SearchRecord, type WebsetRecord } from './webset-store.js';
+import { toIso } from '../../core/clock.js';
 
 type Schemas = components['schemas'];
 export type Webset = Schemas['Webset'];
@@ -51,8 +52,8 @@ export function toSearch(webset: WebsetRecord, search: SearchRecord): WebsetSear
     metadata: {},
     canceledAt: null,
     canceledReason: null,
-    createdAt: iso(webset.createdAt),
-    updatedAt: iso(webset.createdAt),
+    createdAt: toIso(webset.createdAt),
+    updatedAt: toIso(webset.createdAt),
   };
 }
 
@@ -82,8 +83,8 @@ export function toWebset(
     monitors: [],
     excludes: webset.excludes,
     metadata: webset.metadata,
-    createdAt: iso(webset.createdAt),
-    updatedAt: iso(updatedAt),
+    createdAt: toIso(webset.createdAt),
+    updatedAt: toIso(updatedAt),
   };
   if (!items) return view;
   const embedded: WebsetItem[] = [];

@@ -2,7 +2,7 @@ import type { OperationHandler } from '../../adapter/vendor-definition.js';
 import type { components } from '../../generated/puffle.types.js';
 import { PUFFLE } from './run-meta.js';
 import { runIdParam, runNotFound } from './run-not-found.js';
-import { toTimestamp } from './to-run-ledger.js';
+import { toIso } from '../../core/clock.js';
 
 type CancelEnrichmentRunResponse = components['schemas']['CancelEnrichmentRunResponse'];
 
@@ -19,7 +19,7 @@ export const cancelRun: OperationHandler = (context) => {
       run: {
         id: result.run.id,
         status: 'cancelled',
-        cancelledAt: toTimestamp(result.state.cancelledAt ?? context.context.simulator.now()),
+        cancelledAt: toIso(result.state.cancelledAt ?? context.context.simulator.now()),
       },
     };
     return { status: 200, body };

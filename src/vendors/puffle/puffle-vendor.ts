@@ -1,5 +1,4 @@
-import type { VendorDefinition } from '../../adapter/vendor-definition.js';
-import document from '../../generated/puffle.document.js';
+import type { VendorBehaviour } from '../../adapter/vendor-definition.js';
 import { cancelRun } from './cancel-run.js';
 import { createRun } from './create-run.js';
 import { getRun } from './get-run.js';
@@ -13,13 +12,10 @@ import { PUFFLE_FAILURES, puffleCodeForStatus, toPuffleError } from './puffle-er
  * operations of `openapi/puffle.yaml` (start, status ledger, items, cancel, catalog).
  *
  * @example
- * const handler = createVendorHandler(createPuffleVendor(), runtime, 'https://app.puffle.ai');
+ * const puffle = createPuffleVendor(); // joined to its descriptor by createVendors()
  */
-export function createPuffleVendor(): VendorDefinition {
+export function createPuffleVendor(): VendorBehaviour {
   return {
-    vendor: 'puffle',
-    basePath: '/api',
-    document,
     authenticate: authenticatePuffle,
     errorBody: toPuffleError,
     failures: PUFFLE_FAILURES,

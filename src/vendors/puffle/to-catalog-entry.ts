@@ -1,34 +1,16 @@
 import { derive, toUuid } from '../../core/random.js';
 import type { components } from '../../generated/puffle.types.js';
-import type { EnrichmentDefinition, OutputKind } from '../../scenario/types.js';
+import { OUTPUT_KINDS } from '../../core/output-kinds.js';
+import type { EnrichmentDefinition } from '../../scenario/types.js';
 
 type Enrichment = components['schemas']['Enrichment'];
 
 /** The name the mock gives the provider behind every enrichment (`toolBinding.provider`, item metadata). */
 export const PUFFLE_PROVIDER = 'enrichment-mock';
 
-/** JSON Schema of the value each output kind produces (see `src/core/results.ts`). */
-const OUTPUT_SCHEMAS: Record<OutputKind, Record<string, unknown>> = {
-  email: { type: 'string', format: 'email' },
-  email_verification: { type: 'string' },
-  phone: { type: 'string' },
-  text: { type: 'string' },
-  url: { type: 'string', format: 'uri' },
-  number: { type: 'number' },
-  date: { type: 'string', format: 'date' },
-  options: { type: 'string' },
-  boolean: { type: 'boolean' },
-  seg_gateway: {
-    type: 'object',
-    required: ['segProtected', 'segProvider'],
-    properties: { segProtected: { type: 'boolean' }, segProvider: { type: ['string', 'null'] } },
-  },
-  esp: { type: 'string' },
-};
-
 function outputSchema(definition: EnrichmentDefinition): Record<string, unknown> {
   const { kind, options } = definition.output;
-  return kind === 'options' && options ? { type: 'string', enum: options } : OUTPUT_SCHEMAS[kind];
+  return kind === 'options' && options ? { type: 'string', enum: options } : OUTPUT_KINDS[kind];
 }
 
 /** The catalog id of an enrichment: a UUID drawn from the scenario seed and the slug, stable across calls. */

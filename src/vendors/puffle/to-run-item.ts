@@ -4,7 +4,7 @@ import type { ItemView } from '../../core/simulator.js';
 import type { components } from '../../generated/puffle.types.js';
 import { scopeListId, readRunMeta } from './run-meta.js';
 import { PUFFLE_PROVIDER } from './to-catalog-entry.js';
-import { toTimestamp } from './to-run-ledger.js';
+import { toIso } from '../../core/clock.js';
 
 type RunItem = components['schemas']['EnrichmentRunItem'];
 
@@ -44,10 +44,10 @@ export function toRunItem(run: Run, item: ItemView, seed: number): RunItem {
         : null,
     },
     timing: {
-      startedAt: toTimestamp(item.startedAt),
-      completedAt: toTimestamp(item.completedAt),
-      createdAt: toTimestamp(run.createdAt),
-      updatedAt: toTimestamp(item.updatedAt),
+      startedAt: toIso(item.startedAt),
+      completedAt: toIso(item.completedAt),
+      createdAt: toIso(run.createdAt),
+      updatedAt: toIso(item.updatedAt),
     },
   };
 }

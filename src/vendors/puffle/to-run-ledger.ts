@@ -3,15 +3,9 @@ import type { RunState } from '../../core/run-state.js';
 import type { components } from '../../generated/puffle.types.js';
 import { correlationId, outputTarget, readRunMeta, scopeListId, triggerRunId } from './run-meta.js';
 import { creditAction, enrichmentUuid, toCatalogEntry } from './to-catalog-entry.js';
+import { toIso } from '../../core/clock.js';
 
 type RunLedger = components['schemas']['Run'];
-
-/** An instant as Puffle's ISO-8601 timestamp, or null. */
-export function toTimestamp(ms: number): string;
-export function toTimestamp(ms: number | null): string | null;
-export function toTimestamp(ms: number | null): string | null {
-  return ms === null ? null : new Date(ms).toISOString();
-}
 
 /**
  * A run and its state in Puffle's ledger shape (`GET /api/enrichment/{id}`). `cost.preview` is the estimate
@@ -58,11 +52,11 @@ export function toRunLedger(run: Run, state: RunState, seed: number): RunLedger 
     },
     error: state.error === null ? null : { message: state.error, details: null },
     timing: {
-      startedAt: toTimestamp(state.startedAt),
-      completedAt: toTimestamp(state.completedAt),
-      cancelledAt: toTimestamp(state.cancelledAt),
-      createdAt: toTimestamp(run.createdAt),
-      updatedAt: toTimestamp(state.updatedAt),
+      startedAt: toIso(state.startedAt),
+      completedAt: toIso(state.completedAt),
+      cancelledAt: toIso(state.cancelledAt),
+      createdAt: toIso(run.createdAt),
+      updatedAt: toIso(state.updatedAt),
     },
   };
 }

@@ -1,5 +1,4 @@
-import type { OperationHandler, VendorDefinition } from '../../adapter/vendor-definition.js';
-import document from '../../generated/sendkit.document.js';
+import type { OperationHandler, VendorBehaviour } from '../../adapter/vendor-definition.js';
 import { cancelEnrichmentJob } from './cancel-enrichment-job.js';
 import { enrichLeads } from './enrich-leads.js';
 import { getEnrichmentJob } from './get-enrichment-job.js';
@@ -21,13 +20,10 @@ const OPERATIONS: Record<string, OperationHandler> = {
  * answer is wrapped in `{ success, data | error }` and carries the rate-limit headers.
  *
  * @example
- * const handler = createVendorHandler(createSendkitVendor(), runtime, 'https://api.sendkit.ai');
+ * const sendkit = createSendkitVendor(); // joined to its descriptor by createVendors()
  */
-export function createSendkitVendor(): VendorDefinition {
+export function createSendkitVendor(): VendorBehaviour {
   return {
-    vendor: 'sendkit',
-    basePath: '/v1',
-    document,
     authenticate: authenticateSendkit,
     errorBody: sendkitErrorBody,
     failures: SENDKIT_FAILURES,

@@ -2,11 +2,10 @@ import type { RunState } from '../../core/run-state.js';
 import type { Run, RunStatus } from '../../core/run.js';
 import type { components } from '../../generated/sendkit.types.js';
 import { jobTypeOf } from './enrichment-types.js';
+import { toIso } from '../../core/clock.js';
 
 type Job = components['schemas']['Job'];
 export type JobStatus = components['schemas']['JobStatus'];
-
-const iso = (ms: number): string => new Date(ms).toISOString();
 
 /** The run status in Sendkit's words: a running run is `processing`. */
 export function toJobStatus(status: RunStatus): JobStatus {
@@ -35,9 +34,9 @@ export function toJob(run: Run, state: RunState): Job {
       creditsUsed: run.creditsCharged,
     },
     totalLeads: run.size,
-    createdAt: iso(run.createdAt),
-    updatedAt: iso(state.updatedAt),
-    startedAt: state.startedAt === null ? null : iso(state.startedAt),
-    completedAt: state.completedAt === null ? null : iso(state.completedAt),
+    createdAt: toIso(run.createdAt),
+    updatedAt: toIso(state.updatedAt),
+    startedAt: state.startedAt === null ? null : toIso(state.startedAt),
+    completedAt: state.completedAt === null ? null : toIso(state.completedAt),
   };
 }

@@ -4,6 +4,7 @@ import { isLive, type Run } from '../../core/run.js';
 import type { Simulator } from '../../core/simulator.js';
 import type { components } from '../../generated/sendkit.types.js';
 import { SENDKIT_ENRICHMENTS } from './enrichment-types.js';
+import { toIso } from '../../core/clock.js';
 
 export type SendkitLead = components['schemas']['Lead'];
 type EmailVerificationResult = components['schemas']['EmailVerificationResult'];
@@ -16,8 +17,6 @@ const VERIFICATION_RESULTS: readonly unknown[] = [
 ] satisfies EmailVerificationResult[];
 const isVerificationResult = (value: unknown): value is EmailVerificationResult =>
   VERIFICATION_RESULTS.includes(value);
-const iso = (ms: number): string => new Date(ms).toISOString();
-
 const textOf = (value: ResultValue | null | undefined): string | null =>
   typeof value === 'string' && value !== '' ? value : null;
 
@@ -87,7 +86,7 @@ export function toLead(
         ? verification.value
         : 'unknown'
       : null,
-    emailVerifiedAt: verified && verification.at !== null ? iso(verification.at) : null,
+    emailVerifiedAt: verified && verification.at !== null ? toIso(verification.at) : null,
     segProtected: segRecord
       ? segRecord['segProtected'] === true
       : typeof segValue === 'boolean'
@@ -97,7 +96,7 @@ export function toLead(
     espProvider: textOf(esp.value),
     phone: phoneNumber,
     phoneStatus: phoneStatusOf(simulator, phoneRuns, lead, phoneNumber),
-    createdAt: iso(lead.createdAt),
-    updatedAt: iso(Math.max(lead.createdAt, ...writes)),
+    createdAt: toIso(lead.createdAt),
+    updatedAt: toIso(Math.max(lead.createdAt, ...writes)),
   };
 }
