@@ -40,17 +40,39 @@ export type PipelineFailure =
   | 'unauthorized'
   | 'unknown_scenario';
 
-/** Everything an operation gets: the validated request, its tenant and the scenario's simulator. */
-export interface OperationContext {
+/** The part of an OpenAPI media map sent as JSON: a request body's or a response's `content`. */
+type JsonContent<Declared> = Declared extends { content: { 'application/json': infer Body } } ? Body : never;
+
+/**
+ * An operation's path parameters, from openapi-typescript's `operations[id]` type: `{ id: string }` for
+ * `/runs/{id}`, an empty record when the path has none.
+ */
+export type PathParams<Op> = Op extends { parameters: { path: infer Path } } ? Path : Record<string, never>;
+
+/** An operation's query parameters as the request validator coerced them (defaults filled in). */
+export type QueryParams<Op> = Op extends { parameters: { query?: infer Query } }
+  ? [NonNullable<Query>] extends [never]
+    ? Record<string, never>
+    : NonNullable<Query>
+  : Record<string, never>;
+
+/** An operation's JSON request body as validated (defaults filled in); `undefined` when none was declared or sent. */
+export type RequestBody<Op> = Op extends { requestBody: infer Declared }
+  ? JsonContent<Declared>
+  : Op extends { requestBody?: infer Declared }
+    ? [NonNullable<Declared>] extends [never]
+      ? undefined
+      : JsonContent<NonNullable<Declared>> | undefined
+    : undefined;
+
+/** What every operation gets whatever its parameters: the request's tenant, the scenario's simulator, `fail`. */
+export interface RequestContext {
   /** The request's HTTP method. */
   method: string;
   requestId: string;
   operation: Operation;
-  params: Record<string, unknown>;
-  query: Record<string, unknown>;
   /** The request's headers as sent (the validated ones are in `params`, `query`). */
   headers: HeaderReader;
-  body: unknown;
   /** The API key the request authenticated with. */
   tenant: string;
   context: ScenarioContext;
@@ -60,7 +82,33 @@ export interface OperationContext {
   fail(status: number, code: string, message: string, extra?: Record<string, unknown>): VendorResponse;
 }
 
-export type OperationHandler = (context: OperationContext) => VendorResponse;
+/**
+ * Everything operation `Op` (an openapi-typescript `operations[id]` type) gets: the request validated
+ * against the same document and typed from it, its tenant and the scenario's simulator.
+ */
+export interface OperationContext<Op> extends RequestContext {
+  params: PathParams<Op>;
+  query: QueryParams<Op>;
+  body: RequestBody<Op>;
+}
+
+export type OperationHandler<Op> = (context: OperationContext<Op>) => VendorResponse;
+
+/**
+ * A vendor's handlers checked against its generated `operations` type: one per operationId, each typed
+ * for its own operation.
+ *
+ * @example
+ * const operations: OperationHandlers<operations> = { puffleGetEnrichmentRun: getRun, ... };
+ */
+export type OperationHandlers<Operations> = { [Id in keyof Operations]: OperationHandler<Operations[Id]> };
+
+/**
+ * A handler of some operation, its request type erased: any `OperationHandler<Op>` is one (a context
+ * whose request parts are `never` fits every operation's). Only the pipeline calls them, with the
+ * request it validated against that operation.
+ */
+export type AnyOperationHandler = OperationHandler<never>;
 
 /** One vendor: its OpenAPI document, its words for auth and errors, and its operations by operationId. */
 export interface VendorDefinition {
@@ -81,7 +129,8 @@ export interface VendorDefinition {
    * of the mock's clock, `response` the answer they go on (an injected 429 carries its `retry-after`).
    */
   headers?(tenant: string | null, now: number, response: VendorResponse): Record<string, string>;
-  operations: Record<string, OperationHandler>;
+  /** Handlers by operationId: build them as `OperationHandlers<operations>` so each is typed for its operation. */
+  operations: Readonly<Record<string, AnyOperationHandler>>;
   /** The vendor's webhooks and the events they receive, for the delivery engine (`src/webhooks`). */
   webhookFeed?: WebhookFeed;
 }

@@ -1,7 +1,8 @@
-import type { OperationContext, VendorResponse } from '../../adapter/vendor-definition.js';
+import type { VendorResponse } from '../../adapter/vendor-definition.js';
 import type { components } from '../../generated/exa-websets.types.js';
 import { titleOf } from './enrichment-settings.js';
 import { EXA_TAGS } from './exa-errors.js';
+import type { ExaHandler } from './exa-handlers.js';
 import { exaId, itemIdPrefix } from './exa-ids.js';
 import { ok, scopeOf, type ExaDependencies } from './exa-scope.js';
 import { costOf, noMoreCredits, startEnrichments, toVersions } from './start-enrichments.js';
@@ -43,9 +44,9 @@ function toSearch(search: SearchParameters, entity: 'person' | 'company', seed: 
  * `POST /websets/v0/websets`: the search finds its Items at once (a list of generated leads of the
  * searched entity); the Enrichments start over them, charged up front, all or nothing.
  */
-export function createWebset(dependencies: ExaDependencies) {
-  return (context: OperationContext): VendorResponse => {
-    const body = context.body as CreateWebsetParameters;
+export function createWebset(dependencies: ExaDependencies): ExaHandler<'exaCreateWebset'> {
+  return (context): VendorResponse => {
+    const { body } = context;
     const scope = scopeOf(dependencies, context);
     if (body.import !== undefined && body.import.length > 0) {
       return context.fail(

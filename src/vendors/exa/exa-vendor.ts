@@ -1,10 +1,11 @@
 import type { OpenApiDocument } from '../../openapi/document-resolver.js';
-import type { VendorDefinition } from '../../adapter/vendor-definition.js';
+import type { OperationHandlers, VendorDefinition } from '../../adapter/vendor-definition.js';
 import document from '../../generated/exa-websets.document.js';
 import { createWebset } from './create-webset.js';
 import { authenticateExa } from './exa-auth.js';
 import { enrichmentOperations } from './enrichment-operations.js';
 import { EXA_FAILURES, exaErrorBody, exaTagForStatus } from './exa-errors.js';
+import type { ExaOperations } from './exa-handlers.js';
 import { createExaDependencies } from './exa-scope.js';
 import { eventOperations } from './event-operations.js';
 import { itemOperations } from './item-operations.js';
@@ -25,6 +26,14 @@ export function createExaVendor(): VendorDefinition {
   const dependencies = createExaDependencies();
   const webhooks = createWebhookStore();
   const commands = createCommandCounter();
+  const operations: OperationHandlers<ExaOperations> = {
+    exaCreateWebset: createWebset(dependencies),
+    ...websetOperations(dependencies),
+    ...itemOperations(dependencies),
+    ...enrichmentOperations(dependencies),
+    ...eventOperations(dependencies),
+    ...webhookOperations(webhooks),
+  };
   return {
     vendor: 'exa',
     basePath: '/websets/v0',
@@ -33,14 +42,7 @@ export function createExaVendor(): VendorDefinition {
     errorBody: exaErrorBody,
     failures: EXA_FAILURES,
     codeForStatus: exaTagForStatus,
-    operations: commands.count({
-      exaCreateWebset: createWebset(dependencies),
-      ...websetOperations(dependencies),
-      ...itemOperations(dependencies),
-      ...enrichmentOperations(dependencies),
-      ...eventOperations(dependencies),
-      ...webhookOperations(webhooks),
-    }),
+    operations: commands.count(operations),
     webhookFeed: createExaWebhookFeed(dependencies, webhooks, commands.revision),
   };
 }

@@ -1,4 +1,4 @@
-import type { OperationContext, VendorResponse } from '../../adapter/vendor-definition.js';
+import type { RequestContext, VendorResponse } from '../../adapter/vendor-definition.js';
 import type { Run, RunRequest } from '../../core/run.js';
 import type { components } from '../../generated/exa-websets.types.js';
 import { EXA_TAGS } from './exa-errors.js';
@@ -14,7 +14,7 @@ type CreateEnrichmentParameters = components['schemas']['CreateEnrichmentParamet
  * answer when a format and its options do not go together. `field` prefixes the field names in messages.
  */
 export function toVersions(
-  context: OperationContext,
+  context: RequestContext,
   requests: readonly CreateEnrichmentParameters[],
   now: number,
   field: (index: number) => string,
@@ -40,7 +40,7 @@ export const costOf = (versions: readonly EnrichmentVersion[], items: number): n
   versions.length * items * CREDITS_PER_ITEM;
 
 /** The 402 Exa answers when the tenant cannot pay. */
-export const noMoreCredits = (context: OperationContext, required: number, balance: number): VendorResponse =>
+export const noMoreCredits = (context: RequestContext, required: number, balance: number): VendorResponse =>
   context.fail(
     402,
     EXA_TAGS.noMoreCredits,
@@ -52,7 +52,7 @@ export const noMoreCredits = (context: OperationContext, required: number, balan
  * failure still records them (as runs that failed at once, charged nothing) and answers 502.
  */
 export function startEnrichments(
-  context: OperationContext,
+  context: RequestContext,
   scope: ExaScope,
   webset: WebsetRecord,
   versions: EnrichmentVersion[],

@@ -1,7 +1,7 @@
-import type { OperationContext, OperationHandler, VendorResponse } from '../../adapter/vendor-definition.js';
+import type { OperationHandler, RequestContext, VendorResponse } from '../../adapter/vendor-definition.js';
 import { derive, toUuid } from '../../core/random.js';
 import type { RunRequest } from '../../core/run.js';
-import type { components } from '../../generated/puffle.types.js';
+import type { components, operations } from '../../generated/puffle.types.js';
 import type { EnrichmentDefinition } from '../../scenario/types.js';
 import { requestFingerprint } from './fingerprint.js';
 import { validateInput } from './input-validator.js';
@@ -14,7 +14,7 @@ type CreateEnrichmentRunResponse = components['schemas']['CreateEnrichmentRunRes
 
 /** The checks the planner leaves to the adapter: enrichment, scope shape, input and output override. */
 function checkRequest(
-  context: OperationContext,
+  context: RequestContext,
   body: CreateEnrichmentRunRequest,
 ): { definition: EnrichmentDefinition } | { refused: VendorResponse } {
   const definition = context.context.scenario.world.catalog.find((entry) => entry.slug === body.enrichmentId);
@@ -67,7 +67,7 @@ function checkRequest(
 
 /** The simulator's request for a Puffle body that passed `checkRequest`. */
 function toRunRequest(
-  context: OperationContext,
+  context: RequestContext,
   body: CreateEnrichmentRunRequest,
   definition: EnrichmentDefinition,
 ): RunRequest {
@@ -92,7 +92,7 @@ function toRunRequest(
 
 /** A preview: the resolved lead count under a `preview_` id that is never stored; free, no credit check. */
 function previewRun(
-  context: OperationContext,
+  context: RequestContext,
   body: CreateEnrichmentRunRequest,
   request: RunRequest,
 ): VendorResponse {
@@ -116,8 +116,8 @@ function previewRun(
  * `idempotencyKey`). A new run answers `pending`; a replay answers the existing run's current status with
  * `reusedExistingRun: true`; a dispatch failure answers 502 `DISPATCH_FAILED` and leaves a failed run.
  */
-export const createRun: OperationHandler = (context) => {
-  const body = context.body as CreateEnrichmentRunRequest;
+export const createRun: OperationHandler<operations['puffleCreateEnrichmentRun']> = (context) => {
+  const { body } = context;
   const { simulator } = context.context;
   const checked = checkRequest(context, body);
   if ('refused' in checked) return checked.refused;

@@ -1,5 +1,6 @@
-import type { VendorDefinition } from '../../adapter/vendor-definition.js';
+import type { OperationHandlers, VendorDefinition } from '../../adapter/vendor-definition.js';
 import document from '../../generated/puffle.document.js';
+import type { operations } from '../../generated/puffle.types.js';
 import { cancelRun } from './cancel-run.js';
 import { createRun } from './create-run.js';
 import { getRun } from './get-run.js';
@@ -7,6 +8,14 @@ import { listEnrichments } from './list-enrichments.js';
 import { listRunItems } from './list-run-items.js';
 import { authenticatePuffle } from './puffle-auth.js';
 import { PUFFLE_FAILURES, puffleCodeForStatus, toPuffleError } from './puffle-errors.js';
+
+const OPERATIONS: OperationHandlers<operations> = {
+  puffleCreateEnrichmentRun: createRun,
+  puffleGetEnrichmentRun: getRun,
+  puffleListEnrichmentRunItems: listRunItems,
+  puffleCancelEnrichmentRun: cancelRun,
+  puffleListEnrichments: listEnrichments,
+};
 
 /**
  * The Puffle adapter (`https://app.puffle.ai/api`): bearer auth, the `PuffleError` shape, and the five
@@ -24,12 +33,6 @@ export function createPuffleVendor(): VendorDefinition {
     errorBody: toPuffleError,
     failures: PUFFLE_FAILURES,
     codeForStatus: puffleCodeForStatus,
-    operations: {
-      puffleCreateEnrichmentRun: createRun,
-      puffleGetEnrichmentRun: getRun,
-      puffleListEnrichmentRunItems: listRunItems,
-      puffleCancelEnrichmentRun: cancelRun,
-      puffleListEnrichments: listEnrichments,
-    },
+    operations: OPERATIONS,
   };
 }

@@ -1,5 +1,6 @@
-import type { OperationHandler, VendorDefinition } from '../../adapter/vendor-definition.js';
+import type { OperationHandlers, VendorDefinition } from '../../adapter/vendor-definition.js';
 import document from '../../generated/sendkit.document.js';
+import type { operations } from '../../generated/sendkit.types.js';
 import { cancelEnrichmentJob } from './cancel-enrichment-job.js';
 import { enrichLeads } from './enrich-leads.js';
 import { getEnrichmentJob } from './get-enrichment-job.js';
@@ -8,7 +9,7 @@ import { rateLimitHeaders } from './rate-limit-headers.js';
 import { authenticateSendkit, refuseRevokedPlatformKey } from './sendkit-auth.js';
 import { SENDKIT_FAILURES, sendkitCodeForStatus, sendkitErrorBody } from './sendkit-errors.js';
 
-const OPERATIONS: Record<string, OperationHandler> = {
+const OPERATIONS: OperationHandlers<operations> = {
   sendkitEnrichLeads: enrichLeads,
   sendkitGetEnrichmentJob: getEnrichmentJob,
   sendkitCancelEnrichmentJob: cancelEnrichmentJob,
