@@ -81,7 +81,8 @@ export function startEnrichments(
       outputAttribute: enrichment.outputAttribute,
       writePolicy: 'overwrite',
       ttlMs: context.context.scenario.expiry.exa,
-      meta: { websetId: webset.id },
+      // The Enrichment record keeps the run (and its Webset); the run keeps nothing of Exa's.
+      meta: undefined,
       formatId: ({ uuid }) => enrichmentIdFromUuid(uuid),
       ...(context.dispatchFailure === undefined ? {} : { dispatchFailure: context.dispatchFailure }),
     };

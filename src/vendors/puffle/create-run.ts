@@ -7,7 +7,7 @@ import { requestFingerprint } from './fingerprint.js';
 import { validateInput } from './input-validator.js';
 import { planErrorResponse } from './plan-error-response.js';
 import { toPuffleDetails } from './puffle-errors.js';
-import { PUFFLE, toRunMeta, triggerRunId } from './run-meta.js';
+import { PUFFLE, triggerRunId, type PuffleRunMeta } from './run-meta.js';
 
 type CreateEnrichmentRunRequest = components['schemas']['CreateEnrichmentRunRequest'];
 type CreateEnrichmentRunResponse = components['schemas']['CreateEnrichmentRunResponse'];
@@ -70,7 +70,7 @@ function toRunRequest(
   context: RequestContext,
   body: CreateEnrichmentRunRequest,
   definition: EnrichmentDefinition,
-): RunRequest {
+): RunRequest<PuffleRunMeta> {
   const { scope } = body;
   return {
     vendor: PUFFLE,
@@ -86,7 +86,7 @@ function toRunRequest(
       ? { dispatchFailure: context.dispatchFailure }
       : {}),
     ttlMs: context.context.scenario.expiry.puffle,
-    meta: toRunMeta(scope),
+    meta: { requested: scope },
   };
 }
 
@@ -94,7 +94,7 @@ function toRunRequest(
 function previewRun(
   context: RequestContext,
   body: CreateEnrichmentRunRequest,
-  request: RunRequest,
+  request: RunRequest<PuffleRunMeta>,
 ): VendorResponse {
   const { simulator, scenario } = context.context;
   const planned = simulator.preview(context.tenant, request);

@@ -52,6 +52,8 @@ export const enrichLeads: OperationHandler<operations['sendkitEnrichLeads']> = (
       input: {},
       outputAttribute: definition.outputAttribute,
       writePolicy: 'overwrite',
+      // A job is all core run: Sendkit keeps nothing else with it.
+      meta: undefined,
       ttlMs: scenario.expiry.sendkit,
       formatId: jobIdFormat(jobType, scenario.startAtMs),
       ...(context.dispatchFailure === undefined ? {} : { dispatchFailure: context.dispatchFailure }),
