@@ -32,7 +32,7 @@ function toSearch(search: SearchParameters, entity: 'person' | 'company', seed: 
     query: search.query,
     entity,
     criteria: search.criteria?.map((criterion) => criterion.description) ?? [search.query.slice(0, 1_000)],
-    count: search.count ?? 10,
+    count: search.count,
     maxPeoplePerCompany: search.maxPeoplePerCompany ?? null,
     recall: search.recall ?? false,
     exclude: search.exclude ?? [],
@@ -78,7 +78,7 @@ export function createWebset(dependencies: ExaDependencies): ExaHandler<'exaCrea
         `Webset with externalId ${externalId} already exists. Use another externalId, or read the existing Webset with GET /websets/v0/websets/${externalId}.`,
       );
     }
-    const size = body.search ? Math.min(Math.floor(body.search.count ?? 10), MAX_SEARCH_ITEMS) : 0;
+    const size = body.search ? Math.min(Math.floor(body.search.count), MAX_SEARCH_ITEMS) : 0;
     const balance = scope.simulator.tenant(scope.key).credits;
     if (context.dispatchFailure === undefined && costOf(versions, size) > balance)
       return noMoreCredits(context, costOf(versions, size), balance);

@@ -1,4 +1,3 @@
-import type { OpenApiDocument } from '../../openapi/document-resolver.js';
 import type { OperationHandlers, VendorDefinition } from '../../adapter/vendor-definition.js';
 import document from '../../generated/exa-websets.document.js';
 import { createWebset } from './create-webset.js';
@@ -37,7 +36,7 @@ export function createExaVendor(): VendorDefinition {
   return {
     vendor: 'exa',
     basePath: '/websets/v0',
-    document: document as OpenApiDocument,
+    document,
     authenticate: authenticateExa,
     errorBody: exaErrorBody,
     failures: EXA_FAILURES,

@@ -19,7 +19,7 @@ export type PuffleRun = Run<PuffleRunMeta>;
 
 /** The list a scope names, if any (`list` scopes always, `explicit_leads` optionally). */
 export function scopeListId(scope: EnrichmentScope): string | null {
-  return 'listId' in scope && scope.listId !== undefined ? scope.listId : null;
+  return 'listId' in scope ? scope.listId : null;
 }
 
 /** Results go to the lead's membership when the scope names a list, else to the lead itself. */
