@@ -16,6 +16,11 @@ export interface VendorResponse {
   headers?: Record<string, string>;
 }
 
+/** A failure in the vendor's error shape, as `RequestContext.fail` builds it (`failed` tells it from a success). */
+export interface VendorFailure extends VendorResponse {
+  readonly failed: true;
+}
+
 /** A failure the vendor must express in its own error shape. */
 export interface VendorError {
   status: number;
@@ -79,7 +84,7 @@ export interface RequestContext {
   /** Set when a scenario fault asks this call's dispatch to fail. */
   dispatchFailure: string | undefined;
   /** A response in the vendor's error shape. */
-  fail(status: number, code: string, message: string, extra?: Record<string, unknown>): VendorResponse;
+  fail(status: number, code: string, message: string, extra?: Record<string, unknown>): VendorFailure;
 }
 
 /**
@@ -92,7 +97,24 @@ export interface OperationContext<Op> extends RequestContext {
   body: RequestBody<Op>;
 }
 
-export type OperationHandler<Op> = (context: OperationContext<Op>) => VendorResponse;
+/** The success statuses an operation's body is typed for. */
+type SuccessStatus = 200 | 201 | 202;
+
+/** The JSON body of an operation's success answers, from its `responses`. */
+export type ResponseBody<Op> = Op extends { responses: infer Responses }
+  ? { [Status in keyof Responses & SuccessStatus]: JsonContent<Responses[Status]> }[keyof Responses &
+      SuccessStatus]
+  : never;
+
+/** A success answer whose body has type `Body`. */
+export interface VendorSuccess<Body> extends VendorResponse {
+  body: Body;
+}
+
+/** What operation `Op` answers: a success whose body its document declares, or a failure from `fail`. */
+export type OperationResponse<Op> = VendorSuccess<ResponseBody<Op>> | VendorFailure;
+
+export type OperationHandler<Op> = (context: OperationContext<Op>) => OperationResponse<Op>;
 
 /**
  * A vendor's handlers checked against its generated `operations` type: one per operationId, each typed
@@ -108,7 +130,7 @@ export type OperationHandlers<Operations> = { [Id in keyof Operations]: Operatio
  * whose request parts are `never` fits every operation's). Only the pipeline calls them, with the
  * request it validated against that operation.
  */
-export type AnyOperationHandler = OperationHandler<never>;
+export type AnyOperationHandler = (context: OperationContext<never>) => VendorResponse;
 
 /** One vendor: its OpenAPI document, its words for auth and errors, and its operations by operationId. */
 export interface VendorDefinition {

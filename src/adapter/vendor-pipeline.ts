@@ -15,6 +15,7 @@ import type {
   PipelineFailure,
   VendorDefinition,
   VendorError,
+  VendorFailure,
   VendorResponse,
 } from './vendor-definition.js';
 
@@ -101,9 +102,15 @@ export function createVendorPipeline(definition: VendorDefinition, runtime: Runt
       advanceToNextChange(runtime);
 
     return runtime.at((now) => {
-      const fail = (status: number, code: string, message: string, more: Partial<VendorError> = {}) => ({
+      const fail = (
+        status: number,
+        code: string,
+        message: string,
+        more: Partial<VendorError> = {},
+      ): VendorFailure => ({
         status,
         body: definition.errorBody({ status, code, message, requestId, ...more }),
+        failed: true,
       });
       const failWith = (failure: PipelineFailure, message: string, more: Partial<VendorError> = {}) => {
         const { status, code } = definition.failures[failure];

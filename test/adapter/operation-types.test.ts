@@ -3,9 +3,11 @@ import type {
   OperationContext,
   OperationHandler,
   OperationHandlers,
+  OperationResponse,
   PathParams,
   QueryParams,
   RequestBody,
+  ResponseBody,
 } from '../../src/adapter/vendor-definition.js';
 import type { Run } from '../../src/core/run.js';
 import type { Simulator } from '../../src/core/simulator.js';
@@ -40,13 +42,20 @@ describe('operation handlers are typed from the generated operations', () => {
   });
 
   it('refuses a handler registered under another operation, and a map that misses one', () => {
-    const getRun: OperationHandler<operations['puffleGetEnrichmentRun']> = (context) => ({
-      status: 200,
-      body: context.params.id,
-    });
+    const getRun: OperationHandler<operations['puffleGetEnrichmentRun']> = (context) =>
+      context.fail(404, 'not_found', `Enrichment run ${context.params.id} not found.`);
     expectTypeOf(getRun).not.toExtend<OperationHandler<operations['puffleCreateEnrichmentRun']>>();
     expectTypeOf<{ puffleGetEnrichmentRun: typeof getRun }>().not.toExtend<OperationHandlers<operations>>();
     expectTypeOf<OperationContext<operations['puffleGetEnrichmentRun']>['body']>().toEqualTypeOf<undefined>();
+  });
+
+  it("types success bodies from the operation's responses", () => {
+    expectTypeOf<ResponseBody<operations['puffleGetEnrichmentRun']>>().toEqualTypeOf<
+      components['schemas']['GetEnrichmentRunResponse']
+    >();
+    expectTypeOf({ status: 200, body: 'run_1' }).not.toExtend<
+      OperationResponse<operations['puffleGetEnrichmentRun']>
+    >();
   });
 
   it('makes every vendor handle every operation of its document it serves', () => {

@@ -1,4 +1,3 @@
-import type { VendorResponse } from '../../adapter/vendor-definition.js';
 import type { components } from '../../generated/exa-websets.types.js';
 import { titleOf } from './enrichment-settings.js';
 import { EXA_TAGS } from './exa-errors.js';
@@ -45,7 +44,7 @@ function toSearch(search: SearchParameters, entity: 'person' | 'company', seed: 
  * searched entity); the Enrichments start over them, charged up front, all or nothing.
  */
 export function createWebset(dependencies: ExaDependencies): ExaHandler<'exaCreateWebset'> {
-  return (context): VendorResponse => {
+  return (context) => {
     const { body } = context;
     const scope = scopeOf(dependencies, context);
     if (body.import !== undefined && body.import.length > 0) {

@@ -1,4 +1,9 @@
-import type { OperationContext, RequestContext, VendorResponse } from '../../adapter/vendor-definition.js';
+import type {
+  OperationContext,
+  RequestContext,
+  VendorFailure,
+  VendorResponse,
+} from '../../adapter/vendor-definition.js';
 import { settingsProblem } from './enrichment-settings.js';
 import { EXA_TAGS } from './exa-errors.js';
 import type { ExaHandlers, ExaOperations } from './exa-handlers.js';
@@ -44,7 +49,7 @@ function refusedCancel(
   enrichment: EnrichmentRecord,
   now: number,
   completing: boolean,
-): VendorResponse {
+) {
   if (!completing) return ok(toEnrichment(enrichment, now));
   return context.fail(
     409,
@@ -66,10 +71,10 @@ export function enrichmentOperations(
 > {
   /** Runs `act` on the Enrichment named by the path, or answers its 404. */
   const withEnrichment =
-    <Context extends WebsetPartContext>(
-      act: (context: Context, enrichment: EnrichmentRecord, now: number) => VendorResponse,
+    <Context extends WebsetPartContext, Reply extends VendorResponse>(
+      act: (context: Context, enrichment: EnrichmentRecord, now: number) => Reply,
     ) =>
-    (context: Context): VendorResponse => {
+    (context: Context): Reply | VendorFailure => {
       const scope = scopeOf(dependencies, context);
       const found = findEnrichment(context, scope);
       return 'enrichment' in found ? act(context, found.enrichment, scope.now) : found;

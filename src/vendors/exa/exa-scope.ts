@@ -1,4 +1,4 @@
-import type { RequestContext, VendorResponse } from '../../adapter/vendor-definition.js';
+import type { RequestContext, VendorFailure, VendorSuccess } from '../../adapter/vendor-definition.js';
 import { createFakeData, type FakeData } from '../../core/fake-data.js';
 import type { Simulator } from '../../core/simulator.js';
 import { elsewhereHint } from '../../runtime/elsewhere-hint.js';
@@ -56,7 +56,7 @@ export function findWebset(
   context: RequestContext,
   scope: ExaScope,
   reference: string,
-): WebsetRecord | VendorResponse {
+): WebsetRecord | VendorFailure {
   const webset = scope.websets.find(reference);
   if (webset) return webset;
   const hint = elsewhereHint(context.context, (other) => {
@@ -77,7 +77,7 @@ export type WebsetPartContext = RequestContext & { params: { webset: string; id:
 export function findEnrichment(
   context: WebsetPartContext,
   scope: ExaScope,
-): { webset: WebsetRecord; enrichment: EnrichmentRecord } | VendorResponse {
+): { webset: WebsetRecord; enrichment: EnrichmentRecord } | VendorFailure {
   const webset = findWebset(context, scope, context.params.webset);
   if (!isWebset(webset)) return webset;
   const { id } = context.params;
@@ -94,9 +94,9 @@ export function findEnrichment(
 }
 
 /** True when a lookup found a Webset rather than an error response. */
-export function isWebset(found: WebsetRecord | VendorResponse): found is WebsetRecord {
+export function isWebset(found: WebsetRecord | VendorFailure): found is WebsetRecord {
   return 'list' in found;
 }
 
 /** A 200 JSON answer. */
-export const ok = (body: unknown, status = 200): VendorResponse => ({ status, body });
+export const ok = <Body>(body: Body, status = 200): VendorSuccess<Body> => ({ status, body });

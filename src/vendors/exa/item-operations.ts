@@ -1,4 +1,4 @@
-import type { VendorResponse } from '../../adapter/vendor-definition.js';
+import type { VendorFailure, VendorResponse } from '../../adapter/vendor-definition.js';
 import { EXA_TAGS } from './exa-errors.js';
 import { itemId, itemIndex } from './exa-ids.js';
 import type { ExaHandlers } from './exa-handlers.js';
@@ -20,8 +20,10 @@ export function itemOperations(
 ): ExaHandlers<'exaListItems' | 'exaGetItem' | 'exaDeleteItem'> {
   /** Runs `act` on the Item named by the path, as it is now, or answers its 404. */
   const withItem =
-    (act: (webset: WebsetRecord, index: number, item: WebsetItem, now: number) => VendorResponse) =>
-    (context: WebsetPartContext): VendorResponse => {
+    <Reply extends VendorResponse>(
+      act: (webset: WebsetRecord, index: number, item: WebsetItem, now: number) => Reply,
+    ) =>
+    (context: WebsetPartContext): Reply | VendorFailure => {
       const scope = scopeOf(dependencies, context);
       const webset = findWebset(context, scope, context.params.webset);
       if (!isWebset(webset)) return webset;
@@ -52,7 +54,14 @@ export function itemOperations(
         context,
         indexes,
         (index) => itemId(webset.itemPrefix, index),
-        (index) => toItem(scope.items, webset, index, scope.now),
+        (index) => {
+          const item = toItem(scope.items, webset, index, scope.now);
+          if (!item)
+            throw new Error(
+              `Item ${index} of Webset ${webset.id} was listed but has no lead: the listing and the Items disagree.`,
+            );
+          return item;
+        },
       );
     },
     exaGetItem: withItem((_webset, _index, item) => ok(item)),

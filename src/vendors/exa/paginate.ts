@@ -1,4 +1,4 @@
-import type { RequestContext, VendorResponse } from '../../adapter/vendor-definition.js';
+import type { RequestContext, VendorFailure, VendorSuccess } from '../../adapter/vendor-definition.js';
 import { EXA_TAGS } from './exa-errors.js';
 
 /** One page of a list paginated by the id of the last entry returned. */
@@ -40,12 +40,12 @@ export function paginate<T>(
  * The `{data, hasMore, nextCursor}` answer of an Exa list operation for the request's `cursor` and
  * `limit`, each entry rendered with `render`; an unknown cursor is a 400 `INVALID_REQUEST_PARAMS`.
  */
-export function listResponse<T>(
+export function listResponse<T, Rendered>(
   context: RequestContext & { query: { cursor?: string; limit?: number } },
   entries: readonly T[],
   idOf: (entry: T) => string,
-  render: (entry: T) => unknown,
-): VendorResponse {
+  render: (entry: T) => Rendered,
+): VendorSuccess<{ data: Rendered[]; hasMore: boolean; nextCursor: string | null }> | VendorFailure {
   const page = paginate(entries, idOf, context.query.cursor, context.query.limit);
   if (!page.ok) return context.fail(400, EXA_TAGS.invalidParams, page.message);
   return {

@@ -1,4 +1,4 @@
-import type { RequestContext, VendorResponse } from '../../adapter/vendor-definition.js';
+import type { RequestContext, VendorFailure } from '../../adapter/vendor-definition.js';
 import type { Run, RunRequest } from '../../core/run.js';
 import type { components } from '../../generated/exa-websets.types.js';
 import { EXA_TAGS } from './exa-errors.js';
@@ -18,7 +18,7 @@ export function toVersions(
   requests: readonly CreateEnrichmentParameters[],
   now: number,
   field: (index: number) => string,
-): EnrichmentVersion[] | VendorResponse {
+): EnrichmentVersion[] | VendorFailure {
   const versions: EnrichmentVersion[] = [];
   for (const [index, request] of requests.entries()) {
     const version = {
@@ -40,7 +40,7 @@ export const costOf = (versions: readonly EnrichmentVersion[], items: number): n
   versions.length * items * CREDITS_PER_ITEM;
 
 /** The 402 Exa answers when the tenant cannot pay. */
-export const noMoreCredits = (context: RequestContext, required: number, balance: number): VendorResponse =>
+export const noMoreCredits = (context: RequestContext, required: number, balance: number): VendorFailure =>
   context.fail(
     402,
     EXA_TAGS.noMoreCredits,
@@ -56,7 +56,7 @@ export function startEnrichments(
   scope: ExaScope,
   webset: WebsetRecord,
   versions: EnrichmentVersion[],
-): EnrichmentRecord[] | VendorResponse {
+): EnrichmentRecord[] | VendorFailure {
   const { simulator, key, now } = scope;
   const records = (runs: Run[] | null): EnrichmentRecord[] =>
     versions.map((version, index) => ({

@@ -1,4 +1,4 @@
-import type { RequestContext, VendorResponse } from '../../adapter/vendor-definition.js';
+import type { RequestContext, VendorFailure } from '../../adapter/vendor-definition.js';
 import { derive, toHex } from '../../core/random.js';
 import { EXA_TAGS } from './exa-errors.js';
 import { exaId } from './exa-ids.js';
@@ -16,7 +16,7 @@ function scopeOf(webhooks: WebhookStore, context: RequestContext) {
 }
 
 /** A URL the mock can POST to, or the 400 to answer: only http and https (http for local receivers). */
-function refuseUrl(context: RequestContext, url: string | undefined): VendorResponse | null {
+function refuseUrl(context: RequestContext, url: string | undefined): VendorFailure | null {
   if (url === undefined) return null;
   const scheme = URL.canParse(url) ? new URL(url).protocol : '';
   if (scheme === 'https:' || scheme === 'http:') return null;
@@ -31,7 +31,7 @@ function refuseUrl(context: RequestContext, url: string | undefined): VendorResp
 function findWebhook(
   context: RequestContext & { params: { id: string } },
   own: TenantWebhooks,
-): WebhookRecord | VendorResponse {
+): WebhookRecord | VendorFailure {
   const { id } = context.params;
   return (
     own.find(id) ??
@@ -43,7 +43,7 @@ function findWebhook(
   );
 }
 
-const isWebhook = (found: WebhookRecord | VendorResponse): found is WebhookRecord => 'ledger' in found;
+const isWebhook = (found: WebhookRecord | VendorFailure): found is WebhookRecord => 'ledger' in found;
 
 const unique = (events: readonly EventType[]): EventType[] => [...new Set(events)];
 

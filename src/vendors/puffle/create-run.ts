@@ -1,4 +1,9 @@
-import type { OperationHandler, RequestContext, VendorResponse } from '../../adapter/vendor-definition.js';
+import type {
+  OperationHandler,
+  RequestContext,
+  VendorFailure,
+  VendorSuccess,
+} from '../../adapter/vendor-definition.js';
 import { derive, toUuid } from '../../core/random.js';
 import type { RunRequest } from '../../core/run.js';
 import type { components, operations } from '../../generated/puffle.types.js';
@@ -16,7 +21,7 @@ type CreateEnrichmentRunResponse = components['schemas']['CreateEnrichmentRunRes
 function checkRequest(
   context: RequestContext,
   body: CreateEnrichmentRunRequest,
-): { definition: EnrichmentDefinition } | { refused: VendorResponse } {
+): { definition: EnrichmentDefinition } | { refused: VendorFailure } {
   const definition = context.context.scenario.world.catalog.find((entry) => entry.slug === body.enrichmentId);
   const refuse = (status: number, code: string, message: string, extra?: Record<string, unknown>) => ({
     refused: context.fail(status, code, message, extra),
@@ -95,7 +100,7 @@ function previewRun(
   context: RequestContext,
   body: CreateEnrichmentRunRequest,
   request: RunRequest<PuffleRunMeta>,
-): VendorResponse {
+): VendorSuccess<CreateEnrichmentRunResponse> | VendorFailure {
   const { simulator, scenario } = context.context;
   const planned = simulator.preview(context.tenant, request);
   if (!planned.ok) return planErrorResponse(context, planned.error, body, request.enrichment);

@@ -1,4 +1,4 @@
-import type { RequestContext, VendorResponse } from '../../adapter/vendor-definition.js';
+import type { RequestContext, VendorFailure } from '../../adapter/vendor-definition.js';
 import { whereTenantIdsAre } from '../../adapter/where-tenant-ids-are.js';
 import type { PlanError } from '../../core/planner.js';
 import type { components } from '../../generated/puffle.types.js';
@@ -29,7 +29,7 @@ export function planErrorResponse(
   error: PlanError,
   request: CreateEnrichmentRunRequest,
   definition: EnrichmentDefinition,
-): VendorResponse {
+): VendorFailure {
   const idsHint = whereTenantIdsAre(context.tenant, context.context.scenario.name);
   switch (error.code) {
     case 'unknown_list':

@@ -1,9 +1,9 @@
-import type { RequestContext, VendorResponse } from '../../adapter/vendor-definition.js';
+import type { RequestContext, VendorFailure } from '../../adapter/vendor-definition.js';
 import { elsewhereHint } from '../../runtime/elsewhere-hint.js';
 import { PUFFLE } from './run-meta.js';
 
 /** 404 `not_found` for a run that does not exist for the effective user (unknown, expired or another user's). */
-export function runNotFound(context: RequestContext, id: string): VendorResponse {
+export function runNotFound(context: RequestContext, id: string): VendorFailure {
   const hint = elsewhereHint(
     context.context,
     (other) => other.simulator.getRun(context.tenant, id, PUFFLE) !== undefined,

@@ -1,7 +1,7 @@
 import type { OperationHandler } from '../../adapter/vendor-definition.js';
 import type { operations } from '../../generated/sendkit.types.js';
 import { jobNotFound } from './job-not-found.js';
-import { toJob, toJobStatus } from './to-job.js';
+import { toCancelledJob, toJobStatus } from './to-job.js';
 
 /**
  * `POST /v1/enrichment/jobs/{jobId}/cancel`: cancels a pending or processing job and returns it. A job in
@@ -11,7 +11,8 @@ import { toJob, toJobStatus } from './to-job.js';
 export const cancelEnrichmentJob: OperationHandler<operations['sendkitCancelEnrichmentJob']> = (context) => {
   const { jobId } = context.params;
   const result = context.context.simulator.cancelRun(context.tenant, jobId, 'sendkit');
-  if (result.ok) return { status: 200, body: { success: true, data: toJob(result.run, result.state) } };
+  if (result.ok)
+    return { status: 200, body: { success: true, data: toCancelledJob(result.run, result.state) } };
   if (result.code === 'not_found') return jobNotFound(context, jobId);
   return context.fail(
     400,
