@@ -9,7 +9,7 @@ import type {
   RequestBody,
   ResponseBody,
 } from '../../src/adapter/vendor-definition.js';
-import type { Run } from '../../src/core/run.js';
+import type { Run, RunOwner } from '../../src/core/run.js';
 import type { Simulator } from '../../src/core/simulator.js';
 import type {
   components as ExaSchemas,
@@ -68,15 +68,11 @@ describe('operation handlers are typed from the generated operations', () => {
 
 describe('run meta is typed by the vendor that owns the run', () => {
   it('gives Puffle its own meta back, and an untyped name unknown meta', () => {
-    expectTypeOf<ReturnType<typeof find>>().toEqualTypeOf<Run<PuffleRunMeta> | undefined>();
-    expectTypeOf<ReturnType<typeof findUntyped>>().toEqualTypeOf<Run | undefined>();
+    expectTypeOf<ReturnType<typeof getRun<PuffleRunMeta>>>().toEqualTypeOf<Run<PuffleRunMeta> | undefined>();
+    expectTypeOf(PUFFLE).toEqualTypeOf<RunOwner<PuffleRunMeta>>();
+    expectTypeOf<ReturnType<typeof getRun<unknown>>>().toEqualTypeOf<Run | undefined>();
   });
 });
 
-function find(simulator: Simulator) {
-  return simulator.getRun('key', 'id', PUFFLE);
-}
-
-function findUntyped(simulator: Simulator) {
-  return simulator.getRun('key', 'id', 'sendkit');
-}
+declare const simulator: Simulator;
+const getRun = <Meta>(owner: RunOwner<Meta>) => simulator.getRun('key', 'id', owner);

@@ -6,16 +6,8 @@ import type {
 } from '../../adapter/vendor-definition.js';
 import { settingsProblem } from './enrichment-settings.js';
 import { EXA_TAGS } from './exa-errors.js';
-import type { ExaHandlers, ExaOperations } from './exa-handlers.js';
-import {
-  findEnrichment,
-  findWebset,
-  isWebset,
-  ok,
-  scopeOf,
-  type ExaDependencies,
-  type WebsetPartContext,
-} from './exa-scope.js';
+import type { ExaHandlers, ExaOperations, WebsetPartContext } from './exa-handlers.js';
+import { findEnrichment, findWebset, isWebset, ok, scopeOf, type ExaDependencies } from './exa-scope.js';
 import { startEnrichments, toVersions } from './start-enrichments.js';
 import { toEnrichment } from './to-enrichment.js';
 import type { EnrichmentRecord, EnrichmentVersion } from './webset-store.js';

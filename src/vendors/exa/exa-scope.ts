@@ -3,6 +3,7 @@ import { createFakeData, type FakeData } from '../../core/fake-data.js';
 import type { Simulator } from '../../core/simulator.js';
 import { elsewhereHint } from '../../runtime/elsewhere-hint.js';
 import { EXA_TAGS } from './exa-errors.js';
+import type { WebsetPartContext } from './exa-handlers.js';
 import type { ItemSource } from './to-item.js';
 import {
   createWebsetStore,
@@ -69,9 +70,6 @@ export function findWebset(
     `Webset ${reference} not found for this API key. Pass the id or the externalId of one of your Websets: GET /websets/v0/websets lists them (a new key has none until it creates one with POST /websets/v0/websets).${hint}`,
   );
 }
-
-/** A request to an operation on one Item or Enrichment of a Webset (`/websets/{webset}/.../{id}`). */
-export type WebsetPartContext = RequestContext & { params: { webset: string; id: string } };
 
 /** The Enrichment of a Webset named by path parameters, or the 404 to answer. */
 export function findEnrichment(

@@ -1,15 +1,8 @@
 import type { VendorFailure, VendorResponse } from '../../adapter/vendor-definition.js';
 import { EXA_TAGS } from './exa-errors.js';
 import { itemId, itemIndex } from './exa-ids.js';
-import type { ExaHandlers } from './exa-handlers.js';
-import {
-  findWebset,
-  isWebset,
-  ok,
-  scopeOf,
-  type ExaDependencies,
-  type WebsetPartContext,
-} from './exa-scope.js';
+import type { ExaHandlers, WebsetPartContext } from './exa-handlers.js';
+import { findWebset, isWebset, ok, scopeOf, type ExaDependencies } from './exa-scope.js';
 import { listResponse } from './paginate.js';
 import { toItem, type WebsetItem } from './to-item.js';
 import { itemExistsAt, type WebsetRecord } from './webset-store.js';
