@@ -68,11 +68,10 @@ describe('operation handlers are typed from the generated operations', () => {
 
 describe('run meta is typed by the vendor that owns the run', () => {
   it('gives Puffle its own meta back, and an untyped name unknown meta', () => {
-    expectTypeOf<ReturnType<typeof getRun<PuffleRunMeta>>>().toEqualTypeOf<Run<PuffleRunMeta> | undefined>();
+    const findPuffle = (simulator: Simulator) => simulator.getRun('key', 'id', PUFFLE);
+    const findSendkit = (simulator: Simulator) => simulator.getRun('key', 'id', 'sendkit');
+    expectTypeOf(findPuffle).returns.toEqualTypeOf<Run<PuffleRunMeta> | undefined>();
+    expectTypeOf(findSendkit).returns.toEqualTypeOf<Run | undefined>();
     expectTypeOf(PUFFLE).toEqualTypeOf<RunOwner<PuffleRunMeta>>();
-    expectTypeOf<ReturnType<typeof getRun<unknown>>>().toEqualTypeOf<Run | undefined>();
   });
 });
-
-declare const simulator: Simulator;
-const getRun = <Meta>(owner: RunOwner<Meta>) => simulator.getRun('key', 'id', owner);
