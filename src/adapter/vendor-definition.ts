@@ -114,6 +114,14 @@ export interface VendorSuccess<Body> extends VendorResponse {
 /** What operation `Op` answers: a success whose body its document declares, or a failure from `fail`. */
 export type OperationResponse<Op> = VendorSuccess<ResponseBody<Op>> | VendorFailure;
 
+/**
+ * One operation of a vendor, typed from openapi-typescript's `operations[id]`: validated params, query and
+ * body in, its documented success body (or a `fail`ure) out.
+ *
+ * @example
+ * export const getRun: OperationHandler<operations['puffleGetEnrichmentRun']> = (context) =>
+ *   context.fail(404, 'not_found', `Enrichment run ${context.params.id} not found.`);
+ */
 export type OperationHandler<Op> = (context: OperationContext<Op>) => OperationResponse<Op>;
 
 /**
