@@ -4,6 +4,42 @@ export default tseslint.config(
   { ignores: ['node_modules', 'dist', 'src/generated', 'coverage'] },
   ...tseslint.configs.strict,
   {
+    // Type-aware rules everywhere TypeScript is: the promise rules catch what `strict` cannot see.
+    files: ['**/*.ts'],
+    extends: [tseslint.configs.recommendedTypeChecked],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+      '@typescript-eslint/await-thenable': 'error',
+    },
+  },
+  {
+    // The shipped code gets the whole strict type-checked set. Numbers and booleans read fine in messages.
+    files: ['src/**/*.ts'],
+    extends: [tseslint.configs.strictTypeChecked],
+    rules: {
+      '@typescript-eslint/restrict-template-expressions': [
+        'error',
+        { allowNumber: true, allowBoolean: true },
+      ],
+    },
+  },
+  {
+    // Tests, benches, examples and scripts read JSON answers as `any` on purpose (terse assertions on
+    // whatever came back): the `no-unsafe-*` family would flag every such read, so it stays off there;
+    // and their stubs of async interfaces (fetch, receivers, body sources) are async without awaiting.
+    files: ['test/**/*.ts', 'bench/**/*.ts', 'examples/**/*.ts', 'scripts/**/*.ts', 'vitest.config.ts'],
+    rules: {
+      '@typescript-eslint/require-await': 'off',
+      '@typescript-eslint/no-unsafe-assignment': 'off',
+      '@typescript-eslint/no-unsafe-member-access': 'off',
+      '@typescript-eslint/no-unsafe-argument': 'off',
+      '@typescript-eslint/no-unsafe-call': 'off',
+      '@typescript-eslint/no-unsafe-return': 'off',
+    },
+  },
+  {
     rules: {
       'no-restricted-syntax': [
         'error',

@@ -81,6 +81,7 @@ const request = (writePolicy: RunRequest['writePolicy'] = 'overwrite'): RunReque
   outputAttribute: 'workEmail',
   writePolicy,
   ttlMs: null,
+  meta: undefined,
 });
 
 /** Milliseconds per call of `fn`, over enough calls to take ~`budgetMs`. */

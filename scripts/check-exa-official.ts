@@ -14,7 +14,6 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { getResponse } from 'msw';
 import { parse } from 'yaml';
-import type { VirtualClock } from '../src/core/clock.js';
 import { createEnrichmentMock } from '../src/mock/create-enrichment-mock.js';
 import type { OpenApiDocument } from '../src/openapi/document-resolver.js';
 import { createOperationIndex } from '../src/openapi/operation-index.js';
@@ -33,7 +32,7 @@ const DOCUMENTED: Record<string, string> = {
 };
 
 const mock = createEnrichmentMock({ scenario: 'happy-path-fast', seed: 42 });
-const clock = mock.clock as VirtualClock;
+const clock = mock.clock;
 const key = 'exa_official_check';
 const results: {
   call: string;

@@ -65,7 +65,8 @@ export class PuffleError extends Error {
     readonly code: string,
     readonly body: Record<string, unknown>,
   ) {
-    super(`Puffle answered ${status} ${code}: ${String(body['error'] ?? 'no message')}`);
+    const message = body['error'];
+    super(`Puffle answered ${status} ${code}: ${typeof message === 'string' ? message : 'no message'}`);
     this.name = 'PuffleError';
   }
 }

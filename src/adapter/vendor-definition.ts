@@ -13,6 +13,11 @@ export type Authentication =
 /** What an operation answers: the vendor adapter's words, before tolerance and headers are applied. */
 export type VendorResponse = Omit<Reply, 'text'>;
 
+/** A failure in the vendor's error shape, as `RequestContext.fail` builds it (`failed` tells it from a success). */
+export interface VendorFailure extends VendorResponse {
+  readonly failed: true;
+}
+
 /** A failure the vendor must express in its own error shape. */
 export interface VendorError {
   status: number;
@@ -37,27 +42,100 @@ export type PipelineFailure =
   | 'unauthorized'
   | 'unknown_scenario';
 
-/** Everything an operation gets: the validated request, its tenant and the scenario's simulator. */
-export interface OperationContext {
+/** The part of an OpenAPI media map sent as JSON: a request body's or a response's `content`. */
+type JsonContent<Declared> = Declared extends { content: { 'application/json': infer Body } } ? Body : never;
+
+/**
+ * An operation's path parameters, from openapi-typescript's `operations[id]` type: `{ id: string }` for
+ * `/runs/{id}`, an empty record when the path has none.
+ */
+export type PathParams<Op> = Op extends { parameters: { path: infer Path } } ? Path : Record<string, never>;
+
+/** An operation's query parameters as the request validator coerced them (defaults filled in). */
+export type QueryParams<Op> = Op extends { parameters: { query?: infer Query } }
+  ? [NonNullable<Query>] extends [never]
+    ? Record<string, never>
+    : NonNullable<Query>
+  : Record<string, never>;
+
+/** An operation's JSON request body as validated (defaults filled in); `undefined` when none was declared or sent. */
+export type RequestBody<Op> = Op extends { requestBody: infer Declared }
+  ? JsonContent<Declared>
+  : Op extends { requestBody?: infer Declared }
+    ? [NonNullable<Declared>] extends [never]
+      ? undefined
+      : JsonContent<NonNullable<Declared>> | undefined
+    : undefined;
+
+/** What every operation gets whatever its parameters: the request's tenant, the scenario's simulator, `fail`. */
+export interface RequestContext {
   /** The request's HTTP method. */
   method: string;
   requestId: string;
   operation: Operation;
-  params: Record<string, unknown>;
-  query: Record<string, unknown>;
   /** The request's headers as sent (the validated ones are in `params`, `query`). */
   headers: HeaderReader;
-  body: unknown;
   /** The API key the request authenticated with. */
   tenant: string;
   context: ScenarioContext;
   /** Set when a scenario fault asks this call's dispatch to fail. */
   dispatchFailure: string | undefined;
   /** A response in the vendor's error shape. */
-  fail(status: number, code: string, message: string, extra?: Record<string, unknown>): VendorResponse;
+  fail(status: number, code: string, message: string, extra?: Record<string, unknown>): VendorFailure;
 }
 
-export type OperationHandler = (context: OperationContext) => VendorResponse;
+/**
+ * Everything operation `Op` (an openapi-typescript `operations[id]` type) gets: the request validated
+ * against the same document and typed from it, its tenant and the scenario's simulator.
+ */
+export interface OperationContext<Op> extends RequestContext {
+  params: PathParams<Op>;
+  query: QueryParams<Op>;
+  body: RequestBody<Op>;
+}
+
+/** The success statuses an operation's body is typed for. */
+type SuccessStatus = 200 | 201 | 202;
+
+/** The JSON body of an operation's success answers, from its `responses`. */
+export type ResponseBody<Op> = Op extends { responses: infer Responses }
+  ? { [Status in keyof Responses & SuccessStatus]: JsonContent<Responses[Status]> }[keyof Responses &
+      SuccessStatus]
+  : never;
+
+/** A success answer whose body has type `Body`. */
+export interface VendorSuccess<Body> extends VendorResponse {
+  body: Body;
+}
+
+/** What operation `Op` answers: a success whose body its document declares, or a failure from `fail`. */
+export type OperationResponse<Op> = VendorSuccess<ResponseBody<Op>> | VendorFailure;
+
+/**
+ * One operation of a vendor, typed from openapi-typescript's `operations[id]`: validated params, query and
+ * body in, its documented success body (or a `fail`ure) out.
+ *
+ * @example
+ * export const getRun: OperationHandler<operations['puffleGetEnrichmentRun']> = (context) =>
+ *   context.fail(404, 'not_found', `Enrichment run ${context.params.id} not found.`);
+ */
+export type OperationHandler<Op> = (context: OperationContext<Op>) => OperationResponse<Op>;
+
+/**
+ * A vendor's handlers checked against its generated `operations` type: one per operationId, each typed
+ * for its own operation.
+ *
+ * @example
+ * const operations: OperationHandlers<operations> = { puffleGetEnrichmentRun: getRun, ... };
+ */
+export type OperationHandlers<Operations> = { [Id in keyof Operations]: OperationHandler<Operations[Id]> };
+
+/**
+ * A handler of some operation, its request type erased: any `OperationHandler<Op>` is one (a context
+ * whose request parts are `never` fits every operation's). Only the pipeline calls them, with the
+ * request it validated against that operation.
+ */
+export type AnyOperationHandler = (context: OperationContext<never>) => VendorResponse;
 
 /** One vendor: its OpenAPI document, its words for auth and errors, and its operations by operationId. */
 export interface VendorDefinition {
@@ -78,7 +156,8 @@ export interface VendorDefinition {
    * of the mock's clock, `response` the answer they go on (an injected 429 carries its `retry-after`).
    */
   headers?(tenant: string | null, now: number, response: VendorResponse): Record<string, string>;
-  operations: Record<string, OperationHandler>;
+  /** Handlers by operationId: build them as `OperationHandlers<operations>` so each is typed for its operation. */
+  operations: Readonly<Record<string, AnyOperationHandler>>;
   /** The vendor's webhooks and the events they receive, for the delivery engine (`src/webhooks`). */
   webhookFeed?: WebhookFeed;
 }

@@ -2,7 +2,7 @@ import type { Answer } from '../http/answer.js';
 import type { PlainRequest } from '../http/plain-request.js';
 import { readJsonBody } from '../http/read-json-body.js';
 import { createOperationIndex } from '../openapi/operation-index.js';
-import { createRequestValidator } from '../openapi/request-validator.js';
+import { createRequestValidator, type ValidRequest } from '../openapi/request-validator.js';
 import { advanceToNextChange } from '../runtime/advance-to-next-change.js';
 import type { Runtime } from '../runtime/mock-runtime.js';
 import type { JournalFacts } from '../runtime/record-exchange.js';
@@ -10,7 +10,14 @@ import type { AppliedFault } from '../scenario/fault-plan.js';
 import type { FaultEffect } from '../scenario/types.js';
 import { applyTolerance } from './tolerance.js';
 import { isTransportFault, SCENARIO_HEADER, type TransportFaultType } from './transport-fault.js';
-import type { PipelineFailure, VendorDefinition, VendorError, VendorResponse } from './vendor-definition.js';
+import type {
+  OperationContext,
+  PipelineFailure,
+  VendorDefinition,
+  VendorError,
+  VendorFailure,
+  VendorResponse,
+} from './vendor-definition.js';
 
 /** What the edge must play around an answer: a wait before it, and a transport fault instead of it. */
 export interface EdgeEffects {
@@ -44,6 +51,17 @@ function compile(document: VendorDefinition['document']) {
     compiled.set(document, found);
   }
   return found;
+}
+
+/**
+ * The one bridge from runtime validation to static types. `handle` was looked up by the operationId the
+ * request was routed to, and `createVendorPipeline`'s validator just checked (and coerced) these values
+ * against that operation's schemas in the same OpenAPI document openapi-typescript generated the
+ * handler's `OperationContext<operations[id]>` from; so they are that operation's params, query and body,
+ * which the erased handler type spells `never`.
+ */
+function asOperationInput(valid: ValidRequest): Pick<OperationContext<never>, 'params' | 'query' | 'body'> {
+  return { params: valid.params as never, query: valid.query as never, body: valid.body as never };
 }
 
 /** What a scenario's fault effects ask of one call: the network's part and the vendor's part. */
@@ -84,9 +102,15 @@ export function createVendorPipeline(definition: VendorDefinition, runtime: Runt
       advanceToNextChange(runtime);
 
     return runtime.at((now) => {
-      const fail = (status: number, code: string, message: string, more: Partial<VendorError> = {}) => ({
+      const fail = (
+        status: number,
+        code: string,
+        message: string,
+        more: Partial<VendorError> = {},
+      ): VendorFailure => ({
         status,
         body: definition.errorBody({ status, code, message, requestId, ...more }),
+        failed: true,
       });
       const failWith = (failure: PipelineFailure, message: string, more: Partial<VendorError> = {}) => {
         const { status, code } = definition.failures[failure];
@@ -170,10 +194,8 @@ export function createVendorPipeline(definition: VendorDefinition, runtime: Runt
           method,
           requestId,
           operation: routed.operation,
-          params: checked.value.params,
-          query: checked.value.query,
+          ...asOperationInput(checked.value),
           headers,
-          body: checked.value.body,
           tenant: auth.key,
           context,
           dispatchFailure: effects?.dispatchFailure,

@@ -50,7 +50,7 @@ export function checkRunTouch(
         runId,
         () =>
           `Run ${runId} was cancelled again (${id}) right after its cancel answered 409 run_status_changed (${run.conflictId}), without reading its status in between.`,
-        [run.conflictId ?? '', id],
+        [run.conflictId, id],
       );
     run.conflictId = null;
   }

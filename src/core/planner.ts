@@ -29,7 +29,7 @@ function subjectOfLead(tenant: Tenant, id: string): Subject | undefined {
 /** Resolves a request's scope and cost: the checks a real planner makes before dispatch. */
 export function planRun(
   tenant: Tenant,
-  request: RunRequest,
+  request: RunRequest<unknown>,
 ): { ok: true; plan: Plan } | { ok: false; error: PlanError } {
   const expected = request.enrichment.subject;
   if (request.scope.type === 'list') {

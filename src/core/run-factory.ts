@@ -8,7 +8,7 @@ import { createSchedule } from './schedule.js';
 import type { Tenant } from './tenant.js';
 
 /** The timing model of an enrichment: its profile, else its slug's, else the default. */
-function timingFor(scenario: Scenario, request: RunRequest): TimingModel {
+function timingFor(scenario: Scenario, request: RunRequest<unknown>): TimingModel {
   const { profiles } = scenario.timing;
   const profile = (name: string | undefined): TimingModel | undefined =>
     name !== undefined && Object.hasOwn(profiles, name) ? profiles[name] : undefined;
@@ -28,10 +28,10 @@ export function chargeOf(request: Pick<RunRequest, 'dispatchFailure'>, plan: Pic
 }
 
 /** Everything a run is planned from. */
-export interface RunCreation {
+export interface RunCreation<Meta> {
   scenario: Scenario;
   owner: Tenant;
-  request: RunRequest;
+  request: RunRequest<Meta>;
   plan: Plan;
   /** The creation instant. */
   t: number;
@@ -45,7 +45,14 @@ export interface RunCreation {
  * @example
  * const run = createRun({ scenario, owner, request, plan, t: clock.now(), idempotencyKey: null });
  */
-export function createRun({ scenario, owner, request, plan, t, idempotencyKey }: RunCreation): Run {
+export function createRun<Meta>({
+  scenario,
+  owner,
+  request,
+  plan,
+  t,
+  idempotencyKey,
+}: RunCreation<Meta>): Run<Meta> {
   const sequence = ++owner.sequence;
   const key = derive(createdSeed(scenario), 'run', owner.key, sequence);
   const uuid = toUuid(key);
@@ -74,7 +81,7 @@ export function createRun({ scenario, owner, request, plan, t, idempotencyKey }:
     input: request.input,
     outputAttribute: request.outputAttribute,
     writePolicy: request.writePolicy,
-    meta: request.meta ?? {},
+    meta: request.meta,
     timing,
     key,
     createdAt: t,

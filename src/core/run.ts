@@ -6,10 +6,22 @@ import type { Schedule } from './schedule.js';
 export type RunScope =
   { type: 'list'; list: LeadList } | { type: 'leads'; leadIds: string[]; listId: string | null };
 
-/** What a vendor adapter asks the simulator to run. */
-export interface RunRequest {
+declare const metaType: unique symbol;
+
+/**
+ * The name a vendor adapter records its runs under, carrying (in the type only) what it keeps in
+ * `Run.meta`; a plain name is a `RunOwner<unknown>`.
+ *
+ * @example
+ * export const PUFFLE: RunOwner<PuffleRunMeta> = 'puffle';
+ * simulator.getRun(key, id, PUFFLE)?.meta.requested; // typed
+ */
+export type RunOwner<Meta = unknown> = string & { readonly [metaType]?: Meta };
+
+/** What a vendor adapter asks the simulator to run, keeping `Meta` with it. */
+export interface RunRequest<Meta = undefined> {
   /** The adapter that owns the run; runs are only visible to their own vendor. */
-  vendor: string;
+  vendor: RunOwner<Meta>;
   enrichment: EnrichmentDefinition;
   scope: { type: 'list'; listId: string } | { type: 'leads'; leadIds: string[]; listId?: string | null };
   input: Record<string, unknown>;
@@ -20,7 +32,7 @@ export interface RunRequest {
   /** Time to live; null keeps the run until reset. */
   ttlMs: number | null;
   /** Vendor data kept with the run and handed back untouched (the vendor's request, titles, ...). */
-  meta?: Record<string, unknown>;
+  meta: Meta;
   /**
    * Shapes the run id from the seeded parts (`sequence` counts the tenant's runs and lists); default: the
    * UUID. Ids never come from the clock, so a journal replays with the same ids.
@@ -28,8 +40,8 @@ export interface RunRequest {
   formatId?: (parts: { uuid: string; token: string; sequence: number }) => string;
 }
 
-/** A planned run: everything needed to derive its state at any instant. */
-export interface Run {
+/** A planned run: everything needed to derive its state at any instant; `Meta` is its owner's data. */
+export interface Run<Meta = unknown> {
   id: string;
   vendor: string;
   tenant: string;
@@ -40,7 +52,7 @@ export interface Run {
   input: Record<string, unknown>;
   outputAttribute: string;
   writePolicy: 'overwrite' | 'skip_existing';
-  meta: Record<string, unknown>;
+  meta: Meta;
   timing: TimingModel;
   /** Key every per-item draw starts from. */
   key: number;
@@ -62,6 +74,17 @@ export type RunStatus = 'pending' | 'running' | 'completed' | 'failed' | 'cancel
 export type ItemStatus = 'pending' | 'running' | 'completed' | 'failed' | 'skipped';
 
 export const TERMINAL: ReadonlySet<RunStatus> = new Set(['completed', 'failed', 'cancelled']);
+
+/**
+ * Whether `owner` made the run, its meta then typed as that owner's. Sound because a run's `vendor` and
+ * `meta` come from one `RunRequest<Meta>` of that owner, and each vendor records its runs under one name.
+ *
+ * @example
+ * if (isOwnedBy(run, PUFFLE)) run.meta.requested;
+ */
+export function isOwnedBy<Meta>(run: Run, owner: RunOwner<Meta>): run is Run<Meta> {
+  return run.vendor === owner;
+}
 
 /**
  * Whether a run is visible at `t`: neither deleted nor expired.

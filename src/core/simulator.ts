@@ -7,7 +7,15 @@ import { holdsValue, latestWrite } from './lead-writes.js';
 import { planRun, type Plan, type PlanError } from './planner.js';
 import { derive } from './random.js';
 import { generateResult, resultSeed, type ResultValue } from './results.js';
-import { isLive, TERMINAL, type Run, type RunRequest, type RunStatus } from './run.js';
+import {
+  isLive,
+  isOwnedBy,
+  TERMINAL,
+  type Run,
+  type RunOwner,
+  type RunRequest,
+  type RunStatus,
+} from './run.js';
 import { runStateAt, statusAt, type RunState } from './run-state.js';
 import { chargeOf, createRun } from './run-factory.js';
 import { createdSeed } from './scenario-seed.js';
@@ -16,9 +24,10 @@ import { addList, createTenant, findLead, isPreEnriched, RETIRED_RUNS_KEPT, type
 
 export { itemId, type ItemQuery, type ItemView } from './item-listing.js';
 
-export type StartResult = { ok: true; runs: Run[]; reused: boolean } | { ok: false; error: PlanError };
-export type CancelResult =
-  | { ok: true; run: Run; state: RunState }
+export type StartResult<Meta = unknown> =
+  { ok: true; runs: Run<Meta>[]; reused: boolean } | { ok: false; error: PlanError };
+export type CancelResult<Meta = unknown> =
+  | { ok: true; run: Run<Meta>; state: RunState }
   | { ok: false; code: 'not_found' }
   | { ok: false; code: 'not_cancellable' | 'status_changed'; status: RunStatus };
 
@@ -93,9 +102,9 @@ export function createSimulator({ scenario, clock, fake = createFakeData() }: Si
   };
 
   // A lookup does not create the tenant: other scenarios are searched for ids too (see `getRun`).
-  const findRun = (key: string, id: string, vendor: string): Run | undefined => {
+  const findRun = <Meta>(key: string, id: string, vendor: RunOwner<Meta>): Run<Meta> | undefined => {
     const run = tenants.get(key)?.runs.get(id);
-    return run && run.vendor === vendor && isLive(run, now()) ? run : undefined;
+    return run && isOwnedBy(run, vendor) && isLive(run, now()) ? run : undefined;
   };
 
   return {
@@ -140,7 +149,7 @@ export function createSimulator({ scenario, clock, fake = createFakeData() }: Si
     /** What the requests would cost, without charging or creating anything. */
     preview(
       key: string,
-      request: RunRequest,
+      request: RunRequest<unknown>,
     ): { ok: true; leadCount: number; cost: number; balance: number } | { ok: false; error: PlanError } {
       const owner = tenant(key);
       const planned = planRun(owner, request);
@@ -152,18 +161,23 @@ export function createSimulator({ scenario, clock, fake = createFakeData() }: Si
      * Plans, charges and records runs, all or none. With an idempotency key, a repeat with the same
      * fingerprint returns the runs already made (`reused`); a different fingerprint is refused.
      */
-    startRuns(
+    startRuns<Meta>(
       key: string,
-      requests: RunRequest[],
+      requests: RunRequest<Meta>[],
       idempotency?: { key: string; fingerprint: string },
-    ): StartResult {
+    ): StartResult<Meta> {
       const owner = tenant(key);
       const t = now();
       if (idempotency) {
         const previous = owner.idempotency.get(idempotency.key);
         const runs = previous?.runIds
           .map((id) => owner.runs.get(id))
-          .filter((run): run is Run => run !== undefined && isLive(run, t));
+          .filter(
+            (run): run is Run<Meta> =>
+              run !== undefined &&
+              requests.some((request) => isOwnedBy(run, request.vendor)) &&
+              isLive(run, t),
+          );
         if (previous && runs && runs.length === previous.runIds.length) {
           if (previous.fingerprint !== idempotency.fingerprint)
             return { ok: false, error: { code: 'idempotency_key_reused', key: idempotency.key } };
@@ -216,7 +230,7 @@ export function createSimulator({ scenario, clock, fake = createFakeData() }: Si
      * Cancels a pending or running run, with the scenario's race rules around its completion. A cancel
      * that loses its race completes the run at that instant (its remaining items finish then).
      */
-    cancelRun(key: string, id: string, vendor: string): CancelResult {
+    cancelRun<Meta>(key: string, id: string, vendor: RunOwner<Meta>): CancelResult<Meta> {
       const run = findRun(key, id, vendor);
       if (!run) return { ok: false, code: 'not_found' };
       const t = now();
@@ -239,7 +253,7 @@ export function createSimulator({ scenario, clock, fake = createFakeData() }: Si
       return { ok: false, code: 'not_cancellable', status };
     },
     /** Hides a run (cancelling it first when still in flight); its results disappear with it. */
-    deleteRun(key: string, id: string, vendor: string): Run | undefined {
+    deleteRun<Meta>(key: string, id: string, vendor: RunOwner<Meta>): Run<Meta> | undefined {
       const run = findRun(key, id, vendor);
       if (!run) return undefined;
       const t = now();

@@ -12,5 +12,7 @@ export function stableJson(value: unknown): string {
       .map((key) => `${JSON.stringify(key)}:${stableJson((value as Record<string, unknown>)[key])}`);
     return `{${entries.join(',')}}`;
   }
-  return JSON.stringify(value) ?? 'null';
+  // JSON.stringify answers undefined (though typed `string`) for these; none of them is JSON.
+  const unrepresentable = value === undefined || typeof value === 'function' || typeof value === 'symbol';
+  return unrepresentable ? 'null' : JSON.stringify(value);
 }

@@ -235,7 +235,9 @@ export function createEnrichmentMock(options: EnrichmentMockOptions<Clock> = {})
     sleep: async (ms) => {
       await advance(ms);
     },
-    reset: () => runtime.reset(),
+    reset: () => {
+      runtime.reset();
+    },
     report: (filter) => runtimeReport(runtime, recordedDeliveries(runtime, vendors), filter),
     assertConformance: (filter) =>
       void assertConformance(runtimeReport(runtime, recordedDeliveries(runtime, vendors), filter)),

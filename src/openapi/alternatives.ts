@@ -41,7 +41,8 @@ function reachable(resolver: DocumentResolver, schema: unknown): ReadonlySet<unk
     if (typeof value !== 'object' || value === null || found.has(value)) continue;
     found.add(value);
     if ('$ref' in value && typeof value.$ref === 'string') stack.push(resolver.follow(value, '').value);
-    stack.push(...Object.values(value));
+    const children: unknown[] = Object.values(value);
+    stack.push(...children);
   }
   reachableCache.set(schema, found);
   return found;

@@ -10,10 +10,8 @@ function admittedTypes(resolver: DocumentResolver, schema: unknown, seen = new S
   seen.add(value);
   const type = value['type'];
   for (const name of Array.isArray(type) ? type : [type]) if (typeof name === 'string') types.add(name);
-  const pinned = [
-    ...(Array.isArray(value['enum']) ? value['enum'] : []),
-    ...('const' in value ? [value['const']] : []),
-  ];
+  const listed: unknown[] = Array.isArray(value['enum']) ? value['enum'] : [];
+  const pinned = [...listed, ...('const' in value ? [value['const']] : [])];
   for (const allowed of pinned) types.add(typeof allowed === 'number' ? 'number' : typeof allowed);
   for (const keyword of ['oneOf', 'anyOf', 'allOf']) {
     const branches = value[keyword];

@@ -48,7 +48,7 @@ function describe(error: ErrorObject, context: ProblemContext): Problem[] {
     }
     case 'additionalProperties':
     case 'unevaluatedProperties': {
-      const name = error.params['additionalProperty'] ?? error.params['unevaluatedProperty'];
+      const name: unknown = error.params['additionalProperty'] ?? error.params['unevaluatedProperty'];
       const field = joinPath(path, String(name));
       return at(field, `unknown field: ${field}`);
     }

@@ -26,7 +26,7 @@ export interface ExtendsChain {
   /** False when a file could not be reached or parsed, or `extends` led nowhere: nothing to merge. */
   complete: boolean;
   /** `{ file }` for a link other than the loaded file, for its problems. */
-  inFile(link: ChainLink | undefined): { file?: string };
+  inFile: (link: ChainLink | undefined) => { file?: string };
 }
 
 const unknownNameMessage = (name: string): string => {

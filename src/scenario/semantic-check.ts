@@ -98,12 +98,12 @@ export function checkSemantics(
     if (output['kind'] !== 'options' && output['kind'] !== undefined && output['options'] !== undefined) {
       report(
         [...at, 'output', 'options'],
-        `only applies to kind "options", not "${String(output['kind'])}"`,
+        `only applies to kind "options", not ${JSON.stringify(output['kind'])}`,
         true,
       );
     }
     const inputSchema = entry['inputSchema'];
-    if (inputSchema !== undefined && !schemaChecker.validateSchema(record(inputSchema) as object)) {
+    if (inputSchema !== undefined && !schemaChecker.validateSchema(record(inputSchema))) {
       report(
         [...at, 'inputSchema'],
         `is not a valid JSON Schema: ${schemaChecker.errorsText(schemaChecker.errors?.slice(0, 1), { dataVar: 'inputSchema' })}`,

@@ -34,14 +34,19 @@ export function captureMiddleware(
         return response;
       },
     });
-    sink.once('finish', () =>
-      resolve({ status: response.statusCode, headers, body: Buffer.concat(chunks).toString('utf8') }),
-    );
+    sink.once('finish', () => {
+      resolve({ status: response.statusCode, headers, body: Buffer.concat(chunks).toString('utf8') });
+    });
     sink.once('error', reject);
-    const next = (error?: unknown): void =>
-      error === undefined
-        ? resolve(undefined)
-        : reject(error instanceof Error ? error : new Error(String(error)));
+    const next = (error?: unknown): void => {
+      if (error === undefined) resolve(undefined);
+      else
+        reject(
+          error instanceof Error
+            ? error
+            : new Error('A --handlers middleware passed a non-Error value to next().', { cause: error }),
+        );
+    };
     Promise.resolve(middleware(request, response as unknown as ExpressResponse, next)).catch(reject);
   });
 }

@@ -58,5 +58,9 @@ export function createLogger(options: LoggerOptions): Logger {
     messageFormat: (log, messageKey) => logLine(log, messageKey),
   });
   const { destination } = options;
-  return pino(settings, { write: (line: string) => destination.write(prettify(line)) });
+  return pino(settings, {
+    write: (line: string) => {
+      destination.write(prettify(line));
+    },
+  });
 }

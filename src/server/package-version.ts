@@ -6,9 +6,11 @@ let version: string | undefined;
 
 /** The enrichment-mock version, from its package.json (read once). */
 export function packageVersion(): string {
-  version ??= String(
-    (JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as { version?: unknown })
-      .version ?? '0.0.0',
-  );
+  if (version === undefined) {
+    const found = (
+      JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as { version?: unknown }
+    ).version;
+    version = typeof found === 'string' ? found : '0.0.0';
+  }
   return version;
 }

@@ -22,7 +22,7 @@ export function createServerWebhooks(
   logger: Logger,
 ) {
   const dispatcher = createRuntimeWebhooks(runtime, definitions, {
-    onReport: (report) =>
+    onReport: (report) => {
       logger[report.successful ? 'info' : 'warn'](
         {
           webhookId: report.webhookId,
@@ -35,12 +35,15 @@ export function createServerWebhooks(
           virtualTime: new Date(report.attemptedAt).toISOString(),
         },
         'webhook delivery',
-      ),
+      );
+    },
   });
   const timer =
     runtime.clock.mode === 'real'
       ? startDeliveryTimer(dispatcher, {
-          onError: (error) => logger.error({ err: error }, 'webhook delivery failed'),
+          onError: (error) => {
+            logger.error({ err: error }, 'webhook delivery failed');
+          },
         })
       : null;
   return {

@@ -111,7 +111,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       webhooks.stop(),
       new Promise<void>((resolve) => {
         closing = true;
-        const force = setTimeout(() => server.closeAllConnections(), options.graceMs ?? 10_000);
+        const force = setTimeout(() => {
+          server.closeAllConnections();
+        }, options.graceMs ?? 10_000);
         server.close(() => {
           clearTimeout(force);
           resolve();

@@ -4,7 +4,7 @@ export interface DeliveryTimerOptions {
   /** Wall-clock milliseconds between two looks at the outbox. Default 250. */
   intervalMs?: number;
   /** A run that failed (a broken invariant, not a failed delivery: those are reports). */
-  onError(error: unknown): void;
+  onError: (error: unknown) => void;
 }
 
 /**

@@ -71,7 +71,8 @@ function parseHeader(value: string): { t: number; signatures: string[] } | null 
  */
 export function verifyExaSignature(options: VerifyExaSignatureOptions): VerifyResult {
   const { secret, rawBody } = options;
-  const header = Array.isArray(options.header) ? options.header[0] : options.header;
+  const sent = options.header;
+  const header = typeof sent === 'string' || sent === null || sent === undefined ? sent : sent[0];
   if (typeof header !== 'string' || header.trim() === '')
     return fail(
       'missing_header',

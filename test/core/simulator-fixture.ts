@@ -28,6 +28,7 @@ export function runRequest(overrides: Partial<RunRequest> = {}): RunRequest {
     outputAttribute: 'workEmail',
     writePolicy: 'overwrite',
     ttlMs: null,
+    meta: undefined,
     ...overrides,
   };
 }

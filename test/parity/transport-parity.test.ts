@@ -78,7 +78,7 @@ describe.each(TRANSPORTS)('the fault cases through %s', (transport) => {
     let found = runs.get(transport);
     if (!found) {
       const harness = await openHarness(transport, { scenario: SCENARIO, seed: 1501 });
-      closers.push(harness.close);
+      closers.push(() => harness.close());
       const drove = await drive(harness);
       found = { drove, journal: harness.runtime.journal.entries() };
       runs.set(transport, found);

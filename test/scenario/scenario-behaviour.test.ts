@@ -38,6 +38,7 @@ function request(
     outputAttribute: enrichment.outputAttribute,
     writePolicy: 'overwrite',
     ttlMs: scenario.expiry[vendor],
+    meta: undefined,
     ...extra,
   };
 }

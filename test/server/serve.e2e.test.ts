@@ -172,7 +172,7 @@ describe('serve: the three vendors, the control API and replay, through the real
       expect(replay.stdout).toMatch(/replayed \d+ requests .*: no differences/);
       expect(replay.code).toBe(0);
 
-      const tampered = JSON.parse(readFileSync(file, 'utf8')) as Json;
+      const tampered: Json = JSON.parse(readFileSync(file, 'utf8'));
       const poll = (tampered.log.entries as Json[]).find(
         (entry) =>
           entry.request.method === 'GET' && entry.response.content.text.includes('"status":"completed"'),

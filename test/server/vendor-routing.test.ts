@@ -58,7 +58,7 @@ describe('server routing', () => {
         headers: { ...PUFFLE, 'content-type': 'application/json' },
         body: toBody(body),
         duplex: 'half',
-      } as RequestInit);
+      });
       expect(response.status).toBe(413);
       expect(await response.json()).toMatchObject({
         code: 'PAYLOAD_TOO_LARGE',

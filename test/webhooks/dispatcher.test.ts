@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createVirtualClock, type VirtualClock } from '../../src/core/clock.js';
+import { createVirtualClock } from '../../src/core/clock.js';
 import { DEFAULT_WEBHOOK_MODEL } from '../../src/scenario/defaults.js';
 import type { WebhookModel } from '../../src/scenario/types.js';
 import { advanceWithDeliveries } from '../../src/webhooks/advance-with-deliveries.js';
@@ -52,8 +52,8 @@ function setup(
   const sent: Sent[] = [];
   const fetch: FetchLike = async (input, init) => {
     sent.push({
-      url: String(input),
-      body: String(init?.body),
+      url: input instanceof Request ? input.url : input.toString(),
+      body: typeof init?.body === 'string' ? init.body : '',
       headers: init?.headers as Record<string, string>,
       clockAt: clock.now(),
     });
@@ -191,7 +191,7 @@ describe('createWebhookDispatcher plans', () => {
       },
       fetch: async (_input, init) => {
         // The receiver's reaction to e1: a command that adds an event, as a callback to the API would.
-        if (String(init?.body).includes('"e1"')) {
+        if (typeof init?.body === 'string' && init.body.includes('"e1"')) {
           events.push(feedEvent('e3', 20));
           revision += 1;
         }
@@ -240,7 +240,7 @@ describe('advanceWithDeliveries', () => {
   it('refuses a target in the past and leaves the clock where it was', async () => {
     const { clock, dispatcher } = setup([], []);
     clock.advance(1_000);
-    const moved = await advanceWithDeliveries(dispatcher, clock as VirtualClock, START);
+    const moved = await advanceWithDeliveries(dispatcher, clock, START);
     expect(moved).toEqual({ ok: false, message: expect.stringContaining('never goes backwards') });
     expect(clock.now()).toBe(START + 1_000);
   });

@@ -1,7 +1,7 @@
-import type { OperationContext, VendorResponse } from '../../adapter/vendor-definition.js';
 import type { components } from '../../generated/exa-websets.types.js';
 import { titleOf } from './enrichment-settings.js';
 import { EXA_TAGS } from './exa-errors.js';
+import type { ExaHandler } from './exa-handlers.js';
 import { exaId, itemIdPrefix } from './exa-ids.js';
 import { ok, scopeOf, type ExaDependencies } from './exa-scope.js';
 import { costOf, noMoreCredits, startEnrichments, toVersions } from './start-enrichments.js';
@@ -31,7 +31,7 @@ function toSearch(search: SearchParameters, entity: 'person' | 'company', seed: 
     query: search.query,
     entity,
     criteria: search.criteria?.map((criterion) => criterion.description) ?? [search.query.slice(0, 1_000)],
-    count: search.count ?? 10,
+    count: search.count,
     maxPeoplePerCompany: search.maxPeoplePerCompany ?? null,
     recall: search.recall ?? false,
     exclude: search.exclude ?? [],
@@ -43,9 +43,9 @@ function toSearch(search: SearchParameters, entity: 'person' | 'company', seed: 
  * `POST /websets/v0/websets`: the search finds its Items at once (a list of generated leads of the
  * searched entity); the Enrichments start over them, charged up front, all or nothing.
  */
-export function createWebset(dependencies: ExaDependencies) {
-  return (context: OperationContext): VendorResponse => {
-    const body = context.body as CreateWebsetParameters;
+export function createWebset(dependencies: ExaDependencies): ExaHandler<'exaCreateWebset'> {
+  return (context) => {
+    const { body } = context;
     const scope = scopeOf(dependencies, context);
     if (body.import !== undefined && body.import.length > 0) {
       return context.fail(
@@ -77,7 +77,7 @@ export function createWebset(dependencies: ExaDependencies) {
         `Webset with externalId ${externalId} already exists. Use another externalId, or read the existing Webset with GET /websets/v0/websets/${externalId}.`,
       );
     }
-    const size = body.search ? Math.min(Math.floor(body.search.count ?? 10), MAX_SEARCH_ITEMS) : 0;
+    const size = body.search ? Math.min(Math.floor(body.search.count), MAX_SEARCH_ITEMS) : 0;
     const balance = scope.simulator.tenant(scope.key).credits;
     if (context.dispatchFailure === undefined && costOf(versions, size) > balance)
       return noMoreCredits(context, costOf(versions, size), balance);

@@ -1,18 +1,23 @@
-import type { OperationContext, OperationHandler, VendorResponse } from '../../adapter/vendor-definition.js';
-import type { components } from '../../generated/exa-websets.types.js';
+import type {
+  OperationContext,
+  RequestContext,
+  VendorFailure,
+  VendorResponse,
+} from '../../adapter/vendor-definition.js';
 import { settingsProblem } from './enrichment-settings.js';
 import { EXA_TAGS } from './exa-errors.js';
+import type { ExaHandlers, ExaOperations, WebsetPartContext } from './exa-handlers.js';
 import { findEnrichment, findWebset, isWebset, ok, scopeOf, type ExaDependencies } from './exa-scope.js';
 import { startEnrichments, toVersions } from './start-enrichments.js';
 import { toEnrichment } from './to-enrichment.js';
 import type { EnrichmentRecord, EnrichmentVersion } from './webset-store.js';
 
-type Schemas = components['schemas'];
+type UpdateEnrichment = OperationContext<ExaOperations['exaUpdateEnrichment']>;
 
 /** The settings after an update: a format change away from `options` drops the options. */
 function updated(
   current: EnrichmentVersion,
-  update: Schemas['UpdateEnrichmentParameters'],
+  update: UpdateEnrichment['body'],
   now: number,
 ): EnrichmentVersion {
   const format = update.format ?? current.format;
@@ -32,11 +37,11 @@ function updated(
  * operation, so it is answered unchanged.
  */
 function refusedCancel(
-  context: OperationContext,
+  context: RequestContext,
   enrichment: EnrichmentRecord,
   now: number,
   completing: boolean,
-): VendorResponse {
+) {
   if (!completing) return ok(toEnrichment(enrichment, now));
   return context.fail(
     409,
@@ -47,13 +52,21 @@ function refusedCancel(
 }
 
 /** Create, get, update, delete and cancel an Enrichment. */
-export function enrichmentOperations(dependencies: ExaDependencies): Record<string, OperationHandler> {
+export function enrichmentOperations(
+  dependencies: ExaDependencies,
+): ExaHandlers<
+  | 'exaCreateEnrichment'
+  | 'exaGetEnrichment'
+  | 'exaUpdateEnrichment'
+  | 'exaDeleteEnrichment'
+  | 'exaCancelEnrichment'
+> {
   /** Runs `act` on the Enrichment named by the path, or answers its 404. */
   const withEnrichment =
-    (
-      act: (context: OperationContext, enrichment: EnrichmentRecord, now: number) => VendorResponse,
-    ): OperationHandler =>
-    (context) => {
+    <Context extends WebsetPartContext, Reply extends VendorResponse>(
+      act: (context: Context, enrichment: EnrichmentRecord, now: number) => Reply,
+    ) =>
+    (context: Context): Reply | VendorFailure => {
       const scope = scopeOf(dependencies, context);
       const found = findEnrichment(context, scope);
       return 'enrichment' in found ? act(context, found.enrichment, scope.now) : found;
@@ -62,14 +75,9 @@ export function enrichmentOperations(dependencies: ExaDependencies): Record<stri
   return {
     exaCreateEnrichment(context) {
       const scope = scopeOf(dependencies, context);
-      const webset = findWebset(context, scope, context.params['webset']);
+      const webset = findWebset(context, scope, context.params.webset);
       if (!isWebset(webset)) return webset;
-      const versions = toVersions(
-        context,
-        [context.body as Schemas['CreateEnrichmentParameters']],
-        scope.now,
-        () => '',
-      );
+      const versions = toVersions(context, [context.body], scope.now, () => '');
       if (!Array.isArray(versions)) return versions;
       const started = startEnrichments(context, scope, webset, versions);
       if (!Array.isArray(started)) return started;
@@ -79,9 +87,9 @@ export function enrichmentOperations(dependencies: ExaDependencies): Record<stri
         : context.fail(500, EXA_TAGS.internal, 'Failed to create the Enrichment: nothing was recorded.');
     },
     exaGetEnrichment: withEnrichment((_context, enrichment, now) => ok(toEnrichment(enrichment, now))),
-    exaUpdateEnrichment: withEnrichment((context, enrichment, now) => {
+    exaUpdateEnrichment: withEnrichment((context: UpdateEnrichment, enrichment, now) => {
       const current = enrichment.versions[enrichment.versions.length - 1] ?? enrichment.versions[0];
-      const next = updated(current, context.body as Schemas['UpdateEnrichmentParameters'], now);
+      const next = updated(current, context.body, now);
       const problem = settingsProblem(next.format, next.options);
       if (problem) return context.fail(422, EXA_TAGS.unprocessable, `${problem}.`);
       if (current.from === now) enrichment.versions.pop();

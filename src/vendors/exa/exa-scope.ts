@@ -1,8 +1,9 @@
-import type { OperationContext, VendorResponse } from '../../adapter/vendor-definition.js';
+import type { RequestContext, VendorFailure, VendorSuccess } from '../../adapter/vendor-definition.js';
 import { createFakeData, type FakeData } from '../../core/fake-data.js';
 import type { Simulator } from '../../core/simulator.js';
 import { elsewhereHint } from '../../runtime/elsewhere-hint.js';
 import { EXA_TAGS } from './exa-errors.js';
+import type { WebsetPartContext } from './exa-handlers.js';
 import type { ItemSource } from './to-item.js';
 import {
   createWebsetStore,
@@ -34,7 +35,7 @@ export interface ExaScope {
   store: WebsetStore;
 }
 
-export function scopeOf(dependencies: ExaDependencies, context: OperationContext): ExaScope {
+export function scopeOf(dependencies: ExaDependencies, context: RequestContext): ExaScope {
   const { simulator } = context.context;
   return {
     simulator,
@@ -53,31 +54,31 @@ export function itemSourceOf(dependencies: ExaDependencies, simulator: Simulator
 
 /** The Webset named by a path parameter (id or externalId), or the 404 to answer. */
 export function findWebset(
-  context: OperationContext,
+  context: RequestContext,
   scope: ExaScope,
-  reference: unknown,
-): WebsetRecord | VendorResponse {
-  const webset = scope.websets.find(String(reference));
+  reference: string,
+): WebsetRecord | VendorFailure {
+  const webset = scope.websets.find(reference);
   if (webset) return webset;
   const hint = elsewhereHint(context.context, (other) => {
     const tenant = other.simulator.tenants().find((candidate) => candidate.key === scope.key);
-    return tenant !== undefined && scope.store.of(tenant).find(String(reference)) !== undefined;
+    return tenant !== undefined && scope.store.of(tenant).find(reference) !== undefined;
   });
   return context.fail(
     404,
     EXA_TAGS.notFound,
-    `Webset ${String(reference)} not found for this API key. Pass the id or the externalId of one of your Websets: GET /websets/v0/websets lists them (a new key has none until it creates one with POST /websets/v0/websets).${hint}`,
+    `Webset ${reference} not found for this API key. Pass the id or the externalId of one of your Websets: GET /websets/v0/websets lists them (a new key has none until it creates one with POST /websets/v0/websets).${hint}`,
   );
 }
 
 /** The Enrichment of a Webset named by path parameters, or the 404 to answer. */
 export function findEnrichment(
-  context: OperationContext,
+  context: WebsetPartContext,
   scope: ExaScope,
-): { webset: WebsetRecord; enrichment: EnrichmentRecord } | VendorResponse {
-  const webset = findWebset(context, scope, context.params['webset']);
+): { webset: WebsetRecord; enrichment: EnrichmentRecord } | VendorFailure {
+  const webset = findWebset(context, scope, context.params.webset);
   if (!isWebset(webset)) return webset;
-  const id = String(context.params['id']);
+  const { id } = context.params;
   const enrichment = webset.enrichments.find(
     (candidate) => candidate.id === id && enrichmentExistsAt(candidate, scope.now),
   );
@@ -91,9 +92,9 @@ export function findEnrichment(
 }
 
 /** True when a lookup found a Webset rather than an error response. */
-export function isWebset(found: WebsetRecord | VendorResponse): found is WebsetRecord {
+export function isWebset(found: WebsetRecord | VendorFailure): found is WebsetRecord {
   return 'list' in found;
 }
 
 /** A 200 JSON answer. */
-export const ok = (body: unknown, status = 200): VendorResponse => ({ status, body });
+export const ok = <Body>(body: Body, status = 200): VendorSuccess<Body> => ({ status, body });

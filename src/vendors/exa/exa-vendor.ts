@@ -1,8 +1,9 @@
-import type { VendorBehaviour } from '../../adapter/vendor-definition.js';
+import type { OperationHandlers, VendorBehaviour } from '../../adapter/vendor-definition.js';
 import { createWebset } from './create-webset.js';
 import { authenticateExa } from './exa-auth.js';
 import { enrichmentOperations } from './enrichment-operations.js';
 import { EXA_FAILURES, exaErrorBody, exaTagForStatus } from './exa-errors.js';
+import type { ExaOperations } from './exa-handlers.js';
 import { createExaDependencies } from './exa-scope.js';
 import { eventOperations } from './event-operations.js';
 import { itemOperations } from './item-operations.js';
@@ -23,19 +24,20 @@ export function createExaVendor(): VendorBehaviour {
   const dependencies = createExaDependencies();
   const webhooks = createWebhookStore();
   const commands = createCommandCounter();
+  const operations: OperationHandlers<ExaOperations> = {
+    exaCreateWebset: createWebset(dependencies),
+    ...websetOperations(dependencies),
+    ...itemOperations(dependencies),
+    ...enrichmentOperations(dependencies),
+    ...eventOperations(dependencies),
+    ...webhookOperations(webhooks),
+  };
   return {
     authenticate: authenticateExa,
     errorBody: exaErrorBody,
     failures: EXA_FAILURES,
     codeForStatus: exaTagForStatus,
-    operations: commands.count({
-      exaCreateWebset: createWebset(dependencies),
-      ...websetOperations(dependencies),
-      ...itemOperations(dependencies),
-      ...enrichmentOperations(dependencies),
-      ...eventOperations(dependencies),
-      ...webhookOperations(webhooks),
-    }),
+    operations: commands.count(operations),
     webhookFeed: createExaWebhookFeed(dependencies, webhooks, commands.revision),
   };
 }

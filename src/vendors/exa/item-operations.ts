@@ -1,23 +1,26 @@
-import type { OperationHandler, VendorResponse } from '../../adapter/vendor-definition.js';
+import type { VendorFailure, VendorResponse } from '../../adapter/vendor-definition.js';
 import { EXA_TAGS } from './exa-errors.js';
 import { itemId, itemIndex } from './exa-ids.js';
+import type { ExaHandlers, WebsetPartContext } from './exa-handlers.js';
 import { findWebset, isWebset, ok, scopeOf, type ExaDependencies } from './exa-scope.js';
 import { listResponse } from './paginate.js';
 import { toItem, type WebsetItem } from './to-item.js';
 import { itemExistsAt, type WebsetRecord } from './webset-store.js';
 
 /** `GET .../items` (oldest first, paginated by item id), `GET .../items/{id}` and `DELETE .../items/{id}`. */
-export function itemOperations(dependencies: ExaDependencies): Record<string, OperationHandler> {
+export function itemOperations(
+  dependencies: ExaDependencies,
+): ExaHandlers<'exaListItems' | 'exaGetItem' | 'exaDeleteItem'> {
   /** Runs `act` on the Item named by the path, as it is now, or answers its 404. */
   const withItem =
-    (
-      act: (webset: WebsetRecord, index: number, item: WebsetItem, now: number) => VendorResponse,
-    ): OperationHandler =>
-    (context) => {
+    <Reply extends VendorResponse>(
+      act: (webset: WebsetRecord, index: number, item: WebsetItem, now: number) => Reply,
+    ) =>
+    (context: WebsetPartContext): Reply | VendorFailure => {
       const scope = scopeOf(dependencies, context);
-      const webset = findWebset(context, scope, context.params['webset']);
+      const webset = findWebset(context, scope, context.params.webset);
       if (!isWebset(webset)) return webset;
-      const id = String(context.params['id']);
+      const { id } = context.params;
       const index = itemIndex(webset.itemPrefix, id);
       const item = index === undefined ? undefined : toItem(scope.items, webset, index, scope.now);
       if (index === undefined || !item) {
@@ -33,9 +36,9 @@ export function itemOperations(dependencies: ExaDependencies): Record<string, Op
   return {
     exaListItems(context) {
       const scope = scopeOf(dependencies, context);
-      const webset = findWebset(context, scope, context.params['webset']);
+      const webset = findWebset(context, scope, context.params.webset);
       if (!isWebset(webset)) return webset;
-      const sourceId = context.query['sourceId'];
+      const { sourceId } = context.query;
       const fromSource = sourceId === undefined || sourceId === webset.search?.id;
       const indexes = Array.from({ length: fromSource ? webset.list.size : 0 }, (_, index) => index).filter(
         (index) => itemExistsAt(webset, index, scope.now),
@@ -44,7 +47,14 @@ export function itemOperations(dependencies: ExaDependencies): Record<string, Op
         context,
         indexes,
         (index) => itemId(webset.itemPrefix, index),
-        (index) => toItem(scope.items, webset, index, scope.now),
+        (index) => {
+          const item = toItem(scope.items, webset, index, scope.now);
+          if (!item)
+            throw new Error(
+              `Item ${index} of Webset ${webset.id} was listed but has no lead: the listing and the Items disagree.`,
+            );
+          return item;
+        },
       );
     },
     exaGetItem: withItem((_webset, _index, item) => ok(item)),

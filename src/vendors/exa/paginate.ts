@@ -1,4 +1,4 @@
-import type { OperationContext, VendorResponse } from '../../adapter/vendor-definition.js';
+import type { RequestContext, VendorFailure, VendorSuccess } from '../../adapter/vendor-definition.js';
 import { EXA_TAGS } from './exa-errors.js';
 
 /** One page of a list paginated by the id of the last entry returned. */
@@ -15,12 +15,12 @@ export type Page<T> =
 export function paginate<T>(
   entries: readonly T[],
   idOf: (entry: T) => string,
-  cursor: unknown,
-  limit: unknown,
+  cursor: string | undefined,
+  limit: number | undefined,
 ): Page<T> {
-  const size = typeof limit === 'number' ? Math.max(1, Math.floor(limit)) : entries.length;
+  const size = limit === undefined ? entries.length : Math.max(1, Math.floor(limit));
   let start = 0;
-  if (typeof cursor === 'string') {
+  if (cursor !== undefined) {
     const at = entries.findIndex((entry) => idOf(entry) === cursor);
     if (at < 0) {
       return {
@@ -40,13 +40,13 @@ export function paginate<T>(
  * The `{data, hasMore, nextCursor}` answer of an Exa list operation for the request's `cursor` and
  * `limit`, each entry rendered with `render`; an unknown cursor is a 400 `INVALID_REQUEST_PARAMS`.
  */
-export function listResponse<T>(
-  context: OperationContext,
+export function listResponse<T, Rendered>(
+  context: RequestContext & { query: { cursor?: string; limit?: number } },
   entries: readonly T[],
   idOf: (entry: T) => string,
-  render: (entry: T) => unknown,
-): VendorResponse {
-  const page = paginate(entries, idOf, context.query['cursor'], context.query['limit']);
+  render: (entry: T) => Rendered,
+): VendorSuccess<{ data: Rendered[]; hasMore: boolean; nextCursor: string | null }> | VendorFailure {
+  const page = paginate(entries, idOf, context.query.cursor, context.query.limit);
   if (!page.ok) return context.fail(400, EXA_TAGS.invalidParams, page.message);
   return {
     status: 200,

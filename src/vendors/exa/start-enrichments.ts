@@ -1,4 +1,4 @@
-import type { OperationContext, VendorResponse } from '../../adapter/vendor-definition.js';
+import type { RequestContext, VendorFailure } from '../../adapter/vendor-definition.js';
 import type { Run, RunRequest } from '../../core/run.js';
 import type { components } from '../../generated/exa-websets.types.js';
 import { EXA_TAGS } from './exa-errors.js';
@@ -14,11 +14,11 @@ type CreateEnrichmentParameters = components['schemas']['CreateEnrichmentParamet
  * answer when a format and its options do not go together. `field` prefixes the field names in messages.
  */
 export function toVersions(
-  context: OperationContext,
+  context: RequestContext,
   requests: readonly CreateEnrichmentParameters[],
   now: number,
   field: (index: number) => string,
-): EnrichmentVersion[] | VendorResponse {
+): EnrichmentVersion[] | VendorFailure {
   const versions: EnrichmentVersion[] = [];
   for (const [index, request] of requests.entries()) {
     const version = {
@@ -40,7 +40,7 @@ export const costOf = (versions: readonly EnrichmentVersion[], items: number): n
   versions.length * items * CREDITS_PER_ITEM;
 
 /** The 402 Exa answers when the tenant cannot pay. */
-export const noMoreCredits = (context: OperationContext, required: number, balance: number): VendorResponse =>
+export const noMoreCredits = (context: RequestContext, required: number, balance: number): VendorFailure =>
   context.fail(
     402,
     EXA_TAGS.noMoreCredits,
@@ -52,11 +52,11 @@ export const noMoreCredits = (context: OperationContext, required: number, balan
  * failure still records them (as runs that failed at once, charged nothing) and answers 502.
  */
 export function startEnrichments(
-  context: OperationContext,
+  context: RequestContext,
   scope: ExaScope,
   webset: WebsetRecord,
   versions: EnrichmentVersion[],
-): EnrichmentRecord[] | VendorResponse {
+): EnrichmentRecord[] | VendorFailure {
   const { simulator, key, now } = scope;
   const records = (runs: Run[] | null): EnrichmentRecord[] =>
     versions.map((version, index) => ({
@@ -81,7 +81,8 @@ export function startEnrichments(
       outputAttribute: enrichment.outputAttribute,
       writePolicy: 'overwrite',
       ttlMs: context.context.scenario.expiry.exa,
-      meta: { websetId: webset.id },
+      // The Enrichment record keeps the run (and its Webset); the run keeps nothing of Exa's.
+      meta: undefined,
       formatId: ({ uuid }) => enrichmentIdFromUuid(uuid),
       ...(context.dispatchFailure === undefined ? {} : { dispatchFailure: context.dispatchFailure }),
     };

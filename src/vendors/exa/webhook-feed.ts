@@ -1,4 +1,4 @@
-import type { OperationContext, OperationHandler } from '../../adapter/vendor-definition.js';
+import type { AnyOperationHandler } from '../../adapter/vendor-definition.js';
 import type { Simulator } from '../../core/simulator.js';
 import type { Tenant } from '../../core/tenant.js';
 import { DEFAULT_WEBHOOK_MODEL } from '../../scenario/defaults.js';
@@ -23,11 +23,11 @@ export function createCommandCounter() {
   let commands = 0;
   return {
     revision: (): number => commands,
-    count: (operations: Record<string, OperationHandler>): Record<string, OperationHandler> =>
+    count: (operations: Readonly<Record<string, AnyOperationHandler>>): Record<string, AnyOperationHandler> =>
       Object.fromEntries(
-        Object.entries(operations).map(([id, handle]) => [
+        Object.entries(operations).map(([id, handle]): [string, AnyOperationHandler] => [
           id,
-          (context: OperationContext) => {
+          (context) => {
             if (context.method !== 'GET') commands += 1;
             return handle(context);
           },

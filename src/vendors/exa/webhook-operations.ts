@@ -1,24 +1,22 @@
-import type { OperationContext, OperationHandler, VendorResponse } from '../../adapter/vendor-definition.js';
+import type { RequestContext, VendorFailure } from '../../adapter/vendor-definition.js';
 import { derive, toHex } from '../../core/random.js';
-import type { components } from '../../generated/exa-websets.types.js';
 import { EXA_TAGS } from './exa-errors.js';
 import { exaId } from './exa-ids.js';
 import { ok } from './exa-scope.js';
+import type { ExaHandlers } from './exa-handlers.js';
 import { listResponse } from './paginate.js';
 import { toWebhook } from './to-webhook.js';
 import { versionAt } from './versions.js';
 import type { EventType, TenantWebhooks, WebhookRecord, WebhookStore } from './webhook-store.js';
 
-type Schemas = components['schemas'];
-
 /** The API key's Webhooks, the current instant and the scenario's seed. */
-function scopeOf(webhooks: WebhookStore, context: OperationContext) {
+function scopeOf(webhooks: WebhookStore, context: RequestContext) {
   const { simulator, scenario } = context.context;
   return { own: webhooks.of(simulator.tenant(context.tenant)), now: simulator.now(), seed: scenario.seed };
 }
 
 /** A URL the mock can POST to, or the 400 to answer: only http and https (http for local receivers). */
-function refuseUrl(context: OperationContext, url: string | undefined): VendorResponse | null {
+function refuseUrl(context: RequestContext, url: string | undefined): VendorFailure | null {
   if (url === undefined) return null;
   const scheme = URL.canParse(url) ? new URL(url).protocol : '';
   if (scheme === 'https:' || scheme === 'http:') return null;
@@ -30,8 +28,11 @@ function refuseUrl(context: OperationContext, url: string | undefined): VendorRe
 }
 
 /** The live Webhook named by the `id` path parameter, or the 404 to answer. */
-function findWebhook(context: OperationContext, own: TenantWebhooks): WebhookRecord | VendorResponse {
-  const id = String(context.params['id']);
+function findWebhook(
+  context: RequestContext & { params: { id: string } },
+  own: TenantWebhooks,
+): WebhookRecord | VendorFailure {
+  const { id } = context.params;
   return (
     own.find(id) ??
     context.fail(
@@ -42,7 +43,7 @@ function findWebhook(context: OperationContext, own: TenantWebhooks): WebhookRec
   );
 }
 
-const isWebhook = (found: WebhookRecord | VendorResponse): found is WebhookRecord => 'ledger' in found;
+const isWebhook = (found: WebhookRecord | VendorFailure): found is WebhookRecord => 'ledger' in found;
 
 const unique = (events: readonly EventType[]): EventType[] => [...new Set(events)];
 
@@ -50,10 +51,19 @@ const unique = (events: readonly EventType[]): EventType[] => [...new Set(events
  * The Webhook operations: create (the only answer with the secret), list, get, update and delete, and
  * the list of delivery attempts. Deliveries themselves are made by the engine in `src/webhooks`.
  */
-export function webhookOperations(webhooks: WebhookStore): Record<string, OperationHandler> {
+export function webhookOperations(
+  webhooks: WebhookStore,
+): ExaHandlers<
+  | 'exaCreateWebhook'
+  | 'exaListWebhooks'
+  | 'exaGetWebhook'
+  | 'exaUpdateWebhook'
+  | 'exaDeleteWebhook'
+  | 'exaListWebhookAttempts'
+> {
   return {
     exaCreateWebhook(context) {
-      const body = context.body as Schemas['CreateWebhookParameters'];
+      const { body } = context;
       const refused = refuseUrl(context, body.url);
       if (refused) return refused;
       const { own, now, seed } = scopeOf(webhooks, context);
@@ -88,7 +98,7 @@ export function webhookOperations(webhooks: WebhookStore): Record<string, Operat
       return isWebhook(webhook) ? ok(toWebhook(webhook, now)) : webhook;
     },
     exaUpdateWebhook(context) {
-      const body = context.body as Schemas['UpdateWebhookParameters'];
+      const { body } = context;
       const { own, now } = scopeOf(webhooks, context);
       const webhook = findWebhook(context, own);
       if (!isWebhook(webhook)) return webhook;

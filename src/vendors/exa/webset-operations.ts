@@ -1,15 +1,17 @@
-import type { OperationContext, OperationHandler } from '../../adapter/vendor-definition.js';
-import type { components } from '../../generated/exa-websets.types.js';
+import type { RequestContext } from '../../adapter/vendor-definition.js';
+import type { ExaHandlers } from './exa-handlers.js';
 import { findWebset, isWebset, ok, scopeOf, type ExaDependencies } from './exa-scope.js';
 import { listResponse } from './paginate.js';
 import { toWebset } from './to-webset.js';
 
-type UpdateWebsetRequest = components['schemas']['UpdateWebsetRequest'];
-
 /** Stops every Enrichment of the Webset still in flight (an Enrichment completing right now completes). */
-function stopWork(context: OperationContext, dependencies: ExaDependencies, remove: boolean) {
+function stopWork(
+  context: RequestContext & { params: { id: string } },
+  dependencies: ExaDependencies,
+  remove: boolean,
+) {
   const scope = scopeOf(dependencies, context);
-  const webset = findWebset(context, scope, context.params['id']);
+  const webset = findWebset(context, scope, context.params.id);
   if (!isWebset(webset)) return { webset, scope };
   for (const enrichment of webset.enrichments) {
     if (!enrichment.run) continue;
@@ -21,7 +23,11 @@ function stopWork(context: OperationContext, dependencies: ExaDependencies, remo
 }
 
 /** The Webset operations other than create: list, get, update, delete and cancel. */
-export function websetOperations(dependencies: ExaDependencies): Record<string, OperationHandler> {
+export function websetOperations(
+  dependencies: ExaDependencies,
+): ExaHandlers<
+  'exaListWebsets' | 'exaGetWebset' | 'exaUpdateWebset' | 'exaDeleteWebset' | 'exaCancelWebset'
+> {
   return {
     exaListWebsets(context) {
       const scope = scopeOf(dependencies, context);
@@ -35,22 +41,16 @@ export function websetOperations(dependencies: ExaDependencies): Record<string, 
     },
     exaGetWebset(context) {
       const scope = scopeOf(dependencies, context);
-      const webset = findWebset(context, scope, context.params['id']);
+      const webset = findWebset(context, scope, context.params.id);
       if (!isWebset(webset)) return webset;
-      const expand = context.query['expand'];
-      return ok(
-        toWebset(
-          webset,
-          scope.now,
-          Array.isArray(expand) && expand.includes('items') ? scope.items : undefined,
-        ),
-      );
+      const { expand } = context.query;
+      return ok(toWebset(webset, scope.now, expand?.includes('items') ? scope.items : undefined));
     },
     exaUpdateWebset(context) {
       const scope = scopeOf(dependencies, context);
-      const webset = findWebset(context, scope, context.params['id']);
+      const webset = findWebset(context, scope, context.params.id);
       if (!isWebset(webset)) return webset;
-      const body = context.body as UpdateWebsetRequest;
+      const { body } = context;
       if (body.metadata !== undefined) {
         webset.metadata = { ...body.metadata };
         webset.editedAt = scope.now;

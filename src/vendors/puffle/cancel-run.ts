@@ -1,7 +1,7 @@
 import type { OperationHandler } from '../../adapter/vendor-definition.js';
-import type { components } from '../../generated/puffle.types.js';
+import type { components, operations } from '../../generated/puffle.types.js';
 import { PUFFLE } from './run-meta.js';
-import { runIdParam, runNotFound } from './run-not-found.js';
+import { runNotFound } from './run-not-found.js';
 import { toIso } from '../../core/clock.js';
 
 type CancelEnrichmentRunResponse = components['schemas']['CancelEnrichmentRunResponse'];
@@ -11,8 +11,8 @@ type CancelEnrichmentRunResponse = components['schemas']['CancelEnrichmentRunRes
  * (`run_cancelled`), running items finish on their own, credits stay charged. A terminal run is 409
  * `run_not_cancellable`; a cancel that meets the run's completion is 409 `run_status_changed`.
  */
-export const cancelRun: OperationHandler = (context) => {
-  const id = runIdParam(context);
+export const cancelRun: OperationHandler<operations['puffleCancelEnrichmentRun']> = (context) => {
+  const { id } = context.params;
   const result = context.context.simulator.cancelRun(context.tenant, id, PUFFLE);
   if (result.ok) {
     const body: CancelEnrichmentRunResponse = {

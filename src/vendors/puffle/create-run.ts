@@ -1,22 +1,27 @@
-import type { OperationContext, OperationHandler, VendorResponse } from '../../adapter/vendor-definition.js';
+import type {
+  OperationHandler,
+  RequestContext,
+  VendorFailure,
+  VendorSuccess,
+} from '../../adapter/vendor-definition.js';
 import { derive, toUuid } from '../../core/random.js';
 import type { RunRequest } from '../../core/run.js';
-import type { components } from '../../generated/puffle.types.js';
+import type { components, operations } from '../../generated/puffle.types.js';
 import type { EnrichmentDefinition } from '../../scenario/types.js';
 import { requestFingerprint } from './fingerprint.js';
 import { validateInput } from './input-validator.js';
 import { planErrorResponse } from './plan-error-response.js';
 import { toPuffleDetails } from './puffle-errors.js';
-import { PUFFLE, toRunMeta, triggerRunId } from './run-meta.js';
+import { PUFFLE, triggerRunId, type PuffleRunMeta } from './run-meta.js';
 
 type CreateEnrichmentRunRequest = components['schemas']['CreateEnrichmentRunRequest'];
 type CreateEnrichmentRunResponse = components['schemas']['CreateEnrichmentRunResponse'];
 
 /** The checks the planner leaves to the adapter: enrichment, scope shape, input and output override. */
 function checkRequest(
-  context: OperationContext,
+  context: RequestContext,
   body: CreateEnrichmentRunRequest,
-): { definition: EnrichmentDefinition } | { refused: VendorResponse } {
+): { definition: EnrichmentDefinition } | { refused: VendorFailure } {
   const definition = context.context.scenario.world.catalog.find((entry) => entry.slug === body.enrichmentId);
   const refuse = (status: number, code: string, message: string, extra?: Record<string, unknown>) => ({
     refused: context.fail(status, code, message, extra),
@@ -67,10 +72,10 @@ function checkRequest(
 
 /** The simulator's request for a Puffle body that passed `checkRequest`. */
 function toRunRequest(
-  context: OperationContext,
+  context: RequestContext,
   body: CreateEnrichmentRunRequest,
   definition: EnrichmentDefinition,
-): RunRequest {
+): RunRequest<PuffleRunMeta> {
   const { scope } = body;
   return {
     vendor: PUFFLE,
@@ -86,16 +91,16 @@ function toRunRequest(
       ? { dispatchFailure: context.dispatchFailure }
       : {}),
     ttlMs: context.context.scenario.expiry.puffle,
-    meta: toRunMeta(scope),
+    meta: { requested: scope },
   };
 }
 
 /** A preview: the resolved lead count under a `preview_` id that is never stored; free, no credit check. */
 function previewRun(
-  context: OperationContext,
+  context: RequestContext,
   body: CreateEnrichmentRunRequest,
-  request: RunRequest,
-): VendorResponse {
+  request: RunRequest<PuffleRunMeta>,
+): VendorSuccess<CreateEnrichmentRunResponse> | VendorFailure {
   const { simulator, scenario } = context.context;
   const planned = simulator.preview(context.tenant, request);
   if (!planned.ok) return planErrorResponse(context, planned.error, body, request.enrichment);
@@ -116,8 +121,8 @@ function previewRun(
  * `idempotencyKey`). A new run answers `pending`; a replay answers the existing run's current status with
  * `reusedExistingRun: true`; a dispatch failure answers 502 `DISPATCH_FAILED` and leaves a failed run.
  */
-export const createRun: OperationHandler = (context) => {
-  const body = context.body as CreateEnrichmentRunRequest;
+export const createRun: OperationHandler<operations['puffleCreateEnrichmentRun']> = (context) => {
+  const { body } = context;
   const { simulator } = context.context;
   const checked = checkRequest(context, body);
   if ('refused' in checked) return checked.refused;

@@ -1,5 +1,5 @@
 import type { OperationHandler } from '../../adapter/vendor-definition.js';
-import type { components } from '../../generated/puffle.types.js';
+import type { components, operations } from '../../generated/puffle.types.js';
 import type { EnrichmentDefinition } from '../../scenario/types.js';
 import { toCatalogEntry } from './to-catalog-entry.js';
 
@@ -16,9 +16,11 @@ function matchesText(definition: EnrichmentDefinition, q: string): boolean {
  * `GET /api/enrichments`: the scenario's catalog, narrowed by `id` (exact slug) and `q` (case-insensitive
  * substring of slug, name or description); both must match when both are given. No match is an empty list.
  */
-export const listEnrichments: OperationHandler = ({ query, context }) => {
-  const id = typeof query['id'] === 'string' ? query['id'] : undefined;
-  const q = typeof query['q'] === 'string' ? query['q'] : undefined;
+export const listEnrichments: OperationHandler<operations['puffleListEnrichments']> = ({
+  query,
+  context,
+}) => {
+  const { id, q } = query;
   const { scenario } = context;
   const enrichments = scenario.world.catalog
     .filter(

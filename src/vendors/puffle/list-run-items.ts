@@ -1,9 +1,9 @@
 import type { OperationHandler } from '../../adapter/vendor-definition.js';
-import type { ItemStatus, Run } from '../../core/run.js';
+import type { Run } from '../../core/run.js';
 import { itemId } from '../../core/simulator.js';
-import type { components } from '../../generated/puffle.types.js';
+import type { components, operations } from '../../generated/puffle.types.js';
 import { PUFFLE } from './run-meta.js';
-import { runIdParam, runNotFound } from './run-not-found.js';
+import { runNotFound } from './run-not-found.js';
 import { toRunItem } from './to-run-item.js';
 
 type ListEnrichmentRunItemsResponse = components['schemas']['ListEnrichmentRunItemsResponse'];
@@ -27,18 +27,18 @@ function afterIndexOf(run: Run, cursor: string): number {
  * `GET /api/enrichment/{id}/items`: the run's items in id order, filtered by `status` and `leadId`, one page
  * of `limit` (default 50, at most 100) after `cursor`. `page.nextCursor` is the last item's id when more follow.
  */
-export const listRunItems: OperationHandler = (context) => {
-  const id = runIdParam(context);
+export const listRunItems: OperationHandler<operations['puffleListEnrichmentRunItems']> = (context) => {
+  const { id } = context.params;
   const { simulator, scenario } = context.context;
   const run = simulator.getRun(context.tenant, id, PUFFLE);
   if (!run) return runNotFound(context, id);
   const { status, leadId, cursor, limit } = context.query;
-  const pageLimit = typeof limit === 'number' ? limit : 50;
+  const pageLimit = limit ?? 50;
   const page = simulator.items(run, {
     limit: pageLimit,
-    ...(typeof status === 'string' ? { status: status as ItemStatus } : {}),
-    ...(typeof leadId === 'string' ? { leadId } : {}),
-    ...(typeof cursor === 'string' ? { afterIndex: afterIndexOf(run, cursor) } : {}),
+    ...(status === undefined ? {} : { status }),
+    ...(leadId === undefined ? {} : { leadId }),
+    ...(cursor === undefined ? {} : { afterIndex: afterIndexOf(run, cursor) }),
   });
   const items = page.items.map((item) => toRunItem(run, item, scenario.seed));
   const body: ListEnrichmentRunItemsResponse = {

@@ -1,4 +1,4 @@
-import type { OperationContext, VendorResponse } from '../../adapter/vendor-definition.js';
+import type { RequestContext, VendorFailure } from '../../adapter/vendor-definition.js';
 import { whereTenantIdsAre } from '../../adapter/where-tenant-ids-are.js';
 import type { PlanError } from '../../core/planner.js';
 import type { components } from '../../generated/puffle.types.js';
@@ -25,11 +25,11 @@ function unknownLeadDetails(
  * `{required, balance}`, or 422 `IDEMPOTENCY_KEY_REUSED` naming the run the key belongs to.
  */
 export function planErrorResponse(
-  context: OperationContext,
+  context: RequestContext,
   error: PlanError,
   request: CreateEnrichmentRunRequest,
   definition: EnrichmentDefinition,
-): VendorResponse {
+): VendorFailure {
   const idsHint = whereTenantIdsAre(context.tenant, context.context.scenario.name);
   switch (error.code) {
     case 'unknown_list':

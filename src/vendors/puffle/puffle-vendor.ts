@@ -1,4 +1,5 @@
-import type { VendorBehaviour } from '../../adapter/vendor-definition.js';
+import type { OperationHandlers, VendorBehaviour } from '../../adapter/vendor-definition.js';
+import type { operations } from '../../generated/puffle.types.js';
 import { cancelRun } from './cancel-run.js';
 import { createRun } from './create-run.js';
 import { getRun } from './get-run.js';
@@ -6,6 +7,14 @@ import { listEnrichments } from './list-enrichments.js';
 import { listRunItems } from './list-run-items.js';
 import { authenticatePuffle } from './puffle-auth.js';
 import { PUFFLE_FAILURES, puffleCodeForStatus, toPuffleError } from './puffle-errors.js';
+
+const OPERATIONS: OperationHandlers<operations> = {
+  puffleCreateEnrichmentRun: createRun,
+  puffleGetEnrichmentRun: getRun,
+  puffleListEnrichmentRunItems: listRunItems,
+  puffleCancelEnrichmentRun: cancelRun,
+  puffleListEnrichments: listEnrichments,
+};
 
 /**
  * The Puffle adapter (`https://app.puffle.ai/api`): bearer auth, the `PuffleError` shape, and the five
@@ -20,12 +29,6 @@ export function createPuffleVendor(): VendorBehaviour {
     errorBody: toPuffleError,
     failures: PUFFLE_FAILURES,
     codeForStatus: puffleCodeForStatus,
-    operations: {
-      puffleCreateEnrichmentRun: createRun,
-      puffleGetEnrichmentRun: getRun,
-      puffleListEnrichmentRunItems: listRunItems,
-      puffleCancelEnrichmentRun: cancelRun,
-      puffleListEnrichments: listEnrichments,
-    },
+    operations: OPERATIONS,
   };
 }

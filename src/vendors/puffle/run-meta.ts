@@ -1,12 +1,9 @@
 import { derive, toToken, toUuid } from '../../core/random.js';
-import type { Run } from '../../core/run.js';
+import type { Run, RunOwner } from '../../core/run.js';
 import type { components } from '../../generated/puffle.types.js';
 
 type EnrichmentScope = components['schemas']['EnrichmentScope'];
 type OutputTarget = components['schemas']['OutputTarget'];
-
-/** The vendor name Puffle runs are recorded under in the simulator. */
-export const PUFFLE = 'puffle';
 
 /** What the Puffle adapter keeps with a run (in `Run.meta`): the parts of the request the core does not model. */
 export interface PuffleRunMeta {
@@ -14,20 +11,15 @@ export interface PuffleRunMeta {
   requested: EnrichmentScope;
 }
 
-/** The meta to store with a new run. */
-export function toRunMeta(requested: EnrichmentScope): Record<string, unknown> {
-  const meta: PuffleRunMeta = { requested };
-  return { ...meta };
-}
+/** The vendor name Puffle runs are recorded under in the simulator; its runs carry a `PuffleRunMeta`. */
+export const PUFFLE: RunOwner<PuffleRunMeta> = 'puffle';
 
-/** The Puffle meta of a run this adapter created (runs are only visible to the vendor that made them). */
-export function readRunMeta(run: Run): PuffleRunMeta {
-  return run.meta as unknown as PuffleRunMeta;
-}
+/** A run the Puffle adapter created. */
+export type PuffleRun = Run<PuffleRunMeta>;
 
 /** The list a scope names, if any (`list` scopes always, `explicit_leads` optionally). */
 export function scopeListId(scope: EnrichmentScope): string | null {
-  return 'listId' in scope && scope.listId !== undefined ? scope.listId : null;
+  return 'listId' in scope ? scope.listId : null;
 }
 
 /** Results go to the lead's membership when the scope names a list, else to the lead itself. */

@@ -1,14 +1,9 @@
-import type { OperationContext, VendorResponse } from '../../adapter/vendor-definition.js';
+import type { RequestContext, VendorFailure } from '../../adapter/vendor-definition.js';
 import { elsewhereHint } from '../../runtime/elsewhere-hint.js';
 import { PUFFLE } from './run-meta.js';
 
-/** The run id in the path of the run endpoints. */
-export function runIdParam(context: OperationContext): string {
-  return String(context.params['id']);
-}
-
 /** 404 `not_found` for a run that does not exist for the effective user (unknown, expired or another user's). */
-export function runNotFound(context: OperationContext, id: string): VendorResponse {
+export function runNotFound(context: RequestContext, id: string): VendorFailure {
   const hint = elsewhereHint(
     context.context,
     (other) => other.simulator.getRun(context.tenant, id, PUFFLE) !== undefined,

@@ -1,8 +1,7 @@
 import { derive, toToken, toUuid } from '../../core/random.js';
-import type { Run } from '../../core/run.js';
 import type { ItemView } from '../../core/simulator.js';
 import type { components } from '../../generated/puffle.types.js';
-import { scopeListId, readRunMeta } from './run-meta.js';
+import { scopeListId, type PuffleRun } from './run-meta.js';
 import { PUFFLE_PROVIDER } from './to-catalog-entry.js';
 import { toIso } from '../../core/clock.js';
 
@@ -20,8 +19,8 @@ function membershipId(seed: number, listId: string, leadId: string): string {
  * @example
  * toRunItem(run, view, scenario.seed).skippedReason; // 'run_cancelled'
  */
-export function toRunItem(run: Run, item: ItemView, seed: number): RunItem {
-  const listId = run.scope.type === 'list' ? run.scope.list.id : scopeListId(readRunMeta(run).requested);
+export function toRunItem(run: PuffleRun, item: ItemView, seed: number): RunItem {
+  const listId = run.scope.type === 'list' ? run.scope.list.id : scopeListId(run.meta.requested);
   const tried = item.attempts > 0;
   return {
     id: item.id,

@@ -1,7 +1,6 @@
-import type { Run } from '../../core/run.js';
 import type { RunState } from '../../core/run-state.js';
 import type { components } from '../../generated/puffle.types.js';
-import { correlationId, outputTarget, readRunMeta, scopeListId, triggerRunId } from './run-meta.js';
+import { correlationId, outputTarget, scopeListId, triggerRunId, type PuffleRun } from './run-meta.js';
 import { creditAction, enrichmentUuid, toCatalogEntry } from './to-catalog-entry.js';
 import { toIso } from '../../core/clock.js';
 
@@ -14,8 +13,8 @@ type RunLedger = components['schemas']['Run'];
  * @example
  * toRunLedger(run, simulator.state(run), scenario.seed).scope.counts; // { pending: 25, running: 0, ... }
  */
-export function toRunLedger(run: Run, state: RunState, seed: number): RunLedger {
-  const { requested } = readRunMeta(run);
+export function toRunLedger(run: PuffleRun, state: RunState, seed: number): RunLedger {
+  const { requested } = run.meta;
   const action = creditAction(run.enrichment);
   const dispatched = run.dispatchError === null;
   return {

@@ -2,11 +2,10 @@ import type { OperationHandler } from '../../adapter/vendor-definition.js';
 import { whereTenantIdsAre } from '../../adapter/where-tenant-ids-are.js';
 import type { PlanError } from '../../core/planner.js';
 import type { RunRequest } from '../../core/run.js';
-import type { components } from '../../generated/sendkit.types.js';
+import type { components, operations } from '../../generated/sendkit.types.js';
 import { jobTypeOf, SENDKIT_ENRICHMENTS } from './enrichment-types.js';
 import { toJobStatus } from './to-job.js';
 
-type EnrichLeadsRequest = components['schemas']['EnrichLeadsRequest'];
 type EnrichLeadsResult = components['schemas']['EnrichLeadsResult'];
 
 /**
@@ -30,9 +29,9 @@ function describePlanError(error: PlanError): string {
  * workspace cannot pay for every job, nothing is created (402). A scenario's dispatch failure records the
  * jobs as `failed` at once, uncharged.
  */
-export const enrichLeads: OperationHandler = (context) => {
+export const enrichLeads: OperationHandler<operations['sendkitEnrichLeads']> = (context) => {
   const { simulator, scenario } = context.context;
-  const body = context.body as EnrichLeadsRequest;
+  const { body } = context;
   const requested = [...new Set(body.leadIds)];
   const leadIds = requested.filter((id) => simulator.findLead(context.tenant, id)?.subject === 'person');
   if (leadIds.length === 0) {
@@ -53,6 +52,8 @@ export const enrichLeads: OperationHandler = (context) => {
       input: {},
       outputAttribute: definition.outputAttribute,
       writePolicy: 'overwrite',
+      // A job is all core run: Sendkit keeps nothing else with it.
+      meta: undefined,
       ttlMs: scenario.expiry.sendkit,
       formatId: jobIdFormat(jobType, scenario.startAtMs),
       ...(context.dispatchFailure === undefined ? {} : { dispatchFailure: context.dispatchFailure }),

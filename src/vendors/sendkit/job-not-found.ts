@@ -1,4 +1,4 @@
-import type { OperationContext, VendorResponse } from '../../adapter/vendor-definition.js';
+import type { RequestContext, VendorFailure } from '../../adapter/vendor-definition.js';
 import { elsewhereHint } from '../../runtime/elsewhere-hint.js';
 
 /**
@@ -6,8 +6,7 @@ import { elsewhereHint } from '../../runtime/elsewhere-hint.js';
  * (jobs expire after the scenario's `expiry.sendkit`, 7 days by default). A job of another scenario is
  * named in the message.
  */
-export function jobNotFound(context: OperationContext): VendorResponse {
-  const id = String(context.params['jobId']);
+export function jobNotFound(context: RequestContext, id: string): VendorFailure {
   const hint = elsewhereHint(
     context.context,
     (other) => other.simulator.getRun(context.tenant, id, 'sendkit') !== undefined,

@@ -1,20 +1,12 @@
-import type { OperationHandler } from '../../adapter/vendor-definition.js';
-import type { components } from '../../generated/sendkit.types.js';
+import type { OperationHandler, QueryParams } from '../../adapter/vendor-definition.js';
+import type { components, operations } from '../../generated/sendkit.types.js';
 import { phoneRunsOf, toLead, type SendkitLead } from './to-lead.js';
 import { countWorkspaceLeads, workspaceLeads, type LeadRef } from './workspace-leads.js';
 
 type ListLeadsResult = components['schemas']['ListLeadsResult'];
 
 /** The query of `GET /v1/leads`, validated and coerced by the pipeline. */
-interface LeadQuery {
-  limit?: number;
-  cursor?: string;
-  emailVerified?: boolean;
-  emailStatus?: string;
-  segProtected?: boolean;
-  phoneFound?: boolean;
-  listId?: string;
-}
+type LeadQuery = QueryParams<operations['sendkitListLeads']>;
 
 const DEFAULT_LIMIT = 25;
 
@@ -35,10 +27,10 @@ function filterOf(query: LeadQuery): ((lead: SendkitLead) => boolean) | null {
  * the page's leads are generated; with filters every lead is read once, to count the matches.
  * An unknown `listId` (or a company list's) matches no lead.
  */
-export const listLeads: OperationHandler = (context) => {
+export const listLeads: OperationHandler<operations['sendkitListLeads']> = (context) => {
   const { simulator } = context.context;
   const { tenant } = context;
-  const query = context.query as LeadQuery;
+  const { query } = context;
   const limit = query.limit ?? DEFAULT_LIMIT;
   const lists = simulator
     .tenant(tenant)

@@ -1,4 +1,4 @@
-import type { OperationHandler, VendorDefinition } from '../../adapter/vendor-definition.js';
+import type { AnyOperationHandler, VendorDefinition } from '../../adapter/vendor-definition.js';
 import type { HeaderReader } from '../../http/plain-request.js';
 
 /** The workspace header of platform keys. */
@@ -87,7 +87,7 @@ export function authenticateSendkit(headers: HeaderReader): Authentication {
  * Wraps an operation so that a revoked platform key is refused (401) even though its tenant is the
  * workspace it names: the shared pipeline only checks the tenant against `revokedKeys`.
  */
-export function refuseRevokedPlatformKey(handle: OperationHandler): OperationHandler {
+export function refuseRevokedPlatformKey(handle: AnyOperationHandler): AnyOperationHandler {
   return (context) => {
     const key = apiKeyOf(context.headers);
     if (

@@ -1,4 +1,5 @@
-import type { OperationHandler, VendorBehaviour } from '../../adapter/vendor-definition.js';
+import type { OperationHandlers, VendorBehaviour } from '../../adapter/vendor-definition.js';
+import type { operations } from '../../generated/sendkit.types.js';
 import { cancelEnrichmentJob } from './cancel-enrichment-job.js';
 import { enrichLeads } from './enrich-leads.js';
 import { getEnrichmentJob } from './get-enrichment-job.js';
@@ -7,7 +8,7 @@ import { rateLimitHeaders } from './rate-limit-headers.js';
 import { authenticateSendkit, refuseRevokedPlatformKey } from './sendkit-auth.js';
 import { SENDKIT_FAILURES, sendkitCodeForStatus, sendkitErrorBody } from './sendkit-errors.js';
 
-const OPERATIONS: Record<string, OperationHandler> = {
+const OPERATIONS: OperationHandlers<operations> = {
   sendkitEnrichLeads: enrichLeads,
   sendkitGetEnrichmentJob: getEnrichmentJob,
   sendkitCancelEnrichmentJob: cancelEnrichmentJob,

@@ -5,6 +5,7 @@ import { jobTypeOf } from './enrichment-types.js';
 import { toIso } from '../../core/clock.js';
 
 type Job = components['schemas']['Job'];
+type CancelledJob = components['schemas']['CancelledJob'];
 export type JobStatus = components['schemas']['JobStatus'];
 
 /** The run status in Sendkit's words: a running run is `processing`. */
@@ -39,4 +40,20 @@ export function toJob(run: Run, state: RunState): Job {
     startedAt: state.startedAt === null ? null : toIso(state.startedAt),
     completedAt: state.completedAt === null ? null : toIso(state.completedAt),
   };
+}
+
+/**
+ * The job a successful cancel returns: `cancelled`, completed at the cancel. The core answers a cancel
+ * `ok` only with the run cancelled at that instant, so anything else is a broken invariant.
+ *
+ * @example
+ * toCancelledJob(result.run, result.state).status; // 'cancelled'
+ */
+export function toCancelledJob(run: Run, state: RunState): CancelledJob {
+  const job = toJob(run, state);
+  if (job.status !== 'cancelled' || job.completedAt === null)
+    throw new Error(
+      `Run ${run.id} was cancelled but reads ${job.status} (completed at ${String(job.completedAt)}): the core's cancel and state disagree.`,
+    );
+  return { ...job, status: job.status, completedAt: job.completedAt };
 }

@@ -43,7 +43,8 @@ function errorCode(json: unknown): string {
     typeof body.error === 'object' && body.error !== null
       ? (body.error as { code?: unknown }).code
       : undefined;
-  return String(body.code ?? body.tag ?? nested ?? '');
+  const code = body.code ?? body.tag ?? nested;
+  return typeof code === 'string' || typeof code === 'number' ? String(code) : '';
 }
 
 const count = <K>(map: Map<K, number>, key: K): void => void map.set(key, (map.get(key) ?? 0) + 1);

@@ -64,7 +64,7 @@ describe('exa: the official exa-js 2.23.0 client', () => {
     expect((await exa.websets.waitUntilIdle(webset.id, { pollInterval: 1 })).status).toBe('idle');
     const items = await exa.websets.items.getAll(webset.id);
     expect(items).toHaveLength(4);
-    expect(items.every((item) => item.enrichments?.[0]?.status === 'completed')).toBe(true);
+    expect(items.map((item) => item.enrichments?.[0]?.status)).toEqual(items.map(() => 'completed'));
     const completed = await exa.websets.enrichments.get(webset.id, enrichmentId);
     expect(completed.status).toBe('completed');
     expect(await exa.websets.enrichments.cancel(webset.id, enrichmentId)).toEqual(completed);

@@ -29,7 +29,7 @@ export async function startReceiver(respond?: Respond, options: { now?: () => nu
   const server = createServer((request, response) => {
     const chunks: Buffer[] = [];
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
-    request.on('end', async () => {
+    const receive = async (): Promise<void> => {
       const rawBody = Buffer.concat(chunks).toString('utf8');
       let json: unknown;
       try {
@@ -55,6 +55,14 @@ export async function startReceiver(respond?: Respond, options: { now?: () => nu
         waiters.splice(waiters.indexOf(waiter), 1);
         waiter.resolve();
       }
+    };
+    request.on('end', () => {
+      receive().catch((error: unknown) => {
+        response.writeHead(500, { 'content-type': 'application/json' });
+        response.end(
+          JSON.stringify({ error: error instanceof Error ? error.message : 'The receiver failed.' }),
+        );
+      });
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
