@@ -12,7 +12,17 @@ import { runStateAt, statusAt, type RunState } from './run-state.js';
 import { chargeOf, createRun } from './run-factory.js';
 import { createdSeed } from './scenario-seed.js';
 import { settleSchedule } from './settled-schedule.js';
-import { addList, createTenant, findLead, isPreEnriched, RETIRED_RUNS_KEPT, type Tenant } from './tenant.js';
+import { RecencyMap } from './recency-map.js';
+import { createRunHorizonIndex } from './run-horizon-index.js';
+import {
+  addList,
+  createTenant,
+  findLead,
+  isPreEnriched,
+  MAX_TENANTS,
+  RETIRED_RUNS_KEPT,
+  type Tenant,
+} from './tenant.js';
 
 export { itemId, type ItemQuery, type ItemView } from './item-listing.js';
 
@@ -26,6 +36,8 @@ export interface SimulatorOptions {
   scenario: Scenario;
   clock: Clock;
   fake?: FakeData;
+  /** Most tenants kept at once (default `MAX_TENANTS`): past it, the one idle longest is forgotten. */
+  tenantLimit?: number;
 }
 
 /** How many runs may be created between two sweeps for expired runs. */
@@ -39,8 +51,16 @@ const SWEEP_EVERY = 1_000;
  * const sim = createSimulator({ scenario, clock: createVirtualClock(scenario.startAtMs) });
  * const started = sim.startRuns('pk_live_demo', [request]);
  */
-export function createSimulator({ scenario, clock, fake = createFakeData() }: SimulatorOptions) {
-  let tenants = new Map<string, Tenant>();
+export function createSimulator({
+  scenario,
+  clock,
+  fake = createFakeData(),
+  tenantLimit = MAX_TENANTS,
+}: SimulatorOptions) {
+  const horizons = createRunHorizonIndex();
+  const tenants = new RecencyMap<string, Tenant>(tenantLimit, {
+    onEvict: (key) => horizons.remove((run) => run.tenant === key),
+  });
   let created = 0;
   const now = (): number => clock.now();
   /** The first catalog entry writing each attribute (the enrichment behind a pre-enriched value). */
@@ -67,6 +87,7 @@ export function createSimulator({ scenario, clock, fake = createFakeData() }: Si
       if (owner.retired.length > RETIRED_RUNS_KEPT)
         owner.retired.splice(0, owner.retired.length - RETIRED_RUNS_KEPT);
     }
+    horizons.remove((run) => run.expiresAt !== null && run.expiresAt <= t);
   };
 
   const leadOf = (run: Run, index: number): Lead | undefined => {
@@ -94,7 +115,7 @@ export function createSimulator({ scenario, clock, fake = createFakeData() }: Si
 
   // A lookup does not create the tenant: other scenarios are searched for ids too (see `getRun`).
   const findRun = (key: string, id: string, vendor: string): Run | undefined => {
-    const run = tenants.get(key)?.runs.get(id);
+    const run = tenants.peek(key)?.runs.get(id);
     return run && run.vendor === vendor && isLive(run, now()) ? run : undefined;
   };
 
@@ -102,13 +123,17 @@ export function createSimulator({ scenario, clock, fake = createFakeData() }: Si
     scenario,
     clock,
     now,
-    /** The tenant's world, created from the scenario on first use. */
+    /**
+     * The tenant's world, created from the scenario on first use. At most `tenantLimit` are kept: creating
+     * one more forgets the tenant idle longest (its runs, lists, credits and keys), as a reset of it would.
+     */
     tenant,
     /** Every tenant created so far. */
     tenants: (): Tenant[] => [...tenants.values()],
     /** Back to the scenario's initial world: every tenant and run is forgotten. */
     reset(): void {
-      tenants = new Map();
+      tenants.clear();
+      horizons.clear();
       created = 0;
     },
     findLead: (key: string, id: string): Lead | undefined => findLead(tenant(key), id, fake),
@@ -192,6 +217,7 @@ export function createSimulator({ scenario, clock, fake = createFakeData() }: Si
       for (const run of runs) {
         owner.credits -= run.creditsCharged;
         owner.runs.set(run.id, run);
+        horizons.add(run);
       }
       if (idempotency)
         owner.idempotency.set(idempotency.key, {
@@ -272,6 +298,14 @@ export function createSimulator({ scenario, clock, fake = createFakeData() }: Si
         };
       }
       return { value: null, at: null, runId: null };
+    },
+    /**
+     * The live runs that may still change after now (those whose natural end lies ahead), from an index
+     * the commands keep: O(log runs + those runs), whatever the history.
+     */
+    unsettledRuns(): Run[] {
+      const t = now();
+      return horizons.endingAfter(t).filter((run) => isLive(run, t));
     },
     /** Every live run of every tenant (for the control API). */
     allRuns(): Run[] {

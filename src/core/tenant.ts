@@ -16,6 +16,13 @@ import type { Run } from './run.js';
 /** How many expired runs' writes a tenant keeps; older ones are forgotten, bounding memory. */
 export const RETIRED_RUNS_KEPT = 1_000;
 
+/**
+ * How many tenants (API keys) a simulator keeps at once. Past it, the tenant idle longest is forgotten, as
+ * if reset: its runs, lists, credits, revocation and idempotency keys go, and its next request starts it
+ * afresh from the scenario. Generous, so that no key a client is using is forgotten under normal use.
+ */
+export const MAX_TENANTS = 10_000;
+
 /** One API key's world: credits, lists of leads, its runs and its idempotency keys. */
 export interface Tenant {
   key: string;
