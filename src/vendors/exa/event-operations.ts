@@ -1,34 +1,50 @@
 import type { OperationHandler } from '../../adapter/vendor-definition.js';
 import { EXA_TAGS } from './exa-errors.js';
 import { ok, scopeOf, type ExaDependencies } from './exa-scope.js';
-import { eventLog, toEvent, type EventEntry } from './event-log.js';
-import { listResponse } from './paginate.js';
+import type { EventIndex, EventQuery } from './event-index.js';
+import { toEvent } from './event-log.js';
+import { unknownCursorMessage } from './paginate.js';
 
-/** Keeps the events a list query asks for: `types`, and the inclusive `createdAfter`/`createdBefore` bounds. */
-function matches(query: Record<string, unknown>): (entry: EventEntry) => boolean {
-  const types = Array.isArray(query['types']) ? new Set<unknown>(query['types']) : null;
-  const after = typeof query['createdAfter'] === 'string' ? Date.parse(query['createdAfter']) : -Infinity;
-  const before = typeof query['createdBefore'] === 'string' ? Date.parse(query['createdBefore']) : Infinity;
-  return (entry) => (types === null || types.has(entry.type)) && entry.at >= after && entry.at <= before;
+/** The list query as the event index reads it: `types`, the inclusive `createdAfter`/`createdBefore` bounds, the page. */
+function eventQuery(query: Record<string, unknown>): EventQuery {
+  const instant = (value: unknown, absent: number): number =>
+    typeof value === 'string' ? Date.parse(value) : absent;
+  const { limit, cursor } = query;
+  return {
+    types: Array.isArray(query['types']) ? new Set(query['types'].map(String)) : null,
+    after: instant(query['createdAfter'], -Infinity),
+    before: instant(query['createdBefore'], Infinity),
+    cursor: typeof cursor === 'string' ? cursor : undefined,
+    limit: typeof limit === 'number' ? Math.max(1, Math.floor(limit)) : undefined,
+  };
 }
 
-/** `GET /websets/v0/events` (newest first) and `GET /websets/v0/events/{id}`, derived from the Websets. */
-export function eventOperations(dependencies: ExaDependencies): Record<string, OperationHandler> {
+/**
+ * `GET /websets/v0/events` (newest first) and `GET /websets/v0/events/{id}`, derived from the Websets
+ * through the event index, so a read costs its page, not the history.
+ */
+export function eventOperations(
+  dependencies: ExaDependencies,
+  events: EventIndex,
+): Record<string, OperationHandler> {
   return {
     exaListEvents(context) {
       const scope = scopeOf(dependencies, context);
-      const entries = eventLog(scope.websets.websets, scope.now).filter(matches(context.query));
-      return listResponse(
-        context,
-        entries,
-        (entry) => entry.id,
-        (entry) => toEvent(entry, scope.items),
-      );
+      const query = eventQuery(context.query);
+      const page = events.page(scope.websets.websets, scope.now, query);
+      if (!page.ok)
+        return context.fail(400, EXA_TAGS.invalidParams, unknownCursorMessage(query.cursor ?? ''));
+      const last = page.entries.at(-1);
+      return ok({
+        data: page.entries.map((entry) => toEvent(entry, scope.items)),
+        hasMore: page.hasMore,
+        nextCursor: page.hasMore && last !== undefined ? last.id : null,
+      });
     },
     exaGetEvent(context) {
       const scope = scopeOf(dependencies, context);
       const id = String(context.params['id']);
-      const entry = eventLog(scope.websets.websets, scope.now).find((candidate) => candidate.id === id);
+      const entry = events.find(scope.websets.websets, scope.now, id);
       return entry
         ? ok(toEvent(entry, scope.items))
         : context.fail(

@@ -6,6 +6,7 @@ import { authenticateExa } from './exa-auth.js';
 import { enrichmentOperations } from './enrichment-operations.js';
 import { EXA_FAILURES, exaErrorBody, exaTagForStatus } from './exa-errors.js';
 import { createExaDependencies } from './exa-scope.js';
+import { createEventIndex } from './event-index.js';
 import { eventOperations } from './event-operations.js';
 import { itemOperations } from './item-operations.js';
 import { createCommandCounter, createExaWebhookFeed } from './webhook-feed.js';
@@ -25,6 +26,7 @@ export function createExaVendor(): VendorDefinition {
   const dependencies = createExaDependencies();
   const webhooks = createWebhookStore();
   const commands = createCommandCounter();
+  const events = createEventIndex(commands.revision);
   return {
     vendor: 'exa',
     basePath: '/websets/v0',
@@ -38,9 +40,9 @@ export function createExaVendor(): VendorDefinition {
       ...websetOperations(dependencies),
       ...itemOperations(dependencies),
       ...enrichmentOperations(dependencies),
-      ...eventOperations(dependencies),
+      ...eventOperations(dependencies, events),
       ...webhookOperations(webhooks),
     }),
-    webhookFeed: createExaWebhookFeed(dependencies, webhooks, commands.revision),
+    webhookFeed: createExaWebhookFeed(dependencies, webhooks, events, commands.revision),
   };
 }
