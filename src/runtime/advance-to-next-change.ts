@@ -7,7 +7,7 @@ import type { Runtime } from './mock-runtime.js';
  * settled. A virtual clock set there shows the next state a polling client would see. Reads only the
  * runs still in flight (see `unsettledRuns`), so its cost does not grow with settled history.
  */
-function nextChangeInstant(runtime: Runtime): number | null {
+export function nextChangeInstant(runtime: Runtime): number | null {
   const now = runtime.clock.now();
   let next: number | null = null;
   for (const context of runtime.contexts()) {
