@@ -1,5 +1,6 @@
 import type { EnrichmentDefinition, Scenario } from '../scenario/types.js';
 import type { Clock } from './clock.js';
+import { cancelAt, type CancelResult } from './cancel-race.js';
 import { createFakeData, type FakeData } from './fake-data.js';
 import { listItems, type ItemQuery, type ItemView } from './item-listing.js';
 import { leadAt, type Lead, type LeadList } from './lead-list.js';
@@ -7,11 +8,10 @@ import { holdsValue, latestWrite } from './lead-writes.js';
 import { planRun, type Plan, type PlanError } from './planner.js';
 import { derive } from './random.js';
 import { generateResult, resultSeed, type ResultValue } from './results.js';
-import { isLive, TERMINAL, type Run, type RunRequest, type RunStatus } from './run.js';
+import { isLive, TERMINAL, type Run, type RunRequest } from './run.js';
 import { runStateAt, statusAt, type RunState } from './run-state.js';
 import { chargeOf, createRun } from './run-factory.js';
 import { createdSeed } from './scenario-seed.js';
-import { settleSchedule } from './settled-schedule.js';
 import { RecencyMap } from './recency-map.js';
 import { createRunHorizonIndex } from './run-horizon-index.js';
 import {
@@ -27,10 +27,7 @@ import {
 export { itemId, type ItemQuery, type ItemView } from './item-listing.js';
 
 export type StartResult = { ok: true; runs: Run[]; reused: boolean } | { ok: false; error: PlanError };
-export type CancelResult =
-  | { ok: true; run: Run; state: RunState }
-  | { ok: false; code: 'not_found' }
-  | { ok: false; code: 'not_cancellable' | 'status_changed'; status: RunStatus };
+export type { CancelResult } from './cancel-race.js';
 
 export interface SimulatorOptions {
   scenario: Scenario;
@@ -238,31 +235,11 @@ export function createSimulator({
     /** Items in index order after `afterIndex`, filtered; `nextIndex` is set when more may follow. */
     items: (run: Run, query: ItemQuery): { items: ItemView[]; hasMore: boolean } =>
       listItems(run, query, now(), (index) => leadOf(run, index) as Lead, fake),
-    /**
-     * Cancels a pending or running run, with the scenario's race rules around its completion. A cancel
-     * that loses its race completes the run at that instant (its remaining items finish then).
-     */
+    /** Cancels a pending or running run of this tenant and vendor now (see `cancelAt` for the races). */
     cancelRun(key: string, id: string, vendor: string): CancelResult {
       const run = findRun(key, id, vendor);
       if (!run) return { ok: false, code: 'not_found' };
-      const t = now();
-      const status = statusAt(run, t);
-      const { races } = scenario;
-      const end = run.schedule.runEnd;
-      if (run.dispatchError === null && run.cancelledAt === null) {
-        const tieToCancel = t === end && races.tieBreak === 'cancel';
-        const inWindow = t >= end - races.beforeCompletionMs && t <= end + races.afterCompletionMs;
-        if (!tieToCancel && (inWindow || (races.cancelAlwaysLoses && t < end))) {
-          // The cancel met the completion: the run completes now, and the answer names the status it has.
-          run.schedule = settleSchedule(run.schedule, t);
-          return { ok: false, code: 'status_changed', status: statusAt(run, t) };
-        }
-        if (tieToCancel || !TERMINAL.has(status)) {
-          run.cancelledAt = t;
-          return { ok: true, run, state: runStateAt(run, t) };
-        }
-      }
-      return { ok: false, code: 'not_cancellable', status };
+      return cancelAt(run, now(), scenario.races);
     },
     /** Hides a run (cancelling it first when still in flight); its results disappear with it. */
     deleteRun(key: string, id: string, vendor: string): Run | undefined {
