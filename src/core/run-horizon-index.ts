@@ -18,6 +18,8 @@ export interface RunHorizonIndex {
   clear(): void;
   /** The runs whose horizon is after `t` (a superset of those that change after `t`), by horizon. */
   endingAfter(t: number): Run[];
+  /** Every run with its horizon, latest horizon first (for scans that stop once nothing later can win). */
+  latestFirst(): Generator<[Run, number]>;
 }
 
 export function createRunHorizonIndex(): RunHorizonIndex {
@@ -52,5 +54,11 @@ export function createRunHorizonIndex(): RunHorizonIndex {
       runs = [];
     },
     endingAfter: (t) => runs.slice(firstAbove(t)),
+    *latestFirst() {
+      for (let i = runs.length - 1; i >= 0; i--) {
+        const run = runs[i];
+        if (run !== undefined) yield [run, horizons[i] ?? Infinity];
+      }
+    },
   };
 }

@@ -4,7 +4,7 @@ import { cancelAt, type CancelResult } from './cancel-race.js';
 import { createFakeData, type FakeData } from './fake-data.js';
 import { listItems, type ItemQuery, type ItemView } from './item-listing.js';
 import { leadAt, type Lead, type LeadList } from './lead-list.js';
-import { holdsValue, latestWrite } from './lead-writes.js';
+import { holdsValue, indexWrites, latestWrite } from './lead-writes.js';
 import { planRun, type Plan, type PlanError } from './planner.js';
 import { derive } from './random.js';
 import { generateResult, resultSeed, type ResultValue } from './results.js';
@@ -12,17 +12,10 @@ import { isLive, TERMINAL, type Run, type RunRequest } from './run.js';
 import { runStateAt, statusAt, type RunState } from './run-state.js';
 import { chargeOf, createRun } from './run-factory.js';
 import { createdSeed } from './scenario-seed.js';
+import { sweepExpired } from './sweep-expired.js';
 import { RecencyMap } from './recency-map.js';
 import { createRunHorizonIndex } from './run-horizon-index.js';
-import {
-  addList,
-  createTenant,
-  findLead,
-  isPreEnriched,
-  MAX_TENANTS,
-  RETIRED_RUNS_KEPT,
-  type Tenant,
-} from './tenant.js';
+import { addList, createTenant, findLead, isPreEnriched, MAX_TENANTS, type Tenant } from './tenant.js';
 
 export { itemId, type ItemQuery, type ItemView } from './item-listing.js';
 
@@ -75,15 +68,7 @@ export function createSimulator({
   };
 
   const sweep = (t: number): void => {
-    for (const owner of tenants.values()) {
-      for (const [id, run] of owner.runs) {
-        if (run.expiresAt === null || run.expiresAt > t) continue;
-        owner.runs.delete(id);
-        if (run.deletedAt === null) owner.retired.push(run);
-      }
-      if (owner.retired.length > RETIRED_RUNS_KEPT)
-        owner.retired.splice(0, owner.retired.length - RETIRED_RUNS_KEPT);
-    }
+    for (const owner of tenants.values()) sweepExpired(owner, t);
     horizons.remove((run) => run.expiresAt !== null && run.expiresAt <= t);
   };
 
@@ -215,6 +200,7 @@ export function createSimulator({
         owner.credits -= run.creditsCharged;
         owner.runs.set(run.id, run);
         horizons.add(run);
+        indexWrites(owner, run);
       }
       if (idempotency)
         owner.idempotency.set(idempotency.key, {
