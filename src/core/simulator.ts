@@ -48,8 +48,12 @@ export function createSimulator({
   tenantLimit = MAX_TENANTS,
 }: SimulatorOptions) {
   const horizons = createRunHorizonIndex();
+  let evictions = 0;
   const tenants = new RecencyMap<string, Tenant>(tenantLimit, {
-    onEvict: (key) => horizons.remove((run) => run.tenant === key),
+    onEvict: (key) => {
+      evictions += 1;
+      horizons.remove((run) => run.tenant === key);
+    },
   });
   let created = 0;
   const now = (): number => clock.now();
@@ -110,6 +114,8 @@ export function createSimulator({
      * one more forgets the tenant idle longest (its runs, lists, credits and keys), as a reset of it would.
      */
     tenant,
+    /** How many tenants the limit has forgotten so far (a change of the world no command made). */
+    evictions: (): number => evictions,
     /** Every tenant created so far. */
     tenants: (): Tenant[] => [...tenants.values()],
     /** Back to the scenario's initial world: every tenant and run is forgotten. */

@@ -22,6 +22,7 @@ describe('tenant limit', () => {
     sim.tenant('key_a');
     sim.tenant('key_c');
     expect(sim.tenants().map((tenant) => tenant.key)).toEqual(['key_a', 'key_c']);
+    expect(sim.evictions()).toBe(1);
     expect(sim.getRun('key_b', run.id, 'puffle')).toBeUndefined();
     expect(sim.unsettledRuns().map((unsettled) => unsettled.tenant)).toEqual(['key_a']);
     // key_b comes back afresh from the scenario: no runs, full credits.
