@@ -3,7 +3,8 @@
  * is 1x, 10x and 100x, with the same small amount in flight, so a flat cost shows that a read costs what
  * it returns rather than the history behind it.
  *
- *   npm run bench:hot-reads             (BENCH_BASE=10 BENCH_READS=200 to change the size)
+ *   npm run bench:hot-reads             (BENCH_BASE=10 BENCH_READS=200 to change the size,
+ *                                        BENCH_ONLY=sendkit to time only the reads whose name has it)
  *
  * Reads: Exa `GET /websets/v0/events?limit=10` (history: Websets of 10 Items with one Enrichment each),
  * the webhook timer's look at the outbox (`deliverDue` with everything delivered), auto-advance's next
@@ -20,6 +21,8 @@ import { median } from './throughput/report.js';
 const BASE = envNumber('BENCH_BASE', 10, 1, 10_000);
 const READS = envNumber('BENCH_READS', 200, 10, 100_000);
 const HOUR = 3_600_000;
+/** History is spread out: each unit starts this long after the previous one, when it has settled. */
+const SPACING = 10 * 60_000;
 
 type Mock = ReturnType<typeof createEnrichmentMock>;
 const json = (method: string, headers: Record<string, string>, body?: unknown): RequestInit => ({
@@ -72,11 +75,12 @@ interface HotRead {
   setup(mock: Mock, history: number): Promise<() => Promise<unknown>>;
 }
 
+const ONLY = process.env['BENCH_ONLY'];
 const READS_UNDER_TEST: HotRead[] = [
   {
     name: 'exa GET /events?limit=10',
     async setup(mock, history) {
-      for (let i = 0; i < history; i++) await exaWebset(mock);
+      for (let i = 0; i < history; i++) await exaWebset(mock).then(() => mock.clock.advance(SPACING));
       await mock.advance(HOUR);
       await exaWebset(mock);
       return () => call('https://api.exa.ai/websets/v0/events?limit=10', { headers: EXA });
@@ -89,7 +93,7 @@ const READS_UNDER_TEST: HotRead[] = [
         'https://api.exa.ai/websets/v0/webhooks',
         json('POST', EXA, { events: ['webset.item.enriched', 'webset.idle'], url: receiverUrl }),
       );
-      for (let i = 0; i < history; i++) await exaWebset(mock);
+      for (let i = 0; i < history; i++) await exaWebset(mock).then(() => mock.clock.advance(SPACING));
       await mock.advance(HOUR);
       return () => mock.webhooks.deliverDue();
     },
@@ -97,7 +101,7 @@ const READS_UNDER_TEST: HotRead[] = [
   {
     name: 'auto-advance next change',
     async setup(mock, history) {
-      for (let i = 0; i < history; i++) await puffleRun();
+      for (let i = 0; i < history; i++) await puffleRun().then(() => mock.clock.advance(SPACING));
       await mock.advance(HOUR);
       await puffleRun();
       return () => Promise.resolve(nextChangeInstant(mock.runtime));
@@ -106,7 +110,7 @@ const READS_UNDER_TEST: HotRead[] = [
   {
     name: 'sendkit GET /v1/leads?emailVerified=true&limit=10',
     async setup(mock, history) {
-      for (let i = 0; i < history; i++) await sendkitJob();
+      for (let i = 0; i < history; i++) await sendkitJob().then(() => mock.clock.advance(SPACING));
       await mock.advance(HOUR);
       return () => call('https://api.sendkit.ai/v1/leads?emailVerified=true&limit=10', { headers: SENDKIT });
     },
@@ -135,7 +139,7 @@ const receiverUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port
 const server = setupServer();
 server.listen({ onUnhandledRequest: 'bypass' });
 const rows: string[][] = [];
-for (const hot of READS_UNDER_TEST) {
+for (const hot of READS_UNDER_TEST.filter((read) => ONLY === undefined || read.name.includes(ONLY))) {
   const costs: number[] = [];
   for (const factor of [1, 10, 100]) {
     const mock = createEnrichmentMock({ scenario: 'default', seed: 7 });
