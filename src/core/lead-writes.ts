@@ -1,7 +1,14 @@
 import { generatedIndexOf, generatedLeadId, parseGeneratedLeadId, type LeadList } from './lead-list.js';
 import type { Run, RunScope } from './run.js';
+import { createRunHorizonIndex } from './run-horizon-index.js';
 import { completedAtOf } from './run-state.js';
-import { isPreEnriched, preEnrichedShare, preEnrichedTest, type Tenant } from './tenant.js';
+import {
+  isPreEnriched,
+  listOfGeneratedId,
+  preEnrichedShare,
+  preEnrichedTest,
+  type Tenant,
+} from './tenant.js';
 
 /**
  * What runs wrote to leads. Nothing is stored: a lead's attribute holds a value at `t` when a run over
@@ -60,19 +67,64 @@ export function itemIndexOf(run: Run, leadId: string): number {
   return run.leadIndex.get(leadId) ?? -1;
 }
 
+/** Whether `run`'s completed items count as writes of `attribute` at `t`. */
+const writes = (run: Run, attribute: string, t: number): boolean =>
+  run.outputAttribute === attribute &&
+  run.dispatchError === null &&
+  run.createdAt <= t &&
+  run.deletedAt === null;
+
 /** Runs whose completed items count as writes of `attribute` at `t`. */
 function* writers(owner: Tenant, attribute: string, t: number): Generator<Run> {
-  const writes = (run: Run): boolean =>
-    run.outputAttribute === attribute &&
-    run.dispatchError === null &&
-    run.createdAt <= t &&
-    run.deletedAt === null;
-  for (const run of owner.retired) if (writes(run)) yield run;
-  for (const run of owner.runs.values()) if (writes(run)) yield run;
+  for (const run of owner.retired) if (writes(run, attribute, t)) yield run;
+  for (const run of owner.runs.values()) if (writes(run, attribute, t)) yield run;
+}
+
+/** The key of the write index of an attribute over one list (`list:`) or one named lead (`lead:`). */
+const writesKey = (attribute: string, covered: string): string => `${attribute}\u0000${covered}`;
+
+/** The keys under which a run is indexed: its list, or each lead it names. */
+const keysOf = (run: Run): string[] =>
+  run.scope.type === 'list'
+    ? [writesKey(run.outputAttribute, `list:${run.scope.list.id}`)]
+    : [...new Set(run.scope.leadIds)].map((id) => writesKey(run.outputAttribute, `lead:${id}`));
+
+/**
+ * Records a new run in its tenant's write index, by attribute and by the list or leads it covers, so a
+ * lead's latest write is found among the runs over it, latest end first.
+ */
+export function indexWrites(owner: Tenant, run: Run): void {
+  for (const key of keysOf(run)) {
+    let index = owner.writes.get(key);
+    if (!index) owner.writes.set(key, (index = createRunHorizonIndex()));
+    index.add(run);
+  }
+}
+
+/** Forgets the runs `drop` holds for from the tenant's write index (no longer writing: gone for good). */
+export function forgetWrites(owner: Tenant, drop: (run: Run) => boolean): void {
+  for (const index of owner.writes.values()) index.remove(drop);
+}
+
+/** The write indexes that can hold a run over the lead: the lead's own, and each list that has it. */
+function indexesOver(owner: Tenant, leadId: string, attribute: string) {
+  const generatedIn = listOfGeneratedId(owner, leadId);
+  const lists = new Set([...(generatedIn ? [generatedIn] : []), ...(owner.explicitLists.get(leadId) ?? [])]);
+  const keys = [`lead:${leadId}`, ...[...lists].map((list) => `list:${list.id}`)];
+  return keys.flatMap((key) => owner.writes.get(writesKey(attribute, key)) ?? []);
+}
+
+/** Where a run stands in the tenant's runs, retired first: the older order breaks ties between writes. */
+function rankOf(owner: Tenant, run: Run): number {
+  const retired = owner.retired.indexOf(run);
+  return retired >= 0 ? retired : owner.retired.length + [...owner.runs.values()].indexOf(run);
 }
 
 /**
- * The latest write of `attribute` to a lead by `t`: which run, which item, when.
+ * The latest write of `attribute` to a lead by `t`: which run, which item, when. Reads the runs over the
+ * lead, latest end first, and stops once no run left can end later than the write found: O(runs in
+ * flight over the lead + a few), whatever the history. Writes at the same instant go to the run first
+ * in the tenant's runs (retired ones first).
  *
  * @example
  * latestWrite(tenant, lead.id, 'workEmail', clock.now())?.run.id;
@@ -84,11 +136,16 @@ export function latestWrite(
   t: number,
 ): { run: Run; index: number; at: number } | null {
   let latest: { run: Run; index: number; at: number } | null = null;
-  for (const run of writers(owner, attribute, t)) {
-    const index = itemIndexOf(run, leadId);
-    if (index < 0) continue;
-    const at = completedAtOf(run, index, t);
-    if (at !== null && (latest === null || at > latest.at)) latest = { run, index, at };
+  for (const index of indexesOver(owner, leadId, attribute)) {
+    for (const [run, horizon] of index.latestFirst()) {
+      if (latest !== null && horizon < latest.at) break;
+      if (!writes(run, attribute, t)) continue;
+      const item = itemIndexOf(run, leadId);
+      const at = item < 0 ? null : completedAtOf(run, item, t);
+      if (at === null || (latest !== null && at < latest.at)) continue;
+      if (latest === null || at > latest.at || rankOf(owner, run) < rankOf(owner, latest.run))
+        latest = { run, index: item, at };
+    }
   }
   return latest;
 }

@@ -5,7 +5,11 @@ import { mix, toUnit } from './random.js';
 
 /**
  * When each item of a run starts and ends, and whether it fails: a closed form over the item index.
- * Items start in waves of `concurrency` items, one wave every typical item duration, from the run's start.
+ * Items start in waves of `concurrency` items, one wave every typical item duration, from the run's start,
+ * whether or not the previous wave has ended: `concurrency` is a start rate (at most that many starts in
+ * any span of one wave interval), and the number in flight is exactly `concurrency` only when every item
+ * takes the typical duration once. Slow items and retries overlap later waves. A slot model (an item
+ * starts when another ends) would make each start depend on every earlier end: not derivable per index.
  * Nothing per item is stored; `failedBelow` and `skippedBelow` count in O(256) via prefix blocks.
  */
 export interface Schedule {

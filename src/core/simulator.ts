@@ -1,40 +1,34 @@
 import type { EnrichmentDefinition, Scenario } from '../scenario/types.js';
 import type { Clock } from './clock.js';
+import { cancelAt, type CancelResult } from './cancel-race.js';
 import { createFakeData, type FakeData } from './fake-data.js';
 import { listItems, type ItemQuery, type ItemView } from './item-listing.js';
 import { leadAt, type Lead, type LeadList } from './lead-list.js';
-import { holdsValue, latestWrite } from './lead-writes.js';
+import { holdsValue, indexWrites, latestWrite } from './lead-writes.js';
 import { planRun, type Plan, type PlanError } from './planner.js';
 import { derive } from './random.js';
 import { generateResult, resultSeed, type ResultValue } from './results.js';
-import {
-  isLive,
-  isOwnedBy,
-  TERMINAL,
-  type Run,
-  type RunOwner,
-  type RunRequest,
-  type RunStatus,
-} from './run.js';
+import { isLive, isOwnedBy, TERMINAL, type Run, type RunOwner, type RunRequest } from './run.js';
 import { runStateAt, statusAt, type RunState } from './run-state.js';
 import { chargeOf, createRun } from './run-factory.js';
 import { createdSeed } from './scenario-seed.js';
-import { settleSchedule } from './settled-schedule.js';
-import { addList, createTenant, findLead, isPreEnriched, RETIRED_RUNS_KEPT, type Tenant } from './tenant.js';
+import { sweepExpired } from './sweep-expired.js';
+import { RecencyMap } from './recency-map.js';
+import { createRunHorizonIndex } from './run-horizon-index.js';
+import { addList, createTenant, findLead, isPreEnriched, MAX_TENANTS, type Tenant } from './tenant.js';
 
 export { itemId, type ItemQuery, type ItemView } from './item-listing.js';
 
 export type StartResult<Meta = unknown> =
   { ok: true; runs: Run<Meta>[]; reused: boolean } | { ok: false; error: PlanError };
-export type CancelResult<Meta = unknown> =
-  | { ok: true; run: Run<Meta>; state: RunState }
-  | { ok: false; code: 'not_found' }
-  | { ok: false; code: 'not_cancellable' | 'status_changed'; status: RunStatus };
+export type { CancelResult } from './cancel-race.js';
 
 export interface SimulatorOptions {
   scenario: Scenario;
   clock: Clock;
   fake?: FakeData;
+  /** Most tenants kept at once (default `MAX_TENANTS`): past it, the one idle longest is forgotten. */
+  tenantLimit?: number;
 }
 
 /** How many runs may be created between two sweeps for expired runs. */
@@ -48,8 +42,20 @@ const SWEEP_EVERY = 1_000;
  * const sim = createSimulator({ scenario, clock: createVirtualClock(scenario.startAtMs) });
  * const started = sim.startRuns('pk_live_demo', [request]);
  */
-export function createSimulator({ scenario, clock, fake = createFakeData() }: SimulatorOptions) {
-  let tenants = new Map<string, Tenant>();
+export function createSimulator({
+  scenario,
+  clock,
+  fake = createFakeData(),
+  tenantLimit = MAX_TENANTS,
+}: SimulatorOptions) {
+  const horizons = createRunHorizonIndex();
+  let evictions = 0;
+  const tenants = new RecencyMap<string, Tenant>(tenantLimit, {
+    onEvict: (key) => {
+      evictions += 1;
+      horizons.remove((run) => run.tenant === key);
+    },
+  });
   let created = 0;
   const now = (): number => clock.now();
   /** The first catalog entry writing each attribute (the enrichment behind a pre-enriched value). */
@@ -67,15 +73,8 @@ export function createSimulator({ scenario, clock, fake = createFakeData() }: Si
   };
 
   const sweep = (t: number): void => {
-    for (const owner of tenants.values()) {
-      for (const [id, run] of owner.runs) {
-        if (run.expiresAt === null || run.expiresAt > t) continue;
-        owner.runs.delete(id);
-        if (run.deletedAt === null) owner.retired.push(run);
-      }
-      if (owner.retired.length > RETIRED_RUNS_KEPT)
-        owner.retired.splice(0, owner.retired.length - RETIRED_RUNS_KEPT);
-    }
+    for (const owner of tenants.values()) sweepExpired(owner, t);
+    horizons.remove((run) => run.expiresAt !== null && run.expiresAt <= t);
   };
 
   const leadOf = (run: Run, index: number): Lead | undefined => {
@@ -103,7 +102,7 @@ export function createSimulator({ scenario, clock, fake = createFakeData() }: Si
 
   // A lookup does not create the tenant: other scenarios are searched for ids too (see `getRun`).
   const findRun = <Meta>(key: string, id: string, vendor: RunOwner<Meta>): Run<Meta> | undefined => {
-    const run = tenants.get(key)?.runs.get(id);
+    const run = tenants.peek(key)?.runs.get(id);
     return run && isOwnedBy(run, vendor) && isLive(run, now()) ? run : undefined;
   };
 
@@ -111,13 +110,19 @@ export function createSimulator({ scenario, clock, fake = createFakeData() }: Si
     scenario,
     clock,
     now,
-    /** The tenant's world, created from the scenario on first use. */
+    /**
+     * The tenant's world, created from the scenario on first use. At most `tenantLimit` are kept: creating
+     * one more forgets the tenant idle longest (its runs, lists, credits and keys), as a reset of it would.
+     */
     tenant,
+    /** How many tenants the limit has forgotten so far (a change of the world no command made). */
+    evictions: (): number => evictions,
     /** Every tenant created so far. */
     tenants: (): Tenant[] => [...tenants.values()],
     /** Back to the scenario's initial world: every tenant and run is forgotten. */
     reset(): void {
-      tenants = new Map();
+      tenants.clear();
+      horizons.clear();
       created = 0;
     },
     findLead: (key: string, id: string): Lead | undefined => findLead(tenant(key), id, fake),
@@ -206,6 +211,8 @@ export function createSimulator({ scenario, clock, fake = createFakeData() }: Si
       for (const run of runs) {
         owner.credits -= run.creditsCharged;
         owner.runs.set(run.id, run);
+        horizons.add(run);
+        indexWrites(owner, run);
       }
       if (idempotency)
         owner.idempotency.set(idempotency.key, {
@@ -226,31 +233,11 @@ export function createSimulator({ scenario, clock, fake = createFakeData() }: Si
     /** Items in index order after `afterIndex`, filtered; `nextIndex` is set when more may follow. */
     items: (run: Run, query: ItemQuery): { items: ItemView[]; hasMore: boolean } =>
       listItems(run, query, now(), (index) => leadOf(run, index) as Lead, fake),
-    /**
-     * Cancels a pending or running run, with the scenario's race rules around its completion. A cancel
-     * that loses its race completes the run at that instant (its remaining items finish then).
-     */
+    /** Cancels a pending or running run of this tenant and vendor now (see `cancelAt` for the races). */
     cancelRun<Meta>(key: string, id: string, vendor: RunOwner<Meta>): CancelResult<Meta> {
       const run = findRun(key, id, vendor);
       if (!run) return { ok: false, code: 'not_found' };
-      const t = now();
-      const status = statusAt(run, t);
-      const { races } = scenario;
-      const end = run.schedule.runEnd;
-      if (run.dispatchError === null && run.cancelledAt === null) {
-        const tieToCancel = t === end && races.tieBreak === 'cancel';
-        const inWindow = t >= end - races.beforeCompletionMs && t <= end + races.afterCompletionMs;
-        if (!tieToCancel && (inWindow || (races.cancelAlwaysLoses && t < end))) {
-          // The cancel met the completion: the run completes now, and the answer names the status it has.
-          run.schedule = settleSchedule(run.schedule, t);
-          return { ok: false, code: 'status_changed', status: statusAt(run, t) };
-        }
-        if (tieToCancel || !TERMINAL.has(status)) {
-          run.cancelledAt = t;
-          return { ok: true, run, state: runStateAt(run, t) };
-        }
-      }
-      return { ok: false, code: 'not_cancellable', status };
+      return cancelAt(run, now(), scenario.races);
     },
     /** Hides a run (cancelling it first when still in flight); its results disappear with it. */
     deleteRun<Meta>(key: string, id: string, vendor: RunOwner<Meta>): Run<Meta> | undefined {
@@ -286,6 +273,14 @@ export function createSimulator({ scenario, clock, fake = createFakeData() }: Si
         };
       }
       return { value: null, at: null, runId: null };
+    },
+    /**
+     * The live runs that may still change after now (those whose natural end lies ahead), from an index
+     * the commands keep: O(log runs + those runs), whatever the history.
+     */
+    unsettledRuns(): Run[] {
+      const t = now();
+      return horizons.endingAfter(t).filter((run) => isLive(run, t));
     },
     /** Every live run of every tenant (for the control API). */
     allRuns(): Run[] {

@@ -12,9 +12,17 @@ import {
 } from './lead-list.js';
 import { derive, mix, toHex, toUnit } from './random.js';
 import type { Run } from './run.js';
+import type { RunHorizonIndex } from './run-horizon-index.js';
 
 /** How many expired runs' writes a tenant keeps; older ones are forgotten, bounding memory. */
 export const RETIRED_RUNS_KEPT = 1_000;
+
+/**
+ * How many tenants (API keys) a simulator keeps at once. Past it, the tenant idle longest is forgotten, as
+ * if reset: its runs, lists, credits, revocation and idempotency keys go, and its next request starts it
+ * afresh from the scenario. Generous, so that no key a client is using is forgotten under normal use.
+ */
+export const MAX_TENANTS = 10_000;
 
 /** One API key's world: credits, lists of leads, its runs and its idempotency keys. */
 export interface Tenant {
@@ -26,6 +34,10 @@ export interface Tenant {
   listsByTag: Map<string, LeadList>;
   /** Written-out leads whose id is not a generated one. */
   leadsById: Map<string, Lead>;
+  /** The lists that write out a lead with this id (an id may be in several). */
+  explicitLists: Map<string, LeadList[]>;
+  /** The runs that write an attribute, by attribute and the list or lead they cover (see `lead-writes`). */
+  writes: Map<string, RunHorizonIndex>;
   preEnriched: Record<string, number>;
   runs: Map<string, Run>;
   /**
@@ -59,6 +71,8 @@ export function createTenant(key: string, { scenario, fake }: Omit<TenantContext
     listsById: new Map(),
     listsByTag: new Map(),
     leadsById: new Map(),
+    explicitLists: new Map(),
+    writes: new Map(),
     preEnriched: spec.preEnriched,
     runs: new Map(),
     retired: [],
@@ -106,7 +120,10 @@ export function addList(
       createdAt: now,
     };
   });
-  for (const lead of list.explicit) tenant.leadsById.set(lead.id, lead);
+  for (const lead of list.explicit) {
+    tenant.leadsById.set(lead.id, lead);
+    tenant.explicitLists.set(lead.id, [...(tenant.explicitLists.get(lead.id) ?? []), list]);
+  }
   tenant.lists.push(list);
   tenant.listsById.set(list.id, list);
   tenant.listsByTag.set(list.tag, list);

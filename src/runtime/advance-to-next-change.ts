@@ -4,13 +4,14 @@ import type { Runtime } from './mock-runtime.js';
 
 /**
  * The first instant after now at which any run of any scenario changes, or null when every run is
- * settled. A virtual clock set there shows the next state a polling client would see.
+ * settled. A virtual clock set there shows the next state a polling client would see. Reads only the
+ * runs still in flight (see `unsettledRuns`), so its cost does not grow with settled history.
  */
-function nextChangeInstant(runtime: Runtime): number | null {
+export function nextChangeInstant(runtime: Runtime): number | null {
   const now = runtime.clock.now();
   let next: number | null = null;
   for (const context of runtime.contexts()) {
-    for (const run of context.simulator.allRuns()) {
+    for (const run of context.simulator.unsettledRuns()) {
       const change = nextChangeAfter(run, now);
       if (change !== null && (next === null || change < next)) next = change;
     }

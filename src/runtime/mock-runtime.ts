@@ -1,4 +1,5 @@
 import type { Clock } from '../core/clock.js';
+import { RecencyMap } from '../core/recency-map.js';
 import { createSimulator, type Simulator } from '../core/simulator.js';
 import { createFaultPlan, type FaultPlan } from '../scenario/fault-plan.js';
 import type { Scenario } from '../scenario/types.js';
@@ -16,6 +17,13 @@ export interface ScenarioContext {
   elsewhere(holds: (other: ScenarioContext) => boolean): string | undefined;
 }
 
+/**
+ * How many scenario contexts (a simulator and fault counters per scenario name) a runtime keeps. Past it,
+ * the context idle longest is forgotten (its tenants and runs, as a reset of that scenario would); the
+ * active scenario's context never is.
+ */
+export const MAX_SCENARIO_CONTEXTS = 100;
+
 export interface RuntimeOptions {
   /** The scenario requests get when they name none. */
   scenario: Scenario;
@@ -27,6 +35,8 @@ export interface RuntimeOptions {
   journalLimit?: number;
   /** Before each read, move a virtual clock to the next instant any run changes. */
   autoAdvance?: boolean;
+  /** Most scenario contexts kept at once (default `MAX_SCENARIO_CONTEXTS`). */
+  contextLimit?: number;
 }
 
 /**
@@ -39,7 +49,9 @@ export interface RuntimeOptions {
  */
 export function createRuntime(options: RuntimeOptions) {
   let active = options.scenario;
-  let contexts = new Map<string, ScenarioContext>();
+  const contexts = new RecencyMap<string, ScenarioContext>(options.contextLimit ?? MAX_SCENARIO_CONTEXTS, {
+    keep: (name) => name === active.name,
+  });
   let requestCount = 0;
   const journal: Journal = createJournal({ limit: options.journalLimit ?? 10_000 });
   // While a request is answered, every reading of the clock (simulators included) gives its one instant.
@@ -67,7 +79,10 @@ export function createRuntime(options: RuntimeOptions) {
     forget(name: string): void {
       contexts.delete(name);
     },
-    /** The context of a scenario by name, created on first use; undefined for an unknown name. */
+    /**
+     * The context of a scenario by name, created on first use; undefined for an unknown name. At most
+     * `contextLimit` are kept: creating one more forgets the one idle longest (never the active one).
+     */
     context(name: string = active.name): ScenarioContext | undefined {
       let context = contexts.get(name);
       if (context) return context;
@@ -89,7 +104,7 @@ export function createRuntime(options: RuntimeOptions) {
     contexts: (): ScenarioContext[] => [...contexts.values()],
     /** Forgets every tenant, run and fault counter: each scenario starts again from its initial world. */
     reset(): void {
-      contexts = new Map();
+      contexts.clear();
     },
     /**
      * Runs `answer` at one instant: reads the clock once and pins it, so every decision inside (auth,

@@ -1,4 +1,5 @@
 import { basename, extname } from 'node:path';
+import { RecencyMap } from '../core/recency-map.js';
 import { DEFAULT_BODY } from './defaults.js';
 import { readExtendsChain, type InlineScenario } from './extends-chain.js';
 import type { ScenarioBody } from './file-types.js';
@@ -82,8 +83,13 @@ export function loadScenario(nameOrPath: string, options: LoadOptions = {}): Loa
   return { ok: true, scenario, files: chain.map((link) => link.file.path) };
 }
 
-/** Built-in scenarios are package files: loaded once per (name, seed) and shared, never mutated. */
-const builtinCache = new Map<string, Scenario>();
+/**
+ * Built-in scenarios are package files: loaded once per (name, seed) and shared, never mutated. At most
+ * this many stay loaded; past it, the one used least recently is dropped (and loaded again when asked).
+ */
+export const MAX_CACHED_SCENARIOS = 100;
+
+const builtinCache = new RecencyMap<string, Scenario>(MAX_CACHED_SCENARIOS);
 
 /**
  * A built-in scenario by name, or undefined when the library has none by that name. A built-in that does

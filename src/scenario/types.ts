@@ -23,7 +23,10 @@ export interface TimingModel {
   queueWait: Distribution;
   /** Duration of one attempt at one item. */
   itemDuration: Distribution;
-  /** Items processed at once: items start in waves of this size. */
+  /**
+   * Items per wave: a wave of this many starts every typical item duration, finished or not (a start
+   * rate, not a cap on items in flight: slow items and retries overlap later waves; see `createSchedule`).
+   */
   concurrency: number;
   /** Per-attempt failure probability, attempts per item, and the error messages a failure picks from. */
   failure: { rate: number; maxAttempts: number; messages: string[] };

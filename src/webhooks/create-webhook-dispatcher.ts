@@ -1,4 +1,4 @@
-import type { Clock } from '../core/clock.js';
+import { MAX_INSTANT_MS, type Clock } from '../core/clock.js';
 import { attemptDueAt, deliveryKey, plannedCopies } from './delivery-schedule.js';
 import type { DeliveryReport, FeedEvent, Outbox, Subscription } from './outbox.js';
 import { postDelivery, type FetchLike } from './post-delivery.js';
@@ -148,29 +148,35 @@ export function createWebhookDispatcher(options: WebhookDispatcherOptions) {
   };
 
   /**
+   * The attempts not made yet, in due order. With a revision, the plan covers every event the commands
+   * so far cause, at any instant, and is kept until the revision changes: a look at the outbox between
+   * two commands costs the attempts due, not the history. Without one, it is made afresh for `horizon`.
+   */
+  let kept: { revision: string | number; queue: Pending[] } | null = null;
+  const planned = (horizon: number): Pending[] => {
+    const revision = options.revision?.();
+    if (revision === undefined) return pendingAttempts(options.outboxes(horizon));
+    if (kept?.revision !== revision)
+      kept = { revision, queue: pendingAttempts(options.outboxes(MAX_INSTANT_MS)) };
+    return kept.queue;
+  };
+
+  /**
    * Makes every attempt due by `until`, in due order, calling `reach(dueAt)` before each (to move a
-   * virtual clock there). The plan is made once for `until` and made again only when the revision
-   * changes (a receiver called the API back, say), so a long advance costs one derivation, not one per
-   * delivery.
+   * virtual clock there). The plan is made again only when the revision changes (a receiver called the
+   * API back, say), so a long advance costs one derivation, not one per delivery.
    */
   const run = async (until: number, reach?: (instant: number) => void): Promise<DeliveryReport[]> => {
-    const plan = (): Pending[] =>
-      pendingAttempts(options.outboxes(until)).filter((item) => item.dueAt <= until);
     const reports: DeliveryReport[] = [];
-    let planned = options.revision?.();
-    let queue = plan();
     for (;;) {
-      const revision = options.revision?.();
-      if (revision === undefined ? reports.length > 0 : revision !== planned) {
-        planned = revision;
-        queue = plan();
-      }
-      const item = queue.shift();
-      if (item === undefined) break;
+      const queue = planned(until);
+      const item = queue[0];
+      if (item === undefined || item.dueAt > until) break;
+      queue.shift();
       reach?.(item.dueAt);
       const report = await attempt(item);
       reports.push(report);
-      if (report.nextAttemptAt !== null && report.nextAttemptAt <= until)
+      if (report.nextAttemptAt !== null)
         enqueue(queue, { ...item, dueAt: report.nextAttemptAt, attempt: item.attempt + 1 });
     }
     return reports;
@@ -205,7 +211,8 @@ export function createWebhookDispatcher(options: WebhookDispatcherOptions) {
      * sent in between, like a cancel, can change what happens later).
      */
     nextDueAt(horizon: number = clock.now()): number | null {
-      return pendingAttempts(options.outboxes(Math.max(horizon, clock.now())))[0]?.dueAt ?? null;
+      const until = Math.max(horizon, clock.now());
+      return planned(until).find((item) => item.event.at <= until)?.dueAt ?? null;
     },
   };
 }

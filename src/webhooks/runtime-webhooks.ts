@@ -16,7 +16,8 @@ export function createRuntimeWebhooks(
   options: Pick<WebhookDispatcherOptions, 'fetch' | 'onReport'> = {},
 ) {
   const feeds = vendors.flatMap((vendor) => (vendor.webhookFeed ? [vendor.webhookFeed] : []));
-  // A reset or a new scenario makes new contexts: numbered, so the revision changes with them.
+  // A reset or a new scenario makes new contexts: numbered, so the revision changes with them (and with
+  // each tenant a context's limit forgets, which takes its webhooks along).
   const contextIds = new WeakMap<object, number>();
   let contexts = 0;
   const idOf = (context: object): number => {
@@ -28,6 +29,10 @@ export function createRuntimeWebhooks(
     ...options,
     clock: runtime.clock,
     outboxes: (now) => feeds.flatMap((feed) => feed.outboxes(runtime.contexts(), now)),
-    revision: () => [...feeds.map((feed) => feed.revision()), ...runtime.contexts().map(idOf)].join(','),
+    revision: () =>
+      [
+        ...feeds.map((feed) => feed.revision()),
+        ...runtime.contexts().map((context) => `${idOf(context)}.${context.simulator.evictions()}`),
+      ].join(','),
   });
 }

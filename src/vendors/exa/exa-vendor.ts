@@ -5,6 +5,7 @@ import { enrichmentOperations } from './enrichment-operations.js';
 import { EXA_FAILURES, exaErrorBody, exaTagForStatus } from './exa-errors.js';
 import type { ExaOperations } from './exa-handlers.js';
 import { createExaDependencies } from './exa-scope.js';
+import { createEventIndex } from './event-index.js';
 import { eventOperations } from './event-operations.js';
 import { itemOperations } from './item-operations.js';
 import { createCommandCounter, createExaWebhookFeed } from './webhook-feed.js';
@@ -24,12 +25,13 @@ export function createExaVendor(): VendorBehaviour {
   const dependencies = createExaDependencies();
   const webhooks = createWebhookStore();
   const commands = createCommandCounter();
+  const events = createEventIndex(commands.revision);
   const operations: OperationHandlers<ExaOperations> = {
     exaCreateWebset: createWebset(dependencies),
     ...websetOperations(dependencies),
     ...itemOperations(dependencies),
     ...enrichmentOperations(dependencies),
-    ...eventOperations(dependencies),
+    ...eventOperations(dependencies, events),
     ...webhookOperations(webhooks),
   };
   return {
@@ -38,6 +40,6 @@ export function createExaVendor(): VendorBehaviour {
     failures: EXA_FAILURES,
     codeForStatus: exaTagForStatus,
     operations: commands.count(operations),
-    webhookFeed: createExaWebhookFeed(dependencies, webhooks, commands.revision),
+    webhookFeed: createExaWebhookFeed(dependencies, webhooks, events, commands.revision),
   };
 }

@@ -5,6 +5,10 @@ import { EXA_TAGS } from './exa-errors.js';
 export type Page<T> =
   { ok: true; data: T[]; hasMore: boolean; nextCursor: string | null } | { ok: false; message: string };
 
+/** The message of a cursor that names no entry of the list. */
+export const unknownCursorMessage = (cursor: string): string =>
+  `cursor: unknown cursor "${cursor}". Pass the nextCursor of the previous page, or omit cursor for the first page.`;
+
 /**
  * The page after the entry whose id is `cursor` (from the start when absent), `limit` entries long.
  * An id that is not in the list is refused, so a client learns its cursor went stale.
@@ -23,10 +27,7 @@ export function paginate<T>(
   if (cursor !== undefined) {
     const at = entries.findIndex((entry) => idOf(entry) === cursor);
     if (at < 0) {
-      return {
-        ok: false,
-        message: `cursor: unknown cursor "${cursor}". Pass the nextCursor of the previous page, or omit cursor for the first page.`,
-      };
+      return { ok: false, message: unknownCursorMessage(cursor) };
     }
     start = at + 1;
   }

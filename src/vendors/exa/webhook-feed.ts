@@ -4,7 +4,8 @@ import type { Tenant } from '../../core/tenant.js';
 import { DEFAULT_WEBHOOK_MODEL } from '../../scenario/defaults.js';
 import { EXA_SIGNATURE_HEADER, exaSignatureHeader } from '../../webhooks/exa-signature.js';
 import type { FeedEvent, Outbox, Subscription, WebhookFeed } from '../../webhooks/outbox.js';
-import { eventLog, toEvent } from './event-log.js';
+import type { EventIndex } from './event-index.js';
+import { toEvent } from './event-log.js';
 import { itemSourceOf, type ExaDependencies } from './exa-scope.js';
 import { toWebhookAttempt } from './to-webhook.js';
 import { versionAt } from './versions.js';
@@ -57,13 +58,14 @@ function toSubscription(webhook: WebhookRecord, seed: number): Subscription {
 /** The events of a tenant's Websets up to `now`, oldest first, rendered only when delivered. */
 function feedEvents(
   dependencies: ExaDependencies,
+  events: EventIndex,
   simulator: Simulator,
   tenant: Tenant,
   now: number,
 ): FeedEvent[] {
   const items = itemSourceOf(dependencies, simulator);
-  return eventLog(dependencies.store.of(tenant).websets, now)
-    .reverse()
+  return events
+    .until(dependencies.store.of(tenant).websets, now)
     .map((entry) => ({ id: entry.id, type: entry.type, at: entry.at, render: () => toEvent(entry, items) }));
 }
 
@@ -72,12 +74,13 @@ function feedEvents(
  * from the key's Websets (the same events `GET /websets/v0/events` lists at that instant).
  *
  * @example
- * const feed = createExaWebhookFeed(dependencies, webhooks, () => commands);
+ * const feed = createExaWebhookFeed(dependencies, webhooks, createEventIndex(commands.revision), commands.revision);
  * feed.outboxes(runtime.contexts(), clock.now()); // [{ seed, policy, subscriptions, events }]
  */
 export function createExaWebhookFeed(
   dependencies: ExaDependencies,
   webhooks: WebhookStore,
+  events: EventIndex,
   revision: () => number,
 ): WebhookFeed {
   const outboxes: WebhookFeed['outboxes'] = (contexts, now) => {
@@ -90,7 +93,7 @@ export function createExaWebhookFeed(
           seed: scenario.seed,
           policy: scenario.webhooks ?? DEFAULT_WEBHOOK_MODEL,
           subscriptions: own.webhooks.map((webhook) => toSubscription(webhook, scenario.seed)),
-          events: feedEvents(dependencies, simulator, tenant, now),
+          events: feedEvents(dependencies, events, simulator, tenant, now),
         });
       }
     }

@@ -53,4 +53,5 @@ runLifecycleSuite({
   },
   reportsStatusChanged: false,
   reportsFailed: false,
+  dispatchFailureStatus: 502,
 });

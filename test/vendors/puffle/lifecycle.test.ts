@@ -21,4 +21,5 @@ runLifecycleSuite({
   },
   reportsStatusChanged: true,
   reportsFailed: true,
+  dispatchFailureStatus: 502,
 });

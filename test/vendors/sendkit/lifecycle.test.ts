@@ -40,6 +40,7 @@ const driver: LifecycleDriver = {
   },
   reportsStatusChanged: false,
   reportsFailed: true,
+  dispatchFailureStatus: 200,
 };
 
 runLifecycleSuite(driver);

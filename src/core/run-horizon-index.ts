@@ -1,0 +1,64 @@
+import type { Run } from './run.js';
+
+/**
+ * Runs ordered by their horizon: the run's natural end when it was started, after which nothing about it
+ * changes (commands only bring the end earlier: a cancel, a settled race, a deletion). Kept by the
+ * commands that create and forget runs, never by the passing of time: a query at `t` reads the runs whose
+ * horizon lies after `t`, in O(log runs + those runs), whatever the history before `t`.
+ *
+ * @example
+ * const index = createRunHorizonIndex();
+ * index.add(run);
+ * index.endingAfter(clock.now()); // the runs that may still change
+ */
+export interface RunHorizonIndex {
+  add(run: Run): void;
+  /** Forgets every run `drop` holds for (expired, or their tenant forgotten). */
+  remove(drop: (run: Run) => boolean): void;
+  clear(): void;
+  /** The runs whose horizon is after `t` (a superset of those that change after `t`), by horizon. */
+  endingAfter(t: number): Run[];
+  /** Every run with its horizon, latest horizon first (for scans that stop once nothing later can win). */
+  latestFirst(): Generator<[Run, number]>;
+}
+
+export function createRunHorizonIndex(): RunHorizonIndex {
+  let horizons: number[] = [];
+  let runs: Run[] = [];
+  /** The first position whose horizon is above `t`. */
+  const firstAbove = (t: number): number => {
+    let low = 0;
+    let high = horizons.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if ((horizons[middle] ?? Infinity) > t) high = middle;
+      else low = middle + 1;
+    }
+    return low;
+  };
+  return {
+    add(run) {
+      if (run.dispatchError !== null) return;
+      const horizon = run.schedule.runEnd;
+      const at = firstAbove(horizon);
+      horizons.splice(at, 0, horizon);
+      runs.splice(at, 0, run);
+    },
+    remove(drop) {
+      const kept = runs.flatMap((run, i) => (drop(run) ? [] : [i]));
+      horizons = kept.map((i) => horizons[i] ?? Infinity);
+      runs = kept.flatMap((i) => runs[i] ?? []);
+    },
+    clear() {
+      horizons = [];
+      runs = [];
+    },
+    endingAfter: (t) => runs.slice(firstAbove(t)),
+    *latestFirst() {
+      for (let i = runs.length - 1; i >= 0; i--) {
+        const run = runs[i];
+        if (run !== undefined) yield [run, horizons[i] ?? Infinity];
+      }
+    },
+  };
+}

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { createVirtualClock } from '../../src/core/clock.js';
+import { createSimulator } from '../../src/core/simulator.js';
+import { MAX_TENANTS } from '../../src/core/tenant.js';
+import { scenarioFixture, START } from './scenario-fixture.js';
+import { startRun } from './simulator-fixture.js';
+
+describe('tenant limit', () => {
+  it('keeps ten thousand tenants by default', () => {
+    expect(MAX_TENANTS).toBe(10_000);
+  });
+
+  it('forgets the tenant idle longest past the limit, as a reset of it would', () => {
+    const sim = createSimulator({
+      scenario: scenarioFixture(),
+      clock: createVirtualClock(START),
+      tenantLimit: 2,
+    });
+    const run = startRun(sim, 'key_a');
+    sim.tenant('key_a').credits = 3;
+    startRun(sim, 'key_b');
+    sim.tenant('key_a');
+    sim.tenant('key_c');
+    expect(sim.tenants().map((tenant) => tenant.key)).toEqual(['key_a', 'key_c']);
+    expect(sim.evictions()).toBe(1);
+    expect(sim.getRun('key_b', run.id, 'puffle')).toBeUndefined();
+    expect(sim.unsettledRuns().map((unsettled) => unsettled.tenant)).toEqual(['key_a']);
+    // key_b comes back afresh from the scenario: no runs, full credits.
+    expect(sim.tenant('key_b').runs.size).toBe(0);
+    expect(sim.tenant('key_b').credits).toBe(1_000);
+  });
+
+  it('keeps a tenant that is in use however many others come and go', () => {
+    const sim = createSimulator({
+      scenario: scenarioFixture(),
+      clock: createVirtualClock(START),
+      tenantLimit: 3,
+    });
+    const run = startRun(sim, 'key_busy');
+    for (let i = 0; i < 50; i++) {
+      sim.tenant(`key_${i}`);
+      expect(sim.getRun('key_busy', run.id, 'puffle')).toBe(run);
+      sim.tenant('key_busy');
+    }
+    expect(sim.tenants()).toHaveLength(3);
+  });
+});

@@ -1,0 +1,178 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { Simulator } from '../../../src/core/simulator.js';
+import { createEventIndex, type EventQuery } from '../../../src/vendors/exa/event-index.js';
+import { eventTimeline, type EventEntry } from '../../../src/vendors/exa/event-log.js';
+import type { WebsetRecord } from '../../../src/vendors/exa/webset-store.js';
+import { fixedTiming } from '../../core/scenario-fixture.js';
+import { moveTo, runRequest, simulatorFixture, startRun } from '../../core/simulator-fixture.js';
+
+/** One command of a random history, `after` ms after the previous one. */
+type Command =
+  | { type: 'webset'; after: number; size: number; search: boolean }
+  | {
+      type: 'enrich' | 'cancel' | 'delete-enrichment' | 'delete-item' | 'delete-webset';
+      after: number;
+      pick: number;
+    };
+
+const command: fc.Arbitrary<Command> = fc.oneof(
+  fc.record({
+    type: fc.constant('webset' as const),
+    after: fc.integer({ min: 0, max: 3_000 }),
+    size: fc.integer({ min: 0, max: 6 }),
+    search: fc.boolean(),
+  }),
+  fc.record({
+    type: fc.constantFrom(
+      'enrich' as const,
+      'cancel' as const,
+      'delete-enrichment' as const,
+      'delete-item' as const,
+      'delete-webset' as const,
+    ),
+    after: fc.integer({ min: 0, max: 3_000 }),
+    pick: fc.nat(),
+  }),
+);
+
+const query: fc.Arbitrary<EventQuery> = fc.record({
+  types: fc.option(
+    fc
+      .subarray(['webset.created', 'webset.item.created', 'webset.item.enriched', 'webset.idle'])
+      .map((types) => new Set(types)),
+  ),
+  after: fc.oneof(fc.constant(-Infinity), fc.integer({ min: 0, max: 20_000 })),
+  before: fc.oneof(fc.constant(Infinity), fc.integer({ min: 0, max: 20_000 })),
+  cursor: fc.constant(undefined),
+  limit: fc.option(fc.integer({ min: 1, max: 7 }), { nil: undefined }),
+});
+
+function apply(sim: Simulator, websets: WebsetRecord[], step: Command): void {
+  const now = sim.now();
+  if (step.type === 'webset') {
+    const list = sim.createList('key_exa', { name: 'w', subject: 'person', size: step.size });
+    const id = `webset_${websets.length}`;
+    websets.push({
+      id,
+      externalId: null,
+      title: null,
+      list,
+      itemPrefix: `witem_${websets.length}`,
+      search: step.search
+        ? {
+            id: `search_${id}`,
+            query: 'q',
+            entity: 'person',
+            criteria: [],
+            count: step.size,
+            maxPeoplePerCompany: null,
+            recall: false,
+            exclude: [],
+            scope: [],
+          }
+        : null,
+      excludes: [],
+      enrichments: [],
+      deletedItems: new Map(),
+      metadata: {},
+      createdAt: now,
+      editedAt: now,
+      deletedAt: null,
+    });
+    return;
+  }
+  const webset = websets[step.pick % Math.max(1, websets.length)];
+  if (!webset || webset.deletedAt !== null) return;
+  const enrichment = webset.enrichments[step.pick % Math.max(1, webset.enrichments.length)];
+  switch (step.type) {
+    case 'enrich':
+      webset.enrichments.push({
+        id: `enrichment_${webset.enrichments.length}`,
+        websetId: webset.id,
+        run:
+          webset.list.size === 0
+            ? null
+            : startRun(
+                sim,
+                'key_exa',
+                runRequest({ vendor: 'exa', scope: { type: 'list', listId: webset.list.id } }),
+              ),
+        createdAt: now,
+        versions: [{ from: now, description: 'd', format: 'text', options: null, metadata: {} }],
+        deletedAt: null,
+      });
+      return;
+    case 'cancel':
+      if (enrichment?.run) sim.cancelRun('key_exa', enrichment.run.id, 'exa');
+      return;
+    case 'delete-enrichment':
+      if (enrichment && enrichment.deletedAt === null) enrichment.deletedAt = now;
+      return;
+    case 'delete-item':
+      if (webset.list.size > 0) webset.deletedItems.set(step.pick % webset.list.size, now);
+      return;
+    case 'delete-webset':
+      webset.deletedAt = now;
+  }
+}
+
+/** The page the brute force gives: every event derived at `now`, newest first, filtered, then cut. */
+function brutePage(websets: WebsetRecord[], now: number, q: EventQuery): { ids: string[]; hasMore: boolean } {
+  const all = eventTimeline(websets, now)
+    .reverse()
+    .filter(
+      (e: EventEntry) => (q.types === null || q.types.has(e.type)) && e.at >= q.after && e.at <= q.before,
+    );
+  const from = q.cursor === undefined ? 0 : all.findIndex((e) => e.id === q.cursor) + 1;
+  const limit = q.limit ?? all.length;
+  return { ids: all.slice(from, from + limit).map((e) => e.id), hasMore: all.length > from + limit };
+}
+
+describe('exa event index', () => {
+  it('lists the same events as deriving them all at the instant asked, on random histories', () => {
+    fc.assert(
+      fc.property(
+        fc.array(command, { maxLength: 14 }),
+        fc.array(query, { minLength: 1, maxLength: 3 }),
+        (commands, queries) => {
+          const { sim, clock, scenario } = simulatorFixture({
+            seed: 1_602,
+            timing: {
+              default: fixedTiming({
+                concurrency: 2,
+                itemDuration: { type: 'lognormal', medianMs: 900, sigma: 1, maxMs: 4_000 },
+              }),
+            },
+          });
+          let revision = 0;
+          const index = createEventIndex(() => revision);
+          const websets: WebsetRecord[] = [];
+          for (const step of commands) {
+            moveTo(clock, clock.now() + step.after);
+            revision += 1;
+            apply(sim, websets, step);
+            // Reads at several later instants, between commands, reuse the index made at the first.
+            for (const offset of [0, 700, 5_000]) {
+              const now = clock.now() + offset;
+              expect(index.until(websets, now)).toEqual(eventTimeline(websets, now));
+              for (const q of queries) {
+                const relative = {
+                  ...q,
+                  after: q.after + scenario.startAtMs,
+                  before: q.before + scenario.startAtMs,
+                };
+                const page = index.page(websets, now, relative);
+                const want = brutePage(websets, now, relative);
+                expect(page.ok && { ids: page.entries.map((e) => e.id), hasMore: page.hasMore }).toEqual(
+                  want,
+                );
+              }
+            }
+          }
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+});
