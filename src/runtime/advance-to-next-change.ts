@@ -6,7 +6,7 @@ import type { Runtime } from './mock-runtime.js';
  * The first instant after now at which any run of any scenario changes, or null when every run is
  * settled. A virtual clock set there shows the next state a polling client would see.
  */
-function nextChangeInstant(runtime: Runtime): number | null {
+export function nextChangeInstant(runtime: Runtime): number | null {
   const now = runtime.clock.now();
   let next: number | null = null;
   for (const context of runtime.contexts()) {
