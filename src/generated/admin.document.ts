@@ -2326,6 +2326,27 @@ const document: Record<string, unknown> = {
             "description": "Wall-clock handling time in milliseconds.",
             "type": "number",
             "minimum": 0
+          },
+          "faults": {
+            "description": "The faults the scenario injected into this exchange (docs/scenarios.md), each with the `rule` it came from and its effect (`type` and the effect's fields); absent when none was.",
+            "type": "array",
+            "items": {
+              "type": "object",
+              "properties": {
+                "rule": {
+                  "description": "The name of the scenario's fault rule.",
+                  "type": "string"
+                },
+                "type": {
+                  "description": "The effect (`status`, `latency`, `reset`, `hang`, `truncate`, `garbage`, `dispatch_failure`).",
+                  "type": "string"
+                }
+              },
+              "required": [
+                "rule",
+                "type"
+              ]
+            }
           }
         },
         "required": [

@@ -634,6 +634,13 @@ export interface components {
             wallTime: string;
             /** @description Wall-clock handling time in milliseconds. */
             durationMs: number;
+            /** @description The faults the scenario injected into this exchange (docs/scenarios.md), each with the `rule` it came from and its effect (`type` and the effect's fields); absent when none was. */
+            faults?: {
+                /** @description The name of the scenario's fault rule. */
+                rule: string;
+                /** @description The effect (`status`, `latency`, `reset`, `hang`, `truncate`, `garbage`, `dispatch_failure`). */
+                type: string;
+            }[];
         };
         /** @description The journal as a HAR 1.2 document (`format=har`). Only the envelope is described here; entries follow the HAR 1.2 format. */
         HarDocument: {

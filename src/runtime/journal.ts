@@ -6,6 +6,7 @@ import {
   type BodyInput,
   type KeptBody,
 } from '../http/journal-body.js';
+import type { AppliedFault } from '../scenario/fault-plan.js';
 
 /** One request/response exchange as the mock saw it. */
 export interface JournalEntry {
@@ -31,6 +32,8 @@ export interface JournalEntry {
   /** Wall-clock instant the request arrived (ISO). */
   wallTime: string;
   durationMs: number;
+  /** The faults the scenario injected into this exchange, with the rule each came from; absent when none. */
+  faults?: AppliedFault[];
 }
 
 /** An exchange as handed to `record`: bodies as text, cut and parsed by the journal. */
