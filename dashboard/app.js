@@ -68,8 +68,10 @@ async function refresh() {
   if (busy) return;
   busy = true;
   try {
-    await clockBar.refreshClock();
+    const clock = await clockBar.refreshClock();
     await refreshPanel(route());
+    // The clock instant the visible panel was last read at (tests wait on it).
+    document.body.dataset.shownAt = clock.now;
   } catch (error) {
     say(error.message, 'error');
   } finally {

@@ -65,6 +65,7 @@ export function createClockBar({ afterChange }) {
     mode.textContent = virtual ? 'virtual clock' : `real clock ×${clock.speed}`;
     for (const control of moves) control.disabled = !virtual;
     if (document.activeElement !== toInput && toInput.value === '') toInput.placeholder = clock.now;
+    return clock;
   }
 
   return {
