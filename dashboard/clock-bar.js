@@ -48,12 +48,12 @@ export function createClockBar({ afterChange }) {
     const list = await api('GET', '/scenarios');
     scenarios = list.scenarios.map((scenario) => scenario.name);
     active = list.active;
+    // A scenario loaded from a file path is active without being in the library's list.
+    if (!scenarios.includes(active)) scenarios.unshift(active);
     if (document.activeElement !== select)
       fill(
         select,
-        list.scenarios.map((scenario) =>
-          h('option', { value: scenario.name, selected: scenario.active }, scenario.name),
-        ),
+        scenarios.map((name) => h('option', { value: name, selected: name === active }, name)),
       );
   }
 

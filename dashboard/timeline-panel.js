@@ -11,6 +11,19 @@ const WIDTH = 1000;
 const scale = (from, to) => (t) =>
   ((Math.min(Math.max(t, from), to) - from) / Math.max(1, to - from)) * WIDTH;
 
+/**
+ * The span the page's item bars are drawn on: from the run's creation (first page) or the page's first
+ * start, to the page's last end, so a page of a run that lasts days still shows each item's bar.
+ */
+function pageSpan({ items, schedule }) {
+  const starts = items.entries.map((item) => item.startMs).filter((t) => t !== null);
+  const ends = items.entries.map((item) => item.endMs).filter((t) => t !== null);
+  if (starts.length === 0)
+    return [schedule.createdAtMs, Math.max(schedule.naturalEndMs, schedule.createdAtMs + 1)];
+  const from = items.from === 0 ? schedule.createdAtMs : Math.min(...starts);
+  return [from, Math.max(...ends, from + 1)];
+}
+
 /** A vertical marker line with a tooltip. */
 const marker = (x, height, kind, label) =>
   s('line', { x1: x, x2: x, y1: 0, y2: height, class: `marker marker-${kind}` }, s('title', {}, label));
@@ -52,7 +65,7 @@ function progressCurve(timeline, x) {
 }
 
 /** One item as a bar: the wait (creation to start), the run until now, and what is planned after now. */
-function itemRow(item, timeline, x) {
+function itemRow(item, timeline, x, from) {
   const { nowMs, schedule } = timeline;
   const svg = s('svg', {
     class: 'item-bar',
@@ -65,9 +78,9 @@ function itemRow(item, timeline, x) {
     const fate = item.failed ? 'failed' : 'completed';
     svg.append(
       s('rect', {
-        x: x(schedule.createdAtMs),
+        x: x(from),
         y: 3,
-        width: x(item.startMs) - x(schedule.createdAtMs),
+        width: x(item.startMs) - x(from),
         height: 4,
         class: 'wait',
       }),
@@ -153,6 +166,8 @@ export function createTimelinePanel(root) {
     const { run, schedule, items, ledger, nowMs } = timeline;
     const settled = schedule.completedAtMs ?? schedule.naturalEndMs;
     const x = scale(schedule.createdAtMs, Math.max(settled, schedule.createdAtMs + 1));
+    const span = pageSpan(timeline);
+    const itemX = scale(span[0], span[1]);
     title.textContent = `Run timeline: ${run.vendor} ${run.id}`;
     const facts = [
       ['Status', h('span', { class: `badge status-${run.status}` }, run.status)],
@@ -192,6 +207,12 @@ export function createTimelinePanel(root) {
       ),
       h('h3', {}, 'Items'),
       h(
+        'div',
+        { class: 'axis items-axis', 'aria-hidden': 'true' },
+        h('span', {}, instant(span[0])),
+        h('span', {}, instant(span[1])),
+      ),
+      h(
         'p',
         { class: 'muted' },
         'Thin grey: waiting in the queue. Solid: ran. Faded: planned after now. Red line: cancel; dark line: now.',
@@ -200,7 +221,7 @@ export function createTimelinePanel(root) {
       h(
         'ol',
         { class: 'items', start: items.from + 1 },
-        items.entries.map((item) => itemRow(item, timeline, x)),
+        items.entries.map((item) => itemRow(item, timeline, itemX, span[0])),
       ),
       h('h3', {}, 'Ledger'),
       ledger === null

@@ -62,7 +62,7 @@ describe('dashboard in a browser', () => {
   it('reads a journal entry with its request and response, and downloads the HAR', async () => {
     server = await startTestServer({ seed: 1813 });
     const id = await startPuffleRun(server);
-    const page = await openDashboard(browser, server, '#journal');
+    const page = await openDashboard(browser, server, { hash: '#journal' });
     await page.locator('.entry-button', { hasText: 'POST /api/enrichment' }).click();
     const entry = page.locator('article.entry');
     await entry.getByRole('heading', { name: /^ex_\d+: POST \/api\/enrichment$/ }).waitFor();
@@ -95,7 +95,7 @@ describe('dashboard in a browser', () => {
       await server.call('GET', `/api/enrichment/${id}`, {
         headers: { authorization: `Bearer ${PUFFLE_KEY}` },
       });
-    const page = await openDashboard(browser, server, '#findings');
+    const page = await openDashboard(browser, server, { hash: '#findings' });
     const finding = page.locator('li.finding', { hasText: 'poll-interval-too-short' });
     await finding.waitFor();
     const evidence = finding.locator('.evidence a').first();
@@ -108,7 +108,7 @@ describe('dashboard in a browser', () => {
   it("shows a tenant's world and saves its credits", async () => {
     server = await startTestServer({ seed: 1816 });
     await startPuffleRun(server);
-    const page = await openDashboard(browser, server, '#tenants');
+    const page = await openDashboard(browser, server, { hash: '#tenants' });
     await page.getByLabel('API key').fill(PUFFLE_KEY);
     await page.getByRole('button', { name: 'Show tenant' }).click();
     await page.locator('.lists strong', { hasText: 'Prospects' }).waitFor();

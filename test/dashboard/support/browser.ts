@@ -31,14 +31,18 @@ export interface AxeViolation {
 export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
   await page.addScriptTag({ content: axeSource });
   return page.evaluate(async () => {
-    const axe = (globalThis as unknown as { axe: { run(): Promise<{ violations: AxeResult[] }> } }).axe;
+    const axe = (
+      globalThis as unknown as { axe: { run(): Promise<{ violations: AxeResult[]; passes: unknown[] }> } }
+    ).axe;
     interface AxeResult {
       id: string;
       impact: string | null;
       help: string;
       nodes: { target: string[] }[];
     }
-    const { violations } = await axe.run();
+    const { violations, passes } = await axe.run();
+    // A page axe-core found nothing to check on is not a pass (the script did not run, or the page is empty).
+    if (passes.length === 0) throw new Error('axe-core checked nothing: is the page rendered?');
     return violations
       .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
       .map(({ id, impact, help, nodes }) => ({

@@ -18,14 +18,22 @@ export async function startPuffleRun(server: TestServer, listId = 'list_prospect
   return created.json.enrichmentRunId as string;
 }
 
-/** Opens the dashboard at `hash` and waits until the clock has been read. */
+export interface OpenOptions {
+  /** Where to open the page (`#journal`...). */
+  hash?: string;
+  /** The window's width (its height is 800). */
+  width?: number;
+  /** Lets the test add inline scripts (axe-core) past the page's Content-Security-Policy. */
+  bypassCSP?: boolean;
+}
+
+/** Opens the dashboard and waits until the clock has been read. */
 export async function openDashboard(
   browser: Browser,
   server: TestServer,
-  hash = '',
-  width = 1280,
+  { hash = '', width = 1280, bypassCSP = false }: OpenOptions = {},
 ): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width, height: 800 } });
+  const page = await browser.newPage({ viewport: { width, height: 800 }, bypassCSP });
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
   page.on('close', () => {
