@@ -49,8 +49,22 @@ export function say(message, kind = 'info') {
 export const json = (value, label) =>
   h('pre', { class: 'json', tabindex: '0', 'aria-label': label }, JSON.stringify(value, null, 2));
 
-/** Replaces a container's children. */
-export const fill = (container, ...children) => container.replaceChildren(...children.flat());
+/** What identifies a focusable element across re-renders: its id, accessible label, data-id or text. */
+const focusKey = (element) =>
+  element.id || element.getAttribute('aria-label') || element.dataset.id || element.textContent;
+
+/**
+ * Replaces a container's children. The element that had the focus, if inside, hands it to its
+ * counterpart in the new children, so a keyboard user keeps their place while the page polls.
+ */
+export function fill(container, ...children) {
+  const active = document.activeElement;
+  const key = active && active !== container && container.contains(active) ? focusKey(active) : null;
+  container.replaceChildren(...children.flat(Infinity));
+  if (key === null) return;
+  const again = [...container.querySelectorAll(active.tagName)].find((element) => focusKey(element) === key);
+  again?.focus();
+}
 
 /** The query string of the filled fields of a form. */
 export function queryOf(form, extra = {}) {

@@ -162,7 +162,8 @@ export function createTenantsPanel(root, { scenarioNames }) {
       );
     },
     async refresh() {
-      if (current) await load();
+      // Not while the user types in one of the panel's fields (the credits would be overwritten).
+      if (current && !root.contains(document.activeElement?.closest('input') ?? null)) await load();
     },
   };
 }

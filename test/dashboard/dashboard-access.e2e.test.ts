@@ -63,7 +63,7 @@ describe('dashboard: accessible and usable', () => {
     }, 90_000);
   }
 
-  it("opens a run's timeline and goes back with the keyboard alone", async () => {
+  it("opens a run's timeline and goes back with the keyboard alone, keeping the focus while the page polls", async () => {
     const { id } = await busyServer(1830);
     const page = await openDashboard(browser, server);
     await page.locator(`tr[data-run="${id}"]`).waitFor();
@@ -73,6 +73,13 @@ describe('dashboard: accessible and usable', () => {
       const label = await page.evaluate('document.activeElement?.getAttribute("aria-label")');
       if (label === timelineLink) break;
     }
+    // The page polls every second: the focus stays on the link across refreshes.
+    for (let refreshes = 0; refreshes < 2; refreshes++) {
+      const shown = await page.locator('body').getAttribute('data-shown-at');
+      server.virtual().advance(500);
+      await expect.poll(() => page.locator('body').getAttribute('data-shown-at')).not.toBe(shown);
+    }
+    expect(await page.evaluate('document.activeElement?.getAttribute("aria-label")')).toBe(timelineLink);
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: `Run timeline: puffle ${id}` }).waitFor();
     await page.getByRole('link', { name: '← All runs' }).focus();
