@@ -1231,6 +1231,9 @@ const document: Record<string, unknown> = {
               }
             }
           },
+          "400": {
+            "$ref": "#/components/responses/ValidationError"
+          },
           "401": {
             "$ref": "#/components/responses/Unauthorized"
           },
@@ -1343,7 +1346,14 @@ const document: Record<string, unknown> = {
             }
           },
           "301": {
-            "description": "`/__admin/ui` redirects to `/__admin/ui/`, so the page's relative paths resolve under it."
+            "description": "`/__admin/ui` redirects to `/__admin/ui/`, so the page's relative paths resolve under it.",
+            "content": {
+              "text/html": {
+                "schema": {
+                  "type": "string"
+                }
+              }
+            }
           },
           "404": {
             "$ref": "#/components/responses/NotFound"

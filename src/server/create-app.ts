@@ -99,7 +99,10 @@ export function createApp(options: AppOptions): Express {
     return unmatched(exchange);
   };
 
-  app.use('/__admin/ui', serveDashboard());
+  app.use(
+    '/__admin/ui',
+    serveDashboard((sent) => runtime.requestId(sent)),
+  );
   app.use(async (request: ExpressRequest, response: ExpressResponse): Promise<void> => {
     const exchange = await openExchange(request, runtime);
     if (logger.isLevelEnabled('debug'))
