@@ -44,7 +44,7 @@ export function createFindingsPanel(root) {
     summary.textContent =
       report.findings.length === 0
         ? `No findings: ${judged}.`
-        : `${report.findings.length} findings: ${judged}.`;
+        : `${report.findings.length} finding${report.findings.length === 1 ? '' : 's'}: ${judged}.`;
     if (report.notice) summary.textContent += ` ${report.notice}`;
     fill(list, report.findings.map(finding));
   }

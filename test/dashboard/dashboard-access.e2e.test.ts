@@ -1,16 +1,12 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { afterEach, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../server/support/in-process-server.js';
-import { launchBrowser, seriousViolations } from './support/browser.js';
+import { seriousViolations, useBrowser } from './support/browser.js';
 import { openDashboard, PUFFLE_KEY, startPuffleRun } from './support/dashboard-page.js';
 
-let browser: Browser;
+const browser = useBrowser();
 let server: TestServer;
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-}, 60_000);
-afterAll(async () => browser?.close());
 afterEach(async () => server?.close());
 
 /** A server with a Puffle run polled too fast (so there is a finding), advanced until items ran. */
@@ -48,7 +44,7 @@ describe('dashboard: accessible and usable', () => {
   for (const width of [1280, 420]) {
     it(`has no serious or critical axe-core violations and no sideways scroll on any panel at ${width} px`, async () => {
       const { id } = await busyServer(1820 + width);
-      const page = await openDashboard(browser, server, { width, bypassCSP: true });
+      const page = await openDashboard(browser(), server, { width, bypassCSP: true });
       const found: Record<string, unknown> = {};
       await visitPanels(page, id, async (name) => {
         const violations = await seriousViolations(page);
@@ -65,7 +61,7 @@ describe('dashboard: accessible and usable', () => {
 
   it("opens a run's timeline and goes back with the keyboard alone, keeping the focus while the page polls", async () => {
     const { id } = await busyServer(1830);
-    const page = await openDashboard(browser, server);
+    const page = await openDashboard(browser(), server);
     await page.locator(`tr[data-run="${id}"]`).waitFor();
     const timelineLink = `Timeline of puffle run ${id}`;
     for (let tab = 0; tab < 40; tab++) {
@@ -93,7 +89,7 @@ describe('dashboard: protected like the control API', () => {
   it('asks for the admin token once, says when it is wrong, and sends it as a Bearer header', async () => {
     server = await startTestServer({ seed: 1840, adminToken: 'dash-secret' });
     const id = await startPuffleRun(server);
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const page = await browser().newPage({ viewport: { width: 1280, height: 800 } });
     const sent: (string | undefined)[] = [];
     page.on('request', (request) => {
       if (request.url().includes('/__admin/runs')) sent.push(request.headers()['authorization']);

@@ -1,23 +1,18 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../server/support/in-process-server.js';
-import { launchBrowser } from './support/browser.js';
+import { useBrowser } from './support/browser.js';
 import { bigListScenario, openDashboard, PUFFLE_KEY, startPuffleRun } from './support/dashboard-page.js';
 
-let browser: Browser;
+const browser = useBrowser();
 let server: TestServer;
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-}, 60_000);
-afterAll(async () => browser?.close());
 afterEach(async () => server?.close());
 
 describe('dashboard in a browser', () => {
   it('shows a run created through the vendor API moving to completion as the page advances the clock', async () => {
     server = await startTestServer({ seed: 1811 });
     const id = await startPuffleRun(server);
-    const page = await openDashboard(browser, server);
+    const page = await openDashboard(browser(), server);
     const row = page.locator(`tr[data-run="${id}"]`);
     await row.locator('.progress-text', { hasText: '0/25 settled' }).waitFor();
     expect(await row.locator('.badge').textContent()).toBe('pending');
@@ -41,7 +36,7 @@ describe('dashboard in a browser', () => {
   it("opens a run's timeline: item bars a page at a time, the schedule and the vendor's ledger", async () => {
     server = await startTestServer({ scenario: bigListScenario(1_000_000), seed: 1812 });
     const id = await startPuffleRun(server, 'list_big');
-    const page = await openDashboard(browser, server);
+    const page = await openDashboard(browser(), server);
     await page.getByRole('link', { name: `Timeline of puffle run ${id}` }).click();
     await page.getByRole('heading', { name: `Run timeline: puffle ${id}` }).waitFor();
     await page.getByText('Items 1–50 of 1000000').waitFor();
@@ -62,7 +57,7 @@ describe('dashboard in a browser', () => {
   it('reads a journal entry with its request and response, and downloads the HAR', async () => {
     server = await startTestServer({ seed: 1813 });
     const id = await startPuffleRun(server);
-    const page = await openDashboard(browser, server, { hash: '#journal' });
+    const page = await openDashboard(browser(), server, { hash: '#journal' });
     await page.locator('.entry-button', { hasText: 'POST /api/enrichment' }).click();
     const entry = page.locator('article.entry');
     await entry.getByRole('heading', { name: /^ex_\d+: POST \/api\/enrichment$/ }).waitFor();
@@ -80,7 +75,7 @@ describe('dashboard in a browser', () => {
 
   it('switches the active scenario from the header', async () => {
     server = await startTestServer({ seed: 1814 });
-    const page = await openDashboard(browser, server);
+    const page = await openDashboard(browser(), server);
     await page.getByLabel('Active scenario').selectOption('happy-path-fast');
     await page.getByRole('button', { name: 'Switch' }).click();
     await page.getByRole('status').filter({ hasText: 'Scenario happy-path-fast is active' }).waitFor();
@@ -95,7 +90,7 @@ describe('dashboard in a browser', () => {
       await server.call('GET', `/api/enrichment/${id}`, {
         headers: { authorization: `Bearer ${PUFFLE_KEY}` },
       });
-    const page = await openDashboard(browser, server, { hash: '#findings' });
+    const page = await openDashboard(browser(), server, { hash: '#findings' });
     const finding = page.locator('li.finding', { hasText: 'poll-interval-too-short' });
     await finding.waitFor();
     const evidence = finding.locator('.evidence a').first();
@@ -108,7 +103,7 @@ describe('dashboard in a browser', () => {
   it("shows a tenant's world and saves its credits", async () => {
     server = await startTestServer({ seed: 1816 });
     await startPuffleRun(server);
-    const page = await openDashboard(browser, server, { hash: '#tenants' });
+    const page = await openDashboard(browser(), server, { hash: '#tenants' });
     await page.getByLabel('API key').fill(PUFFLE_KEY);
     await page.getByRole('button', { name: 'Show tenant' }).click();
     await page.locator('.lists strong', { hasText: 'Prospects' }).waitFor();

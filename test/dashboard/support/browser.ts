@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 
 /** Debian's Chromium (`apt-get install chromium`); `.ci/run` installs it when it is missing. */
 export const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
@@ -15,6 +16,26 @@ export async function launchBrowser(): Promise<Browser> {
       `Cannot run the dashboard's browser tests: no Chromium at ${CHROMIUM}. Install it with \`apt-get update && apt-get install -y chromium\` (bash .ci/run does so), or point CHROMIUM_PATH at a Chromium binary.`,
     );
   return chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
+}
+
+/**
+ * One browser for a test file: launched before its tests, closed after them.
+ *
+ * @example
+ * const browser = useBrowser();
+ * it('...', async () => { const page = await browser().newPage(); });
+ */
+export function useBrowser(): () => Browser {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  }, 60_000);
+  afterAll(async () => browser?.close());
+  return () => {
+    if (!browser)
+      throw new Error('The browser is not launched: call useBrowser() at the top of the test file.');
+    return browser;
+  };
 }
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
