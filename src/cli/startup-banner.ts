@@ -21,7 +21,7 @@ export interface BannerFacts {
 /**
  * What `serve` prints once it listens (human text, whatever the log format): the listening line (first,
  * so scripts can read the port), then the base URL of each vendor and of the control API, the scenario,
- * the clock, and a command that shows a tenant's lists and lead ids.
+ * the live dashboard, the clock, and a command that shows a tenant's lists and lead ids.
  *
  * @example
  * for (const line of startupBanner({ url, vendors, scenario, scenarioSource: 'default', clock: 'real', speed: 1, adminToken: false })) io.out(line);
@@ -51,6 +51,7 @@ export function startupBanner(facts: BannerFacts): string[] {
     `enrichment-mock listening on ${url} (scenario: ${scenario.name}, clock: ${facts.clock}${speed})`,
     ...vendorRows,
     row('Control API', `${url}/__admin`),
+    row('Dashboard', `${url}/__admin/ui${facts.adminToken ? '   (asks for the --admin-token)' : ''}`),
     row('Scenario', `${scenario.name}${source}: ${scenario.description}`),
     row('Clock', clock),
     `  Each API key is a tenant with the scenario's world; to see a tenant's lists and lead ids:`,

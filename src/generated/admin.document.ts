@@ -1200,6 +1200,166 @@ const document: Record<string, unknown> = {
           }
         }
       }
+    },
+    "/__admin/clock/next-change": {
+      "post": {
+        "operationId": "adminAdvanceClockToNextChange",
+        "summary": "Advance the virtual clock to the next change",
+        "description": "Moves the virtual clock to the first instant after now at which any run of any scenario changes (an item starts, retries or ends, a run completes), exactly as `POST /__admin/clock/advance` with that `to` would: runs progress, events are recorded and webhooks due on the way are delivered before the answer. Returns the clock after the move.\n\nFails with 409 `CONFLICT` when every run has settled (nothing changes later) or the clock is in `real` mode.",
+        "tags": [
+          "Clock"
+        ],
+        "responses": {
+          "200": {
+            "description": "The clock after advancing.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Clock"
+                },
+                "examples": {
+                  "advanced": {
+                    "summary": "The first wave of items ended",
+                    "value": {
+                      "mode": "virtual",
+                      "now": "2025-07-16T10:30:02.500Z",
+                      "nowMs": 1752661802500,
+                      "speed": 0
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/ValidationError"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "409": {
+            "$ref": "#/components/responses/Conflict"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalError"
+          }
+        }
+      }
+    },
+    "/__admin/runs/{id}/timeline": {
+      "get": {
+        "operationId": "adminGetRunTimeline",
+        "summary": "A run's timeline",
+        "description": "One run's derived schedule: when it was created, started, would end on its own, was cancelled and completed; its item counts at 48 evenly spaced instants from creation to settling (drawn as the run's progress curve, whatever its size); the vendor's own read of the run (`ledger`); and one page of items with, for each, its status now and its planned start and end.\n\nInstants are epoch milliseconds of the mock clock (`nowMs` is the clock now); planned instants after `nowMs` are what the schedule will do if nothing changes. Items are read a page at a time (`from`, `limit`, then `items.nextFrom`): a page costs O(limit), so a million-item run is never read item by item.",
+        "tags": [
+          "Runs"
+        ],
+        "parameters": [
+          {
+            "name": "id",
+            "in": "path",
+            "required": true,
+            "description": "The run id as `GET /__admin/runs` lists it.",
+            "schema": {
+              "type": "string",
+              "minLength": 1
+            }
+          },
+          {
+            "name": "scenario",
+            "in": "query",
+            "required": false,
+            "description": "The scenario the run belongs to (default the active one).",
+            "schema": {
+              "type": "string",
+              "minLength": 1
+            }
+          },
+          {
+            "name": "from",
+            "in": "query",
+            "required": false,
+            "description": "Index of the first item of the page.",
+            "schema": {
+              "type": "integer",
+              "minimum": 0,
+              "default": 0
+            }
+          },
+          {
+            "name": "limit",
+            "in": "query",
+            "required": false,
+            "description": "Items per page.",
+            "schema": {
+              "type": "integer",
+              "minimum": 1,
+              "maximum": 500,
+              "default": 50
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The run's timeline.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/RunTimeline"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/ValidationError"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalError"
+          }
+        }
+      }
+    },
+    "/__admin/ui": {
+      "get": {
+        "operationId": "adminGetDashboard",
+        "summary": "The dashboard",
+        "description": "The live dashboard (docs/dashboard.md): an HTML page with its scripts and stylesheet under `/__admin/ui/`, served as static files by the same process. It is a client of this control API.\n\nThe page and its assets answer without the admin token (they hold no data), so on a server started with `--admin-token` the page can ask for the token; every call it then makes to the control API sends it as `Authorization: Bearer <token>`. The dashboard's periodic reads carry `X-Mock-Dashboard: poll` and are not journalled, so an open dashboard never evicts a client's exchanges from the journal.",
+        "tags": [
+          "Server"
+        ],
+        "security": [],
+        "responses": {
+          "200": {
+            "description": "The dashboard's HTML page (served at `/__admin/ui/`; `/__admin/ui` redirects there).",
+            "content": {
+              "text/html": {
+                "schema": {
+                  "type": "string"
+                }
+              }
+            }
+          },
+          "301": {
+            "description": "`/__admin/ui` redirects to `/__admin/ui/`, so the page's relative paths resolve under it.",
+            "content": {
+              "text/html": {
+                "schema": {
+                  "type": "string"
+                }
+              }
+            }
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          }
+        }
+      }
     }
   },
   "components": {
@@ -2176,6 +2336,27 @@ const document: Record<string, unknown> = {
             "description": "Wall-clock handling time in milliseconds.",
             "type": "number",
             "minimum": 0
+          },
+          "faults": {
+            "description": "The faults the scenario injected into this exchange (docs/scenarios.md), each with the `rule` it came from and its effect (`type` and the effect's fields); absent when none was.",
+            "type": "array",
+            "items": {
+              "type": "object",
+              "properties": {
+                "rule": {
+                  "description": "The name of the scenario's fault rule.",
+                  "type": "string"
+                },
+                "type": {
+                  "description": "The effect (`status`, `latency`, `reset`, `hang`, `truncate`, `garbage`, `dispatch_failure`).",
+                  "type": "string"
+                }
+              },
+              "required": [
+                "rule",
+                "type"
+              ]
+            }
           }
         },
         "required": [
@@ -2459,6 +2640,204 @@ const document: Record<string, unknown> = {
           "findings",
           "rules",
           "journal"
+        ]
+      },
+      "TimelineItem": {
+        "description": "One item of a run's timeline.",
+        "type": "object",
+        "properties": {
+          "index": {
+            "description": "The item's index in the run (its lead's position).",
+            "type": "integer",
+            "minimum": 0
+          },
+          "status": {
+            "description": "The item's status now.",
+            "type": "string",
+            "enum": [
+              "pending",
+              "running",
+              "completed",
+              "failed",
+              "skipped"
+            ]
+          },
+          "attempts": {
+            "description": "Attempts made so far.",
+            "type": "integer",
+            "minimum": 0
+          },
+          "startMs": {
+            "description": "When the item starts or started (epoch ms, mock time); `null` when it never runs (skipped, or the run's dispatch failed).",
+            "type": [
+              "integer",
+              "null"
+            ]
+          },
+          "endMs": {
+            "description": "When its last attempt ends or ended (epoch ms, mock time); `null` when it never runs.",
+            "type": [
+              "integer",
+              "null"
+            ]
+          },
+          "failed": {
+            "description": "Whether every attempt fails (or failed).",
+            "type": "boolean"
+          },
+          "error": {
+            "description": "The failure message, once failed.",
+            "type": [
+              "string",
+              "null"
+            ]
+          }
+        },
+        "required": [
+          "index",
+          "status",
+          "attempts",
+          "startMs",
+          "endMs",
+          "failed",
+          "error"
+        ]
+      },
+      "RunTimeline": {
+        "description": "One run's derived schedule, progress curve, vendor ledger and a page of items.",
+        "type": "object",
+        "properties": {
+          "run": {
+            "$ref": "#/components/schemas/Run"
+          },
+          "ledger": {
+            "description": "The body the vendor's own read of the run answers now (Puffle `GET /api/enrichment/{id}`, Sendkit `GET /v1/enrichment/jobs/{jobId}`); `null` for an Exa Enrichment (read it with `GET /websets/v0/websets/{webset}/enrichments/{id}`).",
+            "type": [
+              "object",
+              "null"
+            ],
+            "additionalProperties": true
+          },
+          "nowMs": {
+            "description": "The mock clock now (epoch ms).",
+            "type": "integer"
+          },
+          "schedule": {
+            "description": "The run's instants (epoch ms, mock time) and wave shape.",
+            "type": "object",
+            "properties": {
+              "createdAtMs": {
+                "type": "integer"
+              },
+              "startMs": {
+                "description": "When the first items start (after the queue wait).",
+                "type": "integer"
+              },
+              "naturalEndMs": {
+                "description": "When the last item ends if the run is not cancelled.",
+                "type": "integer"
+              },
+              "cancelledAtMs": {
+                "type": [
+                  "integer",
+                  "null"
+                ]
+              },
+              "completedAtMs": {
+                "description": "When the run reached a terminal status, or `null`.",
+                "type": [
+                  "integer",
+                  "null"
+                ]
+              },
+              "waveSize": {
+                "description": "Items that start together.",
+                "type": "integer",
+                "minimum": 1
+              },
+              "waveMs": {
+                "description": "Milliseconds between two waves' starts.",
+                "type": "integer",
+                "minimum": 0
+              },
+              "maxItemMs": {
+                "description": "The longest an item can take, all attempts included.",
+                "type": "integer",
+                "minimum": 0
+              }
+            },
+            "required": [
+              "createdAtMs",
+              "startMs",
+              "naturalEndMs",
+              "cancelledAtMs",
+              "completedAtMs",
+              "waveSize",
+              "waveMs",
+              "maxItemMs"
+            ]
+          },
+          "progress": {
+            "description": "Item counts at 48 evenly spaced instants from creation to settling.",
+            "type": "array",
+            "items": {
+              "type": "object",
+              "properties": {
+                "atMs": {
+                  "type": "integer"
+                },
+                "counts": {
+                  "$ref": "#/components/schemas/RunCounts"
+                }
+              },
+              "required": [
+                "atMs",
+                "counts"
+              ]
+            }
+          },
+          "items": {
+            "description": "One page of items, in index order.",
+            "type": "object",
+            "properties": {
+              "from": {
+                "type": "integer",
+                "minimum": 0
+              },
+              "total": {
+                "description": "Items in the run.",
+                "type": "integer",
+                "minimum": 0
+              },
+              "nextFrom": {
+                "description": "Pass as `from` for the next page; `null` on the last page.",
+                "type": [
+                  "integer",
+                  "null"
+                ]
+              },
+              "entries": {
+                "type": "array",
+                "items": {
+                  "$ref": "#/components/schemas/TimelineItem"
+                }
+              }
+            },
+            "required": [
+              "from",
+              "total",
+              "nextFrom",
+              "entries"
+            ]
+          }
+        },
+        "required": [
+          "run",
+          "ledger",
+          "nowMs",
+          "schedule",
+          "progress",
+          "items"
         ]
       }
     }

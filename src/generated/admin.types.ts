@@ -254,6 +254,72 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/__admin/clock/next-change": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Advance the virtual clock to the next change
+         * @description Moves the virtual clock to the first instant after now at which any run of any scenario changes (an item starts, retries or ends, a run completes), exactly as `POST /__admin/clock/advance` with that `to` would: runs progress, events are recorded and webhooks due on the way are delivered before the answer. Returns the clock after the move.
+         *
+         *     Fails with 409 `CONFLICT` when every run has settled (nothing changes later) or the clock is in `real` mode.
+         */
+        post: operations["adminAdvanceClockToNextChange"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/__admin/runs/{id}/timeline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A run's timeline
+         * @description One run's derived schedule: when it was created, started, would end on its own, was cancelled and completed; its item counts at 48 evenly spaced instants from creation to settling (drawn as the run's progress curve, whatever its size); the vendor's own read of the run (`ledger`); and one page of items with, for each, its status now and its planned start and end.
+         *
+         *     Instants are epoch milliseconds of the mock clock (`nowMs` is the clock now); planned instants after `nowMs` are what the schedule will do if nothing changes. Items are read a page at a time (`from`, `limit`, then `items.nextFrom`): a page costs O(limit), so a million-item run is never read item by item.
+         */
+        get: operations["adminGetRunTimeline"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/__admin/ui": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The dashboard
+         * @description The live dashboard (docs/dashboard.md): an HTML page with its scripts and stylesheet under `/__admin/ui/`, served as static files by the same process. It is a client of this control API.
+         *
+         *     The page and its assets answer without the admin token (they hold no data), so on a server started with `--admin-token` the page can ask for the token; every call it then makes to the control API sends it as `Authorization: Bearer <token>`. The dashboard's periodic reads carry `X-Mock-Dashboard: poll` and are not journalled, so an open dashboard never evicts a client's exchanges from the journal.
+         */
+        get: operations["adminGetDashboard"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -568,6 +634,13 @@ export interface components {
             wallTime: string;
             /** @description Wall-clock handling time in milliseconds. */
             durationMs: number;
+            /** @description The faults the scenario injected into this exchange (docs/scenarios.md), each with the `rule` it came from and its effect (`type` and the effect's fields); absent when none was. */
+            faults?: {
+                /** @description The name of the scenario's fault rule. */
+                rule: string;
+                /** @description The effect (`status`, `latency`, `reset`, `hang`, `truncate`, `garbage`, `dispatch_failure`). */
+                type: string;
+            }[];
         };
         /** @description The journal as a HAR 1.2 document (`format=har`). Only the envelope is described here; entries follow the HAR 1.2 format. */
         HarDocument: {
@@ -661,6 +734,67 @@ export interface components {
             };
             /** @description Present when the journal dropped entries, so findings may be missing. */
             notice?: string;
+        };
+        /** @description One item of a run's timeline. */
+        TimelineItem: {
+            /** @description The item's index in the run (its lead's position). */
+            index: number;
+            /**
+             * @description The item's status now.
+             * @enum {string}
+             */
+            status: "pending" | "running" | "completed" | "failed" | "skipped";
+            /** @description Attempts made so far. */
+            attempts: number;
+            /** @description When the item starts or started (epoch ms, mock time); `null` when it never runs (skipped, or the run's dispatch failed). */
+            startMs: number | null;
+            /** @description When its last attempt ends or ended (epoch ms, mock time); `null` when it never runs. */
+            endMs: number | null;
+            /** @description Whether every attempt fails (or failed). */
+            failed: boolean;
+            /** @description The failure message, once failed. */
+            error: string | null;
+        };
+        /** @description One run's derived schedule, progress curve, vendor ledger and a page of items. */
+        RunTimeline: {
+            run: components["schemas"]["Run"];
+            /** @description The body the vendor's own read of the run answers now (Puffle `GET /api/enrichment/{id}`, Sendkit `GET /v1/enrichment/jobs/{jobId}`); `null` for an Exa Enrichment (read it with `GET /websets/v0/websets/{webset}/enrichments/{id}`). */
+            ledger: {
+                [key: string]: unknown;
+            } | null;
+            /** @description The mock clock now (epoch ms). */
+            nowMs: number;
+            /** @description The run's instants (epoch ms, mock time) and wave shape. */
+            schedule: {
+                createdAtMs: number;
+                /** @description When the first items start (after the queue wait). */
+                startMs: number;
+                /** @description When the last item ends if the run is not cancelled. */
+                naturalEndMs: number;
+                cancelledAtMs: number | null;
+                /** @description When the run reached a terminal status, or `null`. */
+                completedAtMs: number | null;
+                /** @description Items that start together. */
+                waveSize: number;
+                /** @description Milliseconds between two waves' starts. */
+                waveMs: number;
+                /** @description The longest an item can take, all attempts included. */
+                maxItemMs: number;
+            };
+            /** @description Item counts at 48 evenly spaced instants from creation to settling. */
+            progress: {
+                atMs: number;
+                counts: components["schemas"]["RunCounts"];
+            }[];
+            /** @description One page of items, in index order. */
+            items: {
+                from: number;
+                /** @description Items in the run. */
+                total: number;
+                /** @description Pass as `from` for the next page; `null` on the last page. */
+                nextFrom: number | null;
+                entries: components["schemas"]["TimelineItem"][];
+            };
         };
     };
     responses: {
@@ -1119,6 +1253,94 @@ export interface operations {
             400: components["responses"]["ValidationError"];
             401: components["responses"]["Unauthorized"];
             500: components["responses"]["InternalError"];
+        };
+    };
+    adminAdvanceClockToNextChange: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The clock after advancing. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Clock"];
+                };
+            };
+            400: components["responses"]["ValidationError"];
+            401: components["responses"]["Unauthorized"];
+            409: components["responses"]["Conflict"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    adminGetRunTimeline: {
+        parameters: {
+            query?: {
+                /** @description The scenario the run belongs to (default the active one). */
+                scenario?: string;
+                /** @description Index of the first item of the page. */
+                from?: number;
+                /** @description Items per page. */
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                /** @description The run id as `GET /__admin/runs` lists it. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The run's timeline. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RunTimeline"];
+                };
+            };
+            400: components["responses"]["ValidationError"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    adminGetDashboard: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The dashboard's HTML page (served at `/__admin/ui/`; `/__admin/ui` redirects there). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description `/__admin/ui` redirects to `/__admin/ui/`, so the page's relative paths resolve under it. */
+            301: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            404: components["responses"]["NotFound"];
         };
     };
 }

@@ -6,6 +6,7 @@ import {
   type BodyInput,
   type KeptBody,
 } from '../http/journal-body.js';
+import type { AppliedFault } from '../scenario/fault-plan.js';
 import { VENDORS, type Vendor } from '../vendors/vendor-descriptors.js';
 
 /** Which API an entry was routed to: a vendor, the control API, or `unknown` when no route matched. */
@@ -42,6 +43,8 @@ export interface JournalEntry {
   /** Wall-clock instant the request arrived (ISO). */
   wallTime: string;
   durationMs: number;
+  /** The faults the scenario injected into this exchange, with the rule each came from; absent when none. */
+  faults?: AppliedFault[];
 }
 
 /** An exchange as handed to `record`: bodies as text, cut and parsed by the journal. */

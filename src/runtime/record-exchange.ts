@@ -92,5 +92,6 @@ export function recordExchange(runtime: Runtime, record: ExchangeRecord): Journa
     virtualTime: new Date(record.at).toISOString(),
     wallTime: record.wallTime,
     durationMs: Math.round((performance.now() - record.started) * 1000) / 1000,
+    ...(facts.faults?.length ? { faults: facts.faults.map((fault) => ({ ...fault })) } : {}),
   });
 }

@@ -17,6 +17,7 @@ import { deliver, type DeliveryState } from './deliver.js';
 import { closeExchange, openExchange, type Exchange, type Outcome } from './exchange.js';
 import type { Logger } from './logger.js';
 import { mountOf } from './mount-of.js';
+import { DASHBOARD_POLL_HEADER, isDashboardPoll, serveDashboard } from './serve-dashboard.js';
 import { FORBIDDEN_METHODS, unrouted } from './unrouted.js';
 import type { UserHandlers } from './user-handlers.js';
 
@@ -98,6 +99,10 @@ export function createApp(options: AppOptions): Express {
     return unmatched(exchange);
   };
 
+  app.use(
+    '/__admin/ui',
+    serveDashboard((sent) => runtime.requestId(sent)),
+  );
   app.use(async (request: ExpressRequest, response: ExpressResponse): Promise<void> => {
     const exchange = await openExchange(request, runtime);
     if (logger.isLevelEnabled('debug'))
@@ -124,7 +129,9 @@ export function createApp(options: AppOptions): Express {
     const { latencyMs, fault } = outcome.edge;
     if (latencyMs > 0) await sleep(latencyMs);
     const sent = faultedAnswer(fault, outcome.answer);
-    closeExchange(exchange, outcome, sent, runtime, logger);
+    const { vendor } = outcome.facts;
+    if (!isDashboardPoll(request.method, request.headers[DASHBOARD_POLL_HEADER], vendor))
+      closeExchange(exchange, outcome, sent, runtime, logger);
     deliver(request, response, fault, sent, options.delivery);
   });
   return app;

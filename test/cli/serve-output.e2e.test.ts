@@ -57,7 +57,7 @@ describe('serve on a virtual clock, logging JSON', { timeout: CHILD_PROCESS_TIME
     await server.waitForLine(/^ {4}curl /);
   }, CHILD_PROCESS_TIMEOUT);
 
-  it('prints a banner: the three vendor base URLs, the control API, the scenario, the clock and a working tenant command', async () => {
+  it('prints a banner: the three vendor base URLs, the control API, the dashboard (served), the scenario, the clock and a working tenant command', async () => {
     const { url } = server;
     const lines = server.stdout().split('\n');
     const at = (label: string) => lines.find((line) => line.trimStart().startsWith(label));
@@ -66,6 +66,12 @@ describe('serve on a virtual clock, logging JSON', { timeout: CHILD_PROCESS_TIME
     expect(at('Sendkit')).toMatch(new RegExp(`^  Sendkit +${url}/v1$`));
     expect(at('Exa Websets')).toContain(`${url}/websets/v0`);
     expect(at('Control API')).toMatch(new RegExp(`^  Control API +${url}/__admin$`));
+    expect(at('Dashboard')).toMatch(new RegExp(`^  Dashboard +${url}/__admin/ui$`));
+    const dashboard = await fetch(`${url}/__admin/ui`);
+    expect([dashboard.status, dashboard.headers.get('content-type')]).toEqual([
+      200,
+      'text/html; charset=utf-8',
+    ]);
     expect(at('Scenario')).toMatch(
       /^ {2}Scenario +logged-faults \(from .*logged-faults\.yaml\): Faults whose rules the log names\.$/,
     );

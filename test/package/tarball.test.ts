@@ -111,5 +111,15 @@ describe.skipIf(process.env['ENRICHMENT_MOCK_SKIP_PACK'] === '1')('the published
     expect(version.trim()).toBe(manifest.version);
     const validate = await run(NPX, ['--no', '--', 'enrichment-mock', 'validate', 'default'], project);
     expect(validate).toMatch(/^default: ok: scenario "default"/);
+
+    // The dashboard ships as it is served (no build step): its page and every module it imports.
+    const dashboard = join(project, 'node_modules/enrichment-mock/dashboard');
+    const shipped = await readdir(dashboard);
+    expect(shipped).toEqual(expect.arrayContaining(['index.html', 'app.js', 'style.css']));
+    for (const file of shipped.filter((name) => name.endsWith('.js')))
+      for (const [, imported] of (await readFile(join(dashboard, file), 'utf8')).matchAll(
+        /from '\.\/(.+?)'/g,
+      ))
+        expect(shipped, `${file} imports ${imported}`).toContain(imported);
   }, 300_000);
 });

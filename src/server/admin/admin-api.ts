@@ -5,11 +5,14 @@ import { createOperationIndex } from '../../openapi/operation-index.js';
 import { createRequestValidator } from '../../openapi/request-validator.js';
 import type { AdminContext, AdminInput } from './admin-context.js';
 import { adminError, type AdminErrorCode, type AdminResult } from './admin-error.js';
+import { createClockNextChangeOperations } from './clock-next-change-operations.js';
 import { createClockOperations } from './clock-operations.js';
+import { createDashboardOperations } from './dashboard-operations.js';
 import { refuseUnknownQuery, whatToSend } from './request-hints.js';
 import { createJournalOperations } from './journal-operations.js';
 import { createReportOperations } from './report-operations.js';
 import { createRunOperations } from './run-operations.js';
+import { createRunTimelineOperations } from './run-timeline-operations.js';
 import { createScenarioOperations } from './scenario-operations.js';
 import { createTenantOperations } from './tenant-operations.js';
 
@@ -37,11 +40,14 @@ export function createAdminApi(context: AdminContext) {
   const validator = createRequestValidator(adminDocument);
   const operations: Record<string, (input: AdminInput) => AdminResult | Promise<AdminResult>> = {
     ...createClockOperations(context),
+    ...createClockNextChangeOperations(context),
     ...createScenarioOperations(context),
     ...createRunOperations(context),
+    ...createRunTimelineOperations(context),
     ...createTenantOperations(context),
     ...createJournalOperations(context),
     ...createReportOperations(context),
+    ...createDashboardOperations(),
   };
 
   return {

@@ -34,7 +34,7 @@ function decodeCursor(cursor: string): SortKey | undefined {
 }
 
 /** The run as the vendor shows it, in neutral words (the core's statuses are already the normalised ones). */
-function toRunView(context: ScenarioContext, run: Run): RunView {
+export function toRunView(context: ScenarioContext, run: Run): RunView {
   const state = context.simulator.state(run);
   return {
     id: run.id,

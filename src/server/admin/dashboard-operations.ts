@@ -1,0 +1,16 @@
+import { adminError, type AdminResult } from './admin-error.js';
+
+/**
+ * `adminGetDashboard` as the control API answers it: the standalone server serves the dashboard's files
+ * before the control API (see `serveDashboard`), so only an adapter without them (the in-process mock,
+ * `replay`) gets here.
+ */
+export function createDashboardOperations() {
+  return {
+    adminGetDashboard: (): AdminResult =>
+      adminError(
+        'NOT_FOUND',
+        'The dashboard is served by the standalone server only: run `enrichment-mock serve` and open /__admin/ui.',
+      ),
+  };
+}

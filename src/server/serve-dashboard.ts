@@ -1,0 +1,73 @@
+import { join } from 'node:path';
+import express, { type RequestHandler } from 'express';
+import { packageRoot } from '../scenario/library.js';
+
+/** The header the dashboard's periodic reads carry: such reads are answered but not journalled. */
+export const DASHBOARD_POLL_HEADER = 'x-mock-dashboard';
+
+/** Where the dashboard's files are: `dashboard/` at the package root, shipped as they are (no build). */
+export const dashboardDir = (): string => join(packageRoot(), 'dashboard');
+
+/** Headers every dashboard file and redirect carries: no caching, no sniffing, only its own scripts. */
+const SECURITY_HEADERS = {
+  'cache-control': 'no-cache',
+  'x-content-type-options': 'nosniff',
+  'content-security-policy':
+    "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'",
+};
+
+/** The request id a header names, when it names exactly one. */
+const sentId = (value: string | string[] | undefined): string | undefined =>
+  typeof value === 'string' ? value : undefined;
+
+/**
+ * The dashboard's static files (`dashboard/`: an HTML page, ES modules and a stylesheet) for mounting at
+ * `/__admin/ui`, each answer with its `X-Request-Id` (`requestId` numbers it as every request is). They hold
+ * no data, so they answer without the admin token; the page asks for it and sends it to the control API.
+ * `/__admin/ui` redirects to `/__admin/ui/` so the page's relative module paths resolve under it; a path
+ * that is not one of the files falls through to the control API's 404.
+ *
+ * @example
+ * app.use('/__admin/ui', serveDashboard((sent) => runtime.requestId(sent)));
+ */
+export function serveDashboard(requestId: (sent: string | undefined) => string): RequestHandler {
+  const files = express.static(dashboardDir(), {
+    index: 'index.html',
+    redirect: false,
+    etag: false,
+    dotfiles: 'deny',
+    setHeaders: (response) => {
+      response.setHeader('x-request-id', requestId(sentId(response.req.headers['x-request-id'])));
+      for (const [name, value] of Object.entries(SECURITY_HEADERS)) response.setHeader(name, value);
+    },
+  });
+  return (request, response, next) => {
+    const bare = request.path === '/' && !(request.originalUrl.split('?')[0] ?? '').endsWith('/');
+    if (!bare || (request.method !== 'GET' && request.method !== 'HEAD')) {
+      void files(request, response, next);
+      return;
+    }
+    response
+      .status(301)
+      .set({ ...SECURITY_HEADERS, 'x-request-id': requestId(sentId(request.headers['x-request-id'])) })
+      .location('/__admin/ui/')
+      .type('text/html')
+      .send('<!doctype html><title>Dashboard</title><a href="/__admin/ui/">/__admin/ui/</a>');
+  };
+}
+
+/**
+ * Whether a request is one of the dashboard's periodic reads of the control API (a GET carrying
+ * `X-Mock-Dashboard: poll`): those are not journalled, so an open dashboard never evicts a client's
+ * exchanges from the journal.
+ *
+ * @example
+ * if (!isDashboardPoll(request.method, request.headers[DASHBOARD_POLL_HEADER], 'admin')) journal(...);
+ */
+export function isDashboardPoll(
+  method: string,
+  header: string | string[] | undefined,
+  vendor: string,
+): boolean {
+  return vendor === 'admin' && method === 'GET' && header === 'poll';
+}
