@@ -1,19 +1,8 @@
+import type { components } from '../generated/admin.types.js';
 import type { JournalEntry } from '../runtime/journal.js';
 
-/** Which journal entries to count, as WireMock's verify does: every field given must match. */
-export interface JournalMatcher {
-  vendor?: JournalEntry['vendor'];
-  /** The operationId (`puffleGetEnrichmentRun`). */
-  operation?: string;
-  /** HTTP method, any case. */
-  method?: string;
-  /** The exact request path, without the query string. */
-  path?: string;
-  /** A regular expression the whole path must match (WireMock's `urlPathPattern`). */
-  pathPattern?: string;
-  status?: number;
-  tenant?: string;
-}
+/** Which journal entries to count, as WireMock's verify does: every field given must match (admin.yaml's `JournalMatcher`). */
+export type JournalMatcher = components['schemas']['JournalMatcher'];
 
 /**
  * A test for entries matching `matcher`, or an error message when its `pathPattern` is not a regular expression.
