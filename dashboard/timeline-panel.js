@@ -225,11 +225,7 @@ export function createTimelinePanel(root) {
       ),
       h('h3', {}, 'Ledger'),
       ledger === null
-        ? h(
-            'p',
-            { class: 'muted' },
-            'Exa Enrichments are read through the Websets API: GET /websets/v0/websets/{webset}/enrichments/{id}.',
-          )
+        ? h('p', { class: 'muted' }, 'The vendor no longer holds this run (it was deleted or has expired).')
         : h(
             'details',
             { open: true },

@@ -1,5 +1,6 @@
 import type { Reply } from '../http/answer.js';
 import type { HeaderReader } from '../http/plain-request.js';
+import type { Run } from '../core/run.js';
 import type { Operation } from '../openapi/operation.js';
 import type { OpenApiDocument } from '../openapi/document-resolver.js';
 import type { ScenarioContext } from '../runtime/mock-runtime.js';
@@ -160,6 +161,11 @@ export interface VendorDefinition {
   operations: Readonly<Record<string, AnyOperationHandler>>;
   /** The vendor's webhooks and the events they receive, for the delivery engine (`src/webhooks`). */
   webhookFeed?: WebhookFeed;
+  /**
+   * The body the vendor's own read of `run` answers now (its ledger: Puffle's run, Sendkit's job, Exa's
+   * Enrichment), built by the vendor's converters without a request, for the dashboard's timeline.
+   */
+  describeRun(context: ScenarioContext, run: Run): Record<string, unknown> | null;
 }
 
 /** What a vendor folder declares: its definition less what its descriptor (`vendor-descriptors.ts`) says. */

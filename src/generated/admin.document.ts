@@ -2711,7 +2711,7 @@ const document: Record<string, unknown> = {
             "$ref": "#/components/schemas/Run"
           },
           "ledger": {
-            "description": "The body the vendor's own read of the run answers now (Puffle `GET /api/enrichment/{id}`, Sendkit `GET /v1/enrichment/jobs/{jobId}`); `null` for an Exa Enrichment (read it with `GET /websets/v0/websets/{webset}/enrichments/{id}`).",
+            "description": "The body the vendor's own read of the run answers now (Puffle `GET /api/enrichment/{id}`, Sendkit `GET /v1/enrichment/jobs/{jobId}`, Exa `GET /websets/v0/websets/{webset}/enrichments/{id}`); `null` when the vendor no longer holds the run.",
             "type": [
               "object",
               "null"

@@ -758,7 +758,7 @@ export interface components {
         /** @description One run's derived schedule, progress curve, vendor ledger and a page of items. */
         RunTimeline: {
             run: components["schemas"]["Run"];
-            /** @description The body the vendor's own read of the run answers now (Puffle `GET /api/enrichment/{id}`, Sendkit `GET /v1/enrichment/jobs/{jobId}`); `null` for an Exa Enrichment (read it with `GET /websets/v0/websets/{webset}/enrichments/{id}`). */
+            /** @description The body the vendor's own read of the run answers now (Puffle `GET /api/enrichment/{id}`, Sendkit `GET /v1/enrichment/jobs/{jobId}`, Exa `GET /websets/v0/websets/{webset}/enrichments/{id}`); `null` when the vendor no longer holds the run. */
             ledger: {
                 [key: string]: unknown;
             } | null;

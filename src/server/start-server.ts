@@ -82,6 +82,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     recording,
     moveClock: webhooks.moveClock,
     deliveries: () => recordedDeliveries(runtime, definitions),
+    describeRun: (context, run) =>
+      definitions.find(({ vendor }) => vendor === run.vendor)?.describeRun(context, run) ?? null,
   });
   const app = createApp({
     runtime,

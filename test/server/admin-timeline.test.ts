@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { EMAIL, websetBody } from '../vendors/exa/exa-api.js';
 import { checkedAdminCall } from './support/admin-call.js';
 import { startTestServer, type TestServer } from './support/in-process-server.js';
 
@@ -35,6 +36,36 @@ describe('control API: a run timeline', () => {
       run.leadCount - 2,
       run.leadCount - 1,
     ]);
+  });
+
+  it("shows each vendor's own read of the run as its ledger: Sendkit's job and Exa's Enrichment", async () => {
+    server = await startTestServer({ seed: 1802 });
+    const sendkit = { 'x-api-key': 'sk_timeline' };
+    const leads = await server.call('GET', '/v1/leads?limit=3', { headers: sendkit });
+    const leadIds = leads.json.data.leads.map((lead: { id: string }) => lead.id);
+    const jobs = await server.call('POST', '/v1/enrichment/enrich', {
+      headers: sendkit,
+      body: { leadIds, enrichmentTypes: ['email'] },
+    });
+    expect(jobs.status).toBe(200);
+    const exa = { 'x-api-key': 'exa_timeline' };
+    const webset = await server.call('POST', '/websets/v0/websets', {
+      headers: exa,
+      body: websetBody(5, [EMAIL]),
+    });
+    const enrichment = webset.json.enrichments[0];
+
+    const runs = (await admin('GET', '/__admin/runs')).json.runs as { id: string; vendor: string }[];
+    const ledgerOf = async (vendor: string) => {
+      const run = runs.find((candidate) => candidate.vendor === vendor);
+      return (await admin('GET', `/__admin/runs/${run?.id ?? ''}/timeline?limit=1`)).json.ledger;
+    };
+    expect(await ledgerOf('sendkit')).toMatchObject({ success: true, data: { status: 'pending' } });
+    expect(await ledgerOf('exa')).toMatchObject({
+      id: enrichment.id,
+      object: 'webset_enrichment',
+      websetId: webset.json.id,
+    });
   });
 
   it('answers 404 with the way to find a run for an unknown id', async () => {

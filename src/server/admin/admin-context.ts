@@ -1,4 +1,5 @@
-import type { Runtime } from '../../runtime/mock-runtime.js';
+import type { Run } from '../../core/run.js';
+import type { Runtime, ScenarioContext } from '../../runtime/mock-runtime.js';
 import type { RecordedDelivery } from '../../webhooks/outbox.js';
 import type { ScenarioRegistry } from '../scenario-registry.js';
 
@@ -26,6 +27,8 @@ export interface AdminContext {
    * them); without it the clock is simply set.
    */
   moveClock?(target: number): Promise<{ ok: true } | { ok: false; message: string }>;
+  /** What the run's vendor answers for it now (see `VendorDefinition.describeRun`); null when not served. */
+  describeRun?: (context: ScenarioContext, run: Run) => Record<string, unknown> | null;
   /** Every webhook delivery attempt made so far, for the conformance report; none when absent. */
   deliveries?(): RecordedDelivery[];
 }

@@ -4,7 +4,6 @@ import type { components } from '../../generated/admin.types.js';
 import type { ScenarioContext } from '../../runtime/mock-runtime.js';
 import type { AdminContext, AdminInput } from './admin-context.js';
 import { adminError, type AdminResult } from './admin-error.js';
-import { runLedger } from './run-ledger.js';
 import { toRunView } from './run-operations.js';
 
 type RunTimeline = components['schemas']['RunTimeline'];
@@ -48,7 +47,7 @@ const findRun = (context: ScenarioContext, id: string): Run | undefined =>
  * 48 instants, the vendor's ledger and one page of items with their planned start and end. A page costs
  * O(limit), so a million-item run is read a page at a time, never item by item.
  */
-export function createRunTimelineOperations({ runtime }: AdminContext) {
+export function createRunTimelineOperations({ runtime, describeRun }: AdminContext) {
   return {
     adminGetRunTimeline: ({ params, query }: AdminInput): AdminResult => {
       const name = typeof query['scenario'] === 'string' ? query['scenario'] : runtime.active.name;
@@ -70,7 +69,7 @@ export function createRunTimelineOperations({ runtime }: AdminContext) {
       const settledAt = run.dispatchError !== null ? run.createdAt : (run.cancelledAt ?? schedule.runEnd);
       const body: RunTimeline = {
         run: view,
-        ledger: runLedger(context, run),
+        ledger: describeRun?.(context, run) ?? null,
         nowMs: now,
         schedule: {
           createdAtMs: run.createdAt,

@@ -1,5 +1,6 @@
 import type { OperationHandlers, VendorBehaviour } from '../../adapter/vendor-definition.js';
 import { createWebset } from './create-webset.js';
+import { toEnrichment } from './to-enrichment.js';
 import { authenticateExa } from './exa-auth.js';
 import { enrichmentOperations } from './enrichment-operations.js';
 import { EXA_FAILURES, exaErrorBody, exaTagForStatus } from './exa-errors.js';
@@ -41,5 +42,12 @@ export function createExaVendor(): VendorBehaviour {
     codeForStatus: exaTagForStatus,
     operations: commands.count(operations),
     webhookFeed: createExaWebhookFeed(dependencies, webhooks, events, commands.revision),
+    describeRun: ({ simulator }, run) => {
+      const enrichment = dependencies.store
+        .of(simulator.tenant(run.tenant))
+        .websets.flatMap((webset) => webset.enrichments)
+        .find((candidate) => candidate.run?.id === run.id);
+      return enrichment ? toEnrichment(enrichment, simulator.now()) : null;
+    },
   };
 }

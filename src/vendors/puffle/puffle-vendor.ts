@@ -1,6 +1,9 @@
 import type { OperationHandlers, VendorBehaviour } from '../../adapter/vendor-definition.js';
 import type { operations } from '../../generated/puffle.types.js';
+import { isOwnedBy } from '../../core/run.js';
 import { cancelRun } from './cancel-run.js';
+import { PUFFLE } from './run-meta.js';
+import { toRunLedger } from './to-run-ledger.js';
 import { createRun } from './create-run.js';
 import { getRun } from './get-run.js';
 import { listEnrichments } from './list-enrichments.js';
@@ -30,5 +33,9 @@ export function createPuffleVendor(): VendorBehaviour {
     failures: PUFFLE_FAILURES,
     codeForStatus: puffleCodeForStatus,
     operations: OPERATIONS,
+    describeRun: (context, run) =>
+      isOwnedBy(run, PUFFLE)
+        ? { run: toRunLedger(run, context.simulator.state(run), context.scenario.seed) }
+        : null,
   };
 }

@@ -1,6 +1,7 @@
 import type { OperationHandlers, VendorBehaviour } from '../../adapter/vendor-definition.js';
 import type { operations } from '../../generated/sendkit.types.js';
 import { cancelEnrichmentJob } from './cancel-enrichment-job.js';
+import { toJob } from './to-job.js';
 import { enrichLeads } from './enrich-leads.js';
 import { getEnrichmentJob } from './get-enrichment-job.js';
 import { listLeads } from './list-leads.js';
@@ -30,6 +31,7 @@ export function createSendkitVendor(): VendorBehaviour {
     failures: SENDKIT_FAILURES,
     codeForStatus: sendkitCodeForStatus,
     headers: (_tenant, now, response) => rateLimitHeaders(now, response),
+    describeRun: (context, run) => ({ success: true, data: toJob(run, context.simulator.state(run)) }),
     operations: Object.fromEntries(
       Object.entries(OPERATIONS).map(([id, handle]) => [id, refuseRevokedPlatformKey(handle)]),
     ),
