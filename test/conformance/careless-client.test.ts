@@ -11,7 +11,7 @@ import { createEnrichmentMock } from '../../src/mock/create-enrichment-mock.js';
 import { loadScenario } from '../../src/scenario/load-scenario.js';
 import { captureIo } from '../cli/support/capture-io.js';
 import { startTestServer, type TestServer } from '../server/support/in-process-server.js';
-import { checkJunit, junitFailures } from './support/junit-structure.js';
+import { checkJunit, junitFailures } from './support/junit-schema.js';
 import {
   API_KEY,
   CARELESS_ERRORS,
@@ -133,7 +133,7 @@ describe('server: GET /__admin/report, POST /__admin/journal/count, and report F
 
     const junit = await server.call('GET', '/__admin/report?format=junit');
     expect(junit.headers.get('content-type')).toMatch(/^application\/xml/);
-    const failures = junitFailures(checkJunit(junit.text));
+    const failures = junitFailures(await checkJunit(junit.text));
     for (const rule of CARELESS_ERRORS) expect(failures).toContain(`error ${rule} [${API_KEY}]`);
 
     const text = await reportCommand('text');
@@ -142,14 +142,14 @@ describe('server: GET /__admin/report, POST /__admin/journal/count, and report F
     const fromHar = await reportCommand('json');
     expect(errorRules(JSON.parse(fromHar.stdout))).toEqual(CARELESS_ERRORS);
     const xml = await reportCommand('junit');
-    expect(junitFailures(checkJunit(xml.stdout))).toEqual(failures);
+    expect(junitFailures(await checkJunit(xml.stdout))).toEqual(failures);
   });
 
   it('finds nothing wrong with the careful client, through every outlet', async () => {
     await carefulFlow(await serve(1712));
     expect((await server.call('GET', '/__admin/report')).json.findings).toEqual([]);
     expect(
-      junitFailures(checkJunit((await server.call('GET', '/__admin/report?format=junit')).text)),
+      junitFailures(await checkJunit((await server.call('GET', '/__admin/report?format=junit')).text)),
     ).toEqual([]);
     expect(await reportCommand('text')).toMatchObject({
       code: 0,
@@ -163,7 +163,7 @@ describe('server: GET /__admin/report, POST /__admin/journal/count, and report F
 });
 
 describe('JUnit output', () => {
-  it('keeps the common JUnit schema’s structure with no traffic, and escapes what XML cannot carry', () => {
+  it('validates against Jenkins’ JUnit XSD with no traffic, and escapes what XML cannot carry', async () => {
     const report: ConformanceReport = {
       findings: [
         {
@@ -181,11 +181,29 @@ describe('JUnit output', () => {
       rules: createEnrichmentMock().report().rules,
       journal: { judged: 1, dropped: 0, tenants: {} },
     };
-    const document = checkJunit(toJunit(report));
+    const document = await checkJunit(toJunit(report));
     expect(junitFailures(document)).toEqual(['error retry-after-ignored [(no API key)]']);
     const failure = document.children[1]?.children.find((testcase) => testcase.children.length > 0)
       ?.children[0];
     expect(failure?.attributes['message']).toBe('GET /v1/x?a=1&b=<2> "quoted" ');
     expect(document.children.map((suite) => suite.attributes['name'])).toEqual(['puffle', 'sendkit', 'exa']);
+  });
+
+  it('is checked by a validator that refuses what the schema or the counts forbid', async () => {
+    const valid = toJunit({
+      findings: [],
+      rules: createEnrichmentMock().report().rules,
+      journal: { judged: 0, dropped: 0, tenants: {} },
+    });
+    await expect(checkJunit(valid)).resolves.toMatchObject({ name: 'testsuites' });
+    await expect(checkJunit(valid.replace('<testcase name=', '<testcase title='))).rejects.toThrow(
+      /JUnit XSD: (.|\n)*Element 'testcase': The attribute 'name' is required/,
+    );
+    await expect(
+      checkJunit(valid.replace('<testsuite name="puffle"', '<suite name="puffle"')),
+    ).rejects.toThrow(/JUnit XSD/);
+    await expect(
+      checkJunit(valid.replace(/<testsuites ([^>]*)tests="\d+"/, '<testsuites $1tests="9999"')),
+    ).rejects.toThrow('JUnit counts do not add up: testsuites: tests');
   });
 });

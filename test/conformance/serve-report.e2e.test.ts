@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { CHILD_PROCESS_TIMEOUT, killAll, startServe } from '../server/support/cli-process.js';
-import { checkJunit, junitFailures } from './support/junit-structure.js';
+import { checkJunit, junitFailures } from './support/junit-schema.js';
 import {
   API_KEY,
   CARELESS_ERRORS,
@@ -50,7 +50,7 @@ describe('enrichment-mock serve --report FILE', () => {
         expect(await server.exited).toBe(0);
         const written = readFileSync(file, 'utf8');
         if (file.endsWith('.xml')) {
-          const failures = junitFailures(checkJunit(written));
+          const failures = junitFailures(await checkJunit(written));
           for (const rule of CARELESS_ERRORS) expect(failures).toContain(`error ${rule} [${API_KEY}]`);
         } else {
           const rules = (JSON.parse(written) as { findings: { rule: string; severity: string }[] }).findings
