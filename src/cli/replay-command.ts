@@ -1,7 +1,6 @@
 import type { ReplayOptions } from '../server/replay/replay-session.js';
 import type { CliIo } from './cli-io.js';
-import { HELP } from './help.js';
-import { parseCliArgs } from './parse-cli-args.js';
+import { parseHarFileArgs } from './har-file-args.js';
 import { readHarFile } from './read-har-file.js';
 
 /**
@@ -13,24 +12,9 @@ import { readHarFile } from './read-har-file.js';
  * process.exitCode = await runReplay(['session.har'], io);
  */
 export async function runReplay(args: string[], io: CliIo): Promise<number> {
-  const parsed = parseCliArgs({
-    args,
-    allowPositionals: true,
-    options: {
-      scenario: { type: 'string' },
-      seed: { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
-    },
-  });
-  if (!parsed.ok) return io.usageError(parsed.message);
-  const { values, positionals } = parsed.value;
-  if (values.help === true) {
-    io.out(HELP);
-    return 0;
-  }
-  if (positionals.length !== 1)
-    return io.usageError('replay takes exactly one HAR file: enrichment-mock replay FILE.har.');
-  const file = positionals[0] as string;
+  const parsed = parseHarFileArgs('replay', args, io, ['scenario', 'seed']);
+  if (typeof parsed === 'number') return parsed;
+  const { values, file } = parsed;
   const options: ReplayOptions = {};
   if (values.scenario !== undefined) options.scenario = values.scenario;
   if (values.seed !== undefined) {

@@ -1,7 +1,6 @@
 import type { ReportFormat } from '../conformance/format-report.js';
 import type { CliIo } from './cli-io.js';
-import { HELP } from './help.js';
-import { parseCliArgs } from './parse-cli-args.js';
+import { parseHarFileArgs } from './har-file-args.js';
 import { readHarFile } from './read-har-file.js';
 
 const FORMATS: readonly ReportFormat[] = ['text', 'json', 'junit'];
@@ -15,23 +14,13 @@ const FORMATS: readonly ReportFormat[] = ['text', 'json', 'junit'];
  * process.exitCode = await runReport(['session.har', '--format', 'junit'], io);
  */
 export async function runReport(args: string[], io: CliIo): Promise<number> {
-  const parsed = parseCliArgs({
-    args,
-    allowPositionals: true,
-    options: { format: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
-  });
-  if (!parsed.ok) return io.usageError(parsed.message);
-  const { values, positionals } = parsed.value;
-  if (values.help === true) {
-    io.out(HELP);
-    return 0;
-  }
-  if (positionals.length !== 1)
-    return io.usageError('report takes exactly one HAR file: enrichment-mock report FILE.har.');
-  const format = (values.format ?? 'text') as ReportFormat;
-  if (!FORMATS.includes(format))
+  const parsed = parseHarFileArgs('report', args, io, ['format']);
+  if (typeof parsed === 'number') return parsed;
+  const { values, file } = parsed;
+  const format = FORMATS.find((known) => known === (values.format ?? 'text'));
+  if (format === undefined)
     return io.usageError(`--format must be one of ${FORMATS.join(', ')}, got "${String(values.format)}".`);
-  const session = await readHarFile(positionals[0] as string, io);
+  const session = await readHarFile(file, io);
   if (typeof session === 'number') return session;
   // Loaded only now, so that bad usage fails fast.
   const { harReport } = await import('../conformance/har-report.js');

@@ -1,22 +1,12 @@
+import type { components } from '../generated/admin.types.js';
+import { ruleFor, type RuleId } from './rules.js';
 import type { Vendor } from '../scenario/types.js';
-import { ruleFor, type RuleId, type Severity } from './rules.js';
 
-/** One broken rule, with the journal entries (or webhook attempts) that show it. */
-export interface Finding {
-  rule: RuleId;
-  severity: Severity;
-  vendor: Vendor;
-  /** The API key the client used; null for requests that carried none. */
-  tenant: string | null;
-  message: string;
-  hint: string;
-  /** The doc sentence and where it comes from. */
-  source: string;
-  /** Journal entry ids (webhook attempt ids for `webhook-receiver-failing`), oldest first, at most 20. */
-  evidence: string[];
-  /** How many times the rule was broken this way (one finding per rule, tenant and run or request). */
-  count: number;
-}
+/**
+ * One broken rule, with the journal entries (or webhook attempts) that show it: admin.yaml's
+ * `ConformanceFinding`, with the rule id typed. `count` counts one finding per rule, tenant and run or request.
+ */
+export type Finding = Omit<components['schemas']['ConformanceFinding'], 'rule'> & { rule: RuleId };
 
 /** The most evidence ids a finding lists; `count` still counts them all. */
 const EVIDENCE_LIMIT = 20;
