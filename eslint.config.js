@@ -45,6 +45,21 @@ export default tseslint.config(
     },
   },
   {
+    // The unit and http projects share modules between test files (vitest.config.ts): nothing may patch them.
+    files: ['test/**/*.ts', 'examples/**/*.ts'],
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        ...['mock', 'doMock', 'stubGlobal', 'stubEnv', 'useFakeTimers'].map((property) => ({
+          object: 'vi',
+          property,
+          message:
+            'Test files share modules (vitest.config.ts): inject a fake, do not patch modules or globals.',
+        })),
+      ],
+    },
+  },
+  {
     rules: {
       'no-restricted-syntax': [
         'error',
