@@ -26,6 +26,11 @@ export default tseslint.config(
     },
   },
   {
+    // Vendor operations get their requests typed from the OpenAPI documents: no casts (`as const` stays).
+    files: ['src/vendors/**/*.ts'],
+    rules: { '@typescript-eslint/consistent-type-assertions': ['error', { assertionStyle: 'never' }] },
+  },
+  {
     // Tests, benches, examples and scripts read JSON answers as `any` on purpose (terse assertions on
     // whatever came back): the `no-unsafe-*` family would flag every such read, so it stays off there;
     // and their stubs of async interfaces (fetch, receivers, body sources) are async without awaiting.
@@ -37,6 +42,21 @@ export default tseslint.config(
       '@typescript-eslint/no-unsafe-argument': 'off',
       '@typescript-eslint/no-unsafe-call': 'off',
       '@typescript-eslint/no-unsafe-return': 'off',
+    },
+  },
+  {
+    // The unit and http projects share modules between test files (vitest.config.ts): nothing may patch them.
+    files: ['test/**/*.ts', 'examples/**/*.ts'],
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        ...['mock', 'doMock', 'stubGlobal', 'stubEnv', 'useFakeTimers'].map((property) => ({
+          object: 'vi',
+          property,
+          message:
+            'Test files share modules (vitest.config.ts): inject a fake, do not patch modules or globals.',
+        })),
+      ],
     },
   },
   {

@@ -11,11 +11,8 @@ import type { WebhookFeed } from '../webhooks/outbox.js';
 export type Authentication =
   { ok: true; key: string } | { ok: false; status: number; code: string; message: string };
 
-/** What an operation answers: the vendor adapter's words, before tolerance and headers are applied. */
-export type VendorResponse = Omit<Reply, 'text'>;
-
 /** A failure in the vendor's error shape, as `RequestContext.fail` builds it (`failed` tells it from a success). */
-export interface VendorFailure extends VendorResponse {
+export interface VendorFailure extends Reply {
   readonly failed: true;
 }
 
@@ -105,7 +102,7 @@ export type ResponseBody<Op> = Op extends { responses: infer Responses }
   : never;
 
 /** A success answer whose body has type `Body`. */
-export interface VendorSuccess<Body> extends VendorResponse {
+export interface VendorSuccess<Body> extends Reply {
   body: Body;
 }
 
@@ -136,7 +133,7 @@ export type OperationHandlers<Operations> = { [Id in keyof Operations]: Operatio
  * whose request parts are `never` fits every operation's). Only the pipeline calls them, with the
  * request it validated against that operation.
  */
-export type AnyOperationHandler = (context: OperationContext<never>) => VendorResponse;
+export type AnyOperationHandler = (context: OperationContext<never>) => Reply;
 
 /** One vendor: its OpenAPI document, its words for auth and errors, and its operations by operationId. */
 export interface VendorDefinition {
@@ -156,7 +153,7 @@ export interface VendorDefinition {
    * Headers added to every response of the vendor (rate-limit headers, ...); `now` is the request's instant
    * of the mock's clock, `response` the answer they go on (an injected 429 carries its `retry-after`).
    */
-  headers?(tenant: string | null, now: number, response: VendorResponse): Record<string, string>;
+  headers?(tenant: string | null, now: number, response: Reply): Record<string, string>;
   /** Handlers by operationId: build them as `OperationHandlers<operations>` so each is typed for its operation. */
   operations: Readonly<Record<string, AnyOperationHandler>>;
   /** The vendor's webhooks and the events they receive, for the delivery engine (`src/webhooks`). */

@@ -1,4 +1,4 @@
-import type { Answer } from '../http/answer.js';
+import type { Answer, Reply } from '../http/answer.js';
 import type { PlainRequest } from '../http/plain-request.js';
 import { readJsonBody } from '../http/read-json-body.js';
 import { createOperationIndex } from '../openapi/operation-index.js';
@@ -16,7 +16,6 @@ import type {
   VendorDefinition,
   VendorError,
   VendorFailure,
-  VendorResponse,
 } from './vendor-definition.js';
 
 /** What the edge must play around an answer: a wait before it, and a transport fault instead of it. */
@@ -131,7 +130,7 @@ export function createVendorPipeline(definition: VendorDefinition, runtime: Runt
             )
           : undefined;
 
-      const respond = (): VendorResponse => {
+      const respond = (): Reply => {
         if (routed.kind === 'not_found')
           return failWith('not_found', `No route for ${method} ${url.pathname}.`);
         if (routed.kind === 'method_not_allowed') {

@@ -7,7 +7,7 @@ export interface Answer {
 
 /**
  * What an operation answers before it is written out: a status, a JSON body and extra headers. Vendor
- * operations (`VendorResponse`) and control API operations (`AdminResult`) answer this one shape.
+ * operations and control API operations answer this one shape (only the control API sends `text`).
  */
 export interface Reply {
   status: number;

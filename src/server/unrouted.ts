@@ -1,5 +1,6 @@
 import { VENDOR_PATHS } from '../vendors/vendor-descriptors.js';
-import { adminError, type AdminResult } from './admin/admin-error.js';
+import type { Reply } from '../http/answer.js';
+import { adminError } from './admin/admin-error.js';
 
 /**
  * Methods a fetch `Request` cannot carry: the server refuses them up front. Any other method (PROPFIND
@@ -17,7 +18,7 @@ const SERVED_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTION
  * @example
  * unrouted('GET', '/nope'); // { status: 404, body: { error: { code: 'NOT_FOUND', ... } } }
  */
-export function unrouted(method: string, path: string): AdminResult {
+export function unrouted(method: string, path: string): Reply {
   if (!SERVED_METHODS.includes(method)) {
     return {
       ...adminError('METHOD_NOT_ALLOWED', `${method} is not supported by enrichment-mock.`),

@@ -1,3 +1,4 @@
+import { recordOf } from '../core/record-of.js';
 import type { DocumentName } from '../generated/documents.js';
 
 /** What the rest of the mock knows of one vendor without loading its code. */
@@ -56,12 +57,11 @@ export const VENDOR_DESCRIPTORS = {
 /** A vendor the mock serves. */
 export type Vendor = keyof typeof VENDOR_DESCRIPTORS;
 
-/** Every vendor, in routing order. */
-// Object.keys loses the key type; the keys of a `const` object are exactly `Vendor`.
-export const VENDORS = Object.keys(VENDOR_DESCRIPTORS) as Vendor[];
-
 /** Whether `name` is a vendor the mock serves. */
 export const isVendor = (name: string): name is Vendor => Object.hasOwn(VENDOR_DESCRIPTORS, name);
+
+/** Every vendor, in routing order. */
+export const VENDORS: readonly Vendor[] = Object.keys(VENDOR_DESCRIPTORS).filter(isVendor);
 
 /**
  * Where each vendor lives, for people: `Puffle /api, Sendkit /v1, Exa Websets /websets/v0`.
@@ -81,6 +81,5 @@ export const VENDOR_PATHS = VENDORS.map((vendor) => {
  * byVendor((vendor) => VENDOR_DESCRIPTORS[vendor].origin); // { puffle: 'https://app.puffle.ai', ... }
  */
 export function byVendor<T>(value: (vendor: Vendor) => T): Record<Vendor, T> {
-  // Object.fromEntries loses the key type; every vendor is given a value just above.
-  return Object.fromEntries(VENDORS.map((vendor) => [vendor, value(vendor)])) as Record<Vendor, T>;
+  return recordOf(VENDORS, value);
 }

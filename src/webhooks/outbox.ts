@@ -7,10 +7,10 @@ import type { WebhookModel } from '../scenario/types.js';
  * what it already sent; the adapter stores the attempts for its own API.
  */
 
-/** One event a webhook may receive. */
-export interface FeedEvent {
+/** One event a webhook may receive; `Type` is the vendor's union of event types. */
+export interface FeedEvent<Type extends string = string> {
   id: string;
-  type: string;
+  type: Type;
   /** When it happened (ms since epoch, on the mock's clock). */
   at: number;
   /** The JSON body a delivery carries: the event as the vendor's API shows it. */
@@ -26,10 +26,11 @@ export interface LedgerEntry {
 }
 
 /** One delivery attempt, as the engine made it: what was sent where, and what came back. */
-export interface DeliveryReport {
+export interface DeliveryReport<Type extends string = string> {
   webhookId: string;
   eventId: string;
-  eventType: string;
+  /** The type of the event delivered: one of its outbox's `FeedEvent` types. */
+  eventType: Type;
   url: string;
   /** 0 for the original delivery, 1 for the copy a scenario's `webhooks.duplicate` adds. */
   copy: number;
@@ -55,8 +56,11 @@ export interface DeliveryReport {
   requestHeaders: Record<string, string>;
 }
 
-/** A webhook as the engine sees it. */
-export interface Subscription {
+/**
+ * A webhook as the engine sees it. `Type` is the event types of its outbox: the engine reports an attempt
+ * only for an event of the same outbox, so `record` meets only those.
+ */
+export interface Subscription<Type extends string = string> {
   id: string;
   createdAt: number;
   deletedAt: number | null;
@@ -69,17 +73,20 @@ export interface Subscription {
   /** The engine's bookkeeping, keyed by delivery; kept with the webhook so a reset forgets it. */
   ledger: Map<string, LedgerEntry>;
   /** Stores an attempt where the vendor's API can list it. */
-  record(report: DeliveryReport): void;
+  record(report: DeliveryReport<Type>): void;
 }
 
-/** The webhooks of one API key and the events they may receive, with the scenario's delivery rules. */
-export interface Outbox {
+/**
+ * The webhooks of one API key and the events they may receive, with the scenario's delivery rules; `Type`
+ * is the vendor's event types (the engine mixes vendors' outboxes, so it reads them as `string`).
+ */
+export interface Outbox<Type extends string = string> {
   /** Seed of the duplicate and reorder draws. */
   seed: number;
   policy: WebhookModel;
-  subscriptions: readonly Subscription[];
+  subscriptions: readonly Subscription<Type>[];
   /** Every event up to the instant asked for, oldest first (ties in the order they happened). */
-  events: readonly FeedEvent[];
+  events: readonly FeedEvent<Type>[];
 }
 
 /** A delivery attempt as the vendor's API keeps it: what conformance judges a receiver by. */

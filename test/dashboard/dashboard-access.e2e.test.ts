@@ -69,11 +69,14 @@ describe('dashboard: accessible and usable', () => {
       const label = await page.evaluate('document.activeElement?.getAttribute("aria-label")');
       if (label === timelineLink) break;
     }
-    // The page polls every second: the focus stays on the link across refreshes.
+    // The page polls every second: the focus stays on the link across refreshes. A refresh comes up to a
+    // second (plus the request) after the advance, so the wait outlasts expect.poll's default of one second.
     for (let refreshes = 0; refreshes < 2; refreshes++) {
       const shown = await page.locator('body').getAttribute('data-shown-at');
       server.virtual().advance(500);
-      await expect.poll(() => page.locator('body').getAttribute('data-shown-at')).not.toBe(shown);
+      await expect
+        .poll(() => page.locator('body').getAttribute('data-shown-at'), { timeout: 5_000 })
+        .not.toBe(shown);
     }
     expect(await page.evaluate('document.activeElement?.getAttribute("aria-label")')).toBe(timelineLink);
     await page.keyboard.press('Enter');

@@ -4,7 +4,8 @@ import { readJsonBody, type ReadJsonBodyErrorCode } from '../../http/read-json-b
 import { createOperationIndex } from '../../openapi/operation-index.js';
 import { createRequestValidator } from '../../openapi/request-validator.js';
 import type { AdminContext, AdminInput } from './admin-context.js';
-import { adminError, type AdminErrorCode, type AdminResult } from './admin-error.js';
+import type { Reply } from '../../http/answer.js';
+import { adminError, type AdminErrorCode } from './admin-error.js';
 import { createClockNextChangeOperations } from './clock-next-change-operations.js';
 import { createClockOperations } from './clock-operations.js';
 import { createDashboardOperations } from './dashboard-operations.js';
@@ -38,7 +39,7 @@ const BODY_FAILURES: Record<ReadJsonBodyErrorCode, AdminErrorCode> = {
 export function createAdminApi(context: AdminContext) {
   const index = createOperationIndex(adminDocument);
   const validator = createRequestValidator(adminDocument);
-  const operations: Record<string, (input: AdminInput) => AdminResult | Promise<AdminResult>> = {
+  const operations: Record<string, (input: AdminInput) => Reply | Promise<Reply>> = {
     ...createClockOperations(context),
     ...createClockNextChangeOperations(context),
     ...createScenarioOperations(context),
@@ -56,7 +57,7 @@ export function createAdminApi(context: AdminContext) {
       const match = index.match(method, pathname);
       return match.kind === 'found' ? match.operation.id : null;
     },
-    async handle(request: PlainRequest): Promise<AdminResult> {
+    async handle(request: PlainRequest): Promise<Reply> {
       const { url } = request;
       const match = index.match(request.method, url.pathname);
       if (match.kind === 'not_found') {

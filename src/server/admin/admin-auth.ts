@@ -3,7 +3,8 @@ import adminDocument from '../../generated/admin.document.js';
 import { appendPointer, createDocumentResolver } from '../../openapi/document-resolver.js';
 import type { Operation } from '../../openapi/operation.js';
 import { createOperationIndex } from '../../openapi/operation-index.js';
-import { adminError, type AdminResult } from './admin-error.js';
+import type { Reply } from '../../http/answer.js';
+import { adminError } from './admin-error.js';
 
 const digest = (text: string): Buffer => createHash('sha256').update(text).digest();
 
@@ -34,7 +35,7 @@ export function checkAdminToken(
   authorization: string | undefined,
   token: string | undefined,
   operation: string | null,
-): AdminResult | undefined {
+): Reply | undefined {
   if (token === undefined || (operation !== null && OPEN_OPERATIONS.has(operation))) return undefined;
   const match = /^Bearer\s+(.+)$/i.exec(authorization ?? '');
   if (match?.[1] !== undefined && timingSafeEqual(digest(match[1].trim()), digest(token))) return undefined;

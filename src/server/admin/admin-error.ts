@@ -14,9 +14,6 @@ export type AdminErrorCode =
   | 'UNSUPPORTED_MEDIA_TYPE'
   | 'INTERNAL_ERROR';
 
-/** What a control API operation answers: a status and a JSON body (or text), plus extra headers. */
-export type AdminResult = Reply;
-
 const STATUS: Record<AdminErrorCode, number> = {
   VALIDATION_ERROR: 400,
   UNAUTHORIZED: 401,
@@ -38,7 +35,7 @@ export function adminError(
   code: AdminErrorCode,
   message: string,
   details?: { path: string; message: string }[],
-): AdminResult {
+): Reply {
   const body: AdminErrorBody = {
     error: { code, message, ...(details && details.length > 0 ? { details } : {}) },
   };

@@ -1,11 +1,12 @@
 import type { components } from '../../generated/admin.types.js';
 import { parseDuration } from '../../scenario/duration.js';
-import { adminError, type AdminResult } from './admin-error.js';
+import type { Reply } from '../../http/answer.js';
+import { adminError } from './admin-error.js';
 
 type ClockAdvanceRequest = components['schemas']['ClockAdvanceRequest'];
 
 /** What `POST /__admin/clock/advance` sends the clock to, and how to say so in a refusal. */
-export type ClockMove = { target: number; asked: string } | { refused: AdminResult };
+export type ClockMove = { target: number; asked: string } | { refused: Reply };
 
 /**
  * Reads a validated clock/advance body (exactly one of `ms`, `by`, `to`, as admin.yaml says) into the

@@ -1,6 +1,7 @@
 import { nextChangeInstant } from '../../runtime/advance-to-next-change.js';
 import type { AdminContext } from './admin-context.js';
-import { adminError, type AdminResult } from './admin-error.js';
+import type { Reply } from '../../http/answer.js';
+import { adminError } from './admin-error.js';
 import { createClockOperations } from './clock-operations.js';
 
 /**
@@ -11,7 +12,7 @@ import { createClockOperations } from './clock-operations.js';
 export function createClockNextChangeOperations(context: AdminContext) {
   const { adminAdvanceClock } = createClockOperations(context);
   return {
-    adminAdvanceClockToNextChange: async (): Promise<AdminResult> => {
+    adminAdvanceClockToNextChange: async (): Promise<Reply> => {
       const next = nextChangeInstant(context.runtime);
       if (next === null)
         return adminError(

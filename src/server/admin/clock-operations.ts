@@ -1,7 +1,8 @@
 import { isRepresentableInstant, MAX_INSTANT_MS, type VirtualClock } from '../../core/clock.js';
 import type { components } from '../../generated/admin.types.js';
 import type { AdminContext, AdminInput } from './admin-context.js';
-import { adminError, type AdminResult } from './admin-error.js';
+import type { Reply } from '../../http/answer.js';
+import { adminError } from './admin-error.js';
 import { toClockMove } from './clock-move.js';
 
 type ClockView = components['schemas']['Clock'];
@@ -21,7 +22,7 @@ const isVirtual = (clock: AdminContext['runtime']['clock']): clock is VirtualClo
 /** `adminGetHealth`, `adminGetClock` and `adminAdvanceClock`. */
 export function createClockOperations(context: AdminContext) {
   return {
-    adminGetHealth: (): AdminResult => {
+    adminGetHealth: (): Reply => {
       const { mode, now, speed } = clockView(context);
       const body: components['schemas']['Health'] = {
         status: 'ok',
@@ -32,8 +33,8 @@ export function createClockOperations(context: AdminContext) {
       };
       return { status: 200, body };
     },
-    adminGetClock: (): AdminResult => ({ status: 200, body: clockView(context) }),
-    adminAdvanceClock: async ({ body }: AdminInput): Promise<AdminResult> => {
+    adminGetClock: (): Reply => ({ status: 200, body: clockView(context) }),
+    adminAdvanceClock: async ({ body }: AdminInput): Promise<Reply> => {
       const { clock } = context.runtime;
       if (!isVirtual(clock)) {
         return adminError(

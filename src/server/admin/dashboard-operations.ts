@@ -1,4 +1,5 @@
-import { adminError, type AdminResult } from './admin-error.js';
+import type { Reply } from '../../http/answer.js';
+import { adminError } from './admin-error.js';
 
 /**
  * `adminGetDashboard` as the control API answers it: the standalone server serves the dashboard's files
@@ -7,7 +8,7 @@ import { adminError, type AdminResult } from './admin-error.js';
  */
 export function createDashboardOperations() {
   return {
-    adminGetDashboard: (): AdminResult =>
+    adminGetDashboard: (): Reply =>
       adminError(
         'NOT_FOUND',
         'The dashboard is served by the standalone server only: run `enrichment-mock serve` and open /__admin/ui.',

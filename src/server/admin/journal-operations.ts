@@ -2,14 +2,15 @@ import type { components } from '../../generated/admin.types.js';
 import type { JournalQuery } from '../../runtime/journal.js';
 import { toHar } from '../har.js';
 import type { AdminContext, AdminInput } from './admin-context.js';
-import { adminError, type AdminResult } from './admin-error.js';
+import type { Reply } from '../../http/answer.js';
+import { adminError } from './admin-error.js';
 import { operationFilter } from './journal-operation-filter.js';
 
 /** `adminGetJournal` (JSON or HAR 1.2) and `adminClearJournal`. */
 export function createJournalOperations(context: AdminContext) {
   const { journal } = context.runtime;
   return {
-    adminGetJournal: ({ query }: AdminInput): AdminResult => {
+    adminGetJournal: ({ query }: AdminInput): Reply => {
       const filter: JournalQuery = {
         ...(typeof query['tenant'] === 'string' ? { tenant: query['tenant'] } : {}),
         ...(typeof query['vendor'] === 'string'
@@ -52,7 +53,7 @@ export function createJournalOperations(context: AdminContext) {
       };
       return { status: 200, body };
     },
-    adminClearJournal: (): AdminResult => {
+    adminClearJournal: (): Reply => {
       const body: components['schemas']['JournalCleared'] = { cleared: journal.clear() };
       return { status: 200, body };
     },

@@ -4,7 +4,8 @@ import { runtimeReport } from '../../conformance/runtime-report.js';
 import { toJunit } from '../../conformance/to-junit.js';
 import type { components } from '../../generated/admin.types.js';
 import type { AdminContext, AdminInput } from './admin-context.js';
-import { adminError, type AdminResult } from './admin-error.js';
+import type { Reply } from '../../http/answer.js';
+import { adminError } from './admin-error.js';
 
 type Schemas = components['schemas'];
 
@@ -12,7 +13,7 @@ type Schemas = components['schemas'];
 export function createReportOperations(context: AdminContext) {
   const { journal } = context.runtime;
   return {
-    adminGetReport: ({ query }: AdminInput): AdminResult => {
+    adminGetReport: ({ query }: AdminInput): Reply => {
       const filter: ReportFilter = {
         ...(typeof query['tenant'] === 'string' ? { tenant: query['tenant'] } : {}),
         ...(typeof query['vendor'] === 'string' ? { vendor: query['vendor'] as Schemas['Vendor'] } : {}),
@@ -31,7 +32,7 @@ export function createReportOperations(context: AdminContext) {
       const body: Schemas['ConformanceReport'] = report;
       return { status: 200, body };
     },
-    adminCountJournal: ({ body }: AdminInput): AdminResult => {
+    adminCountJournal: ({ body }: AdminInput): Reply => {
       const test = entryMatcher(body as JournalMatcher);
       if (typeof test === 'string') return adminError('VALIDATION_ERROR', `Invalid matcher: ${test}`);
       const count: Schemas['JournalCount'] = { count: journal.entries().filter(test).length };

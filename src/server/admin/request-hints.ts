@@ -1,7 +1,8 @@
 import adminDocument from '../../generated/admin.document.js';
 import { appendPointer, createDocumentResolver, isRecord } from '../../openapi/document-resolver.js';
 import type { Operation } from '../../openapi/operation.js';
-import { adminError, type AdminResult } from './admin-error.js';
+import type { Reply } from '../../http/answer.js';
+import { adminError } from './admin-error.js';
 
 const resolver = createDocumentResolver(adminDocument);
 
@@ -26,7 +27,7 @@ export function whatToSend(operation: Operation): string {
  * @example
  * refuseUnknownQuery(runsOperation, new URLSearchParams('scope=x')); // 400 naming tenant, scenario, status...
  */
-export function refuseUnknownQuery(operation: Operation, query: URLSearchParams): AdminResult | undefined {
+export function refuseUnknownQuery(operation: Operation, query: URLSearchParams): Reply | undefined {
   const known = operation.parameters.filter((parameter) => parameter.in === 'query').map(({ name }) => name);
   const unknown = [...new Set(query.keys())].filter((name) => !known.includes(name));
   if (unknown.length === 0) return undefined;

@@ -3,7 +3,8 @@ import type { components } from '../../generated/admin.types.js';
 import type { ScenarioContext } from '../../runtime/mock-runtime.js';
 import { isVendor, type Vendor } from '../../vendors/vendor-descriptors.js';
 import type { AdminContext, AdminInput } from './admin-context.js';
-import { adminError, type AdminResult } from './admin-error.js';
+import type { Reply } from '../../http/answer.js';
+import { adminError } from './admin-error.js';
 import { toIso } from '../../core/clock.js';
 
 type RunView = components['schemas']['Run'];
@@ -56,7 +57,7 @@ export function toRunView(context: ScenarioContext, run: Run): RunView {
 /** `adminListRuns`: every vendor's runs in every scenario, newest first, filtered and paginated. */
 export function createRunOperations(context: AdminContext) {
   return {
-    adminListRuns: ({ query }: AdminInput): AdminResult => {
+    adminListRuns: ({ query }: AdminInput): Reply => {
       const limit = Number(query['limit']);
       const cursor = typeof query['cursor'] === 'string' ? query['cursor'] : undefined;
       const after = cursor === undefined ? undefined : decodeCursor(cursor);

@@ -3,7 +3,8 @@ import type { Run } from '../../core/run.js';
 import type { components } from '../../generated/admin.types.js';
 import type { ScenarioContext } from '../../runtime/mock-runtime.js';
 import type { AdminContext, AdminInput } from './admin-context.js';
-import { adminError, type AdminResult } from './admin-error.js';
+import type { Reply } from '../../http/answer.js';
+import { adminError } from './admin-error.js';
 import { toRunView } from './run-operations.js';
 
 type RunTimeline = components['schemas']['RunTimeline'];
@@ -49,7 +50,7 @@ const findRun = (context: ScenarioContext, id: string): Run | undefined =>
  */
 export function createRunTimelineOperations({ runtime, describeRun }: AdminContext) {
   return {
-    adminGetRunTimeline: ({ params, query }: AdminInput): AdminResult => {
+    adminGetRunTimeline: ({ params, query }: AdminInput): Reply => {
       const name = typeof query['scenario'] === 'string' ? query['scenario'] : runtime.active.name;
       const context = runtime.context(name);
       const id = String(params['id']);

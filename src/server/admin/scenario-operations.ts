@@ -1,10 +1,11 @@
 import type { components } from '../../generated/admin.types.js';
 import type { SelectFailure } from '../scenario-registry.js';
 import type { AdminContext, AdminInput } from './admin-context.js';
-import { adminError, type AdminResult } from './admin-error.js';
+import type { Reply } from '../../http/answer.js';
+import { adminError } from './admin-error.js';
 
 /** A scenario that could not be selected, as 404 (not there) or 400 (one detail per problem). */
-function selectFailure(failure: SelectFailure): AdminResult {
+function selectFailure(failure: SelectFailure): Reply {
   if (failure.code === 'not_found') return adminError('NOT_FOUND', failure.message);
   const details = failure.problems.map((problem) => ({
     path: problem.path,
@@ -17,7 +18,7 @@ function selectFailure(failure: SelectFailure): AdminResult {
 export function createScenarioOperations(context: AdminContext) {
   const { runtime, scenarios } = context;
   return {
-    adminReset: ({ body }: AdminInput): AdminResult => {
+    adminReset: ({ body }: AdminInput): Reply => {
       const request = (body ?? {}) as components['schemas']['ResetRequest'];
       if (request.scenario !== undefined) {
         const selected = scenarios.select(request.scenario);
@@ -28,7 +29,7 @@ export function createScenarioOperations(context: AdminContext) {
       const response: components['schemas']['ResetResponse'] = { reset: true, scenario: runtime.active.name };
       return { status: 200, body: response };
     },
-    adminListScenarios: (): AdminResult => {
+    adminListScenarios: (): Reply => {
       const response: components['schemas']['ScenarioList'] = {
         active: runtime.active.name,
         scenarios: scenarios
@@ -37,7 +38,7 @@ export function createScenarioOperations(context: AdminContext) {
       };
       return { status: 200, body: response };
     },
-    adminSetScenario: ({ body }: AdminInput): AdminResult => {
+    adminSetScenario: ({ body }: AdminInput): Reply => {
       const request = body as components['schemas']['ScenarioSelectRequest'];
       const selected = scenarios.select(request.name, request.seed);
       if (!selected.ok) return selectFailure(selected);

@@ -1,7 +1,8 @@
 import type { components } from '../../generated/admin.types.js';
 import { describeTenant, updateTenant } from '../../runtime/tenant-admin.js';
 import type { AdminContext, AdminInput } from './admin-context.js';
-import { adminError, type AdminResult } from './admin-error.js';
+import type { Reply } from '../../http/answer.js';
+import { adminError } from './admin-error.js';
 
 /**
  * `adminGetTenant` and `adminUpdateTenant`. Every API key has a world (created from the scenario on first
@@ -10,7 +11,7 @@ import { adminError, type AdminResult } from './admin-error.js';
 export function createTenantOperations(context: AdminContext) {
   const { runtime } = context;
   return {
-    adminGetTenant: ({ params, query }: AdminInput): AdminResult => {
+    adminGetTenant: ({ params, query }: AdminInput): Reply => {
       const name = typeof query['scenario'] === 'string' ? query['scenario'] : runtime.active.name;
       const scenario = runtime.context(name);
       if (!scenario)
@@ -21,7 +22,7 @@ export function createTenantOperations(context: AdminContext) {
       const body: components['schemas']['Tenant'] = describeTenant(scenario, String(params['key']));
       return { status: 200, body };
     },
-    adminUpdateTenant: ({ params, body }: AdminInput): AdminResult => {
+    adminUpdateTenant: ({ params, body }: AdminInput): Reply => {
       const scenario = runtime.context();
       if (!scenario)
         return adminError(

@@ -1,3 +1,4 @@
+import type { Answer } from '../../http/answer.js';
 import { isJournalVendor, type JournalEntry } from '../../runtime/journal.js';
 
 /** One recorded request and the response it got, as `replay` needs them. */
@@ -22,7 +23,8 @@ export interface RecordedExchange {
   target: string;
   headers: [string, string][];
   body: string | null;
-  response: { status: number; headers: Record<string, string>; body: string };
+  /** The answer it got, as the mock wrote it out. */
+  response: Answer;
 }
 
 /** A HAR file as a recorded session: the exchanges plus what the server was started with. */

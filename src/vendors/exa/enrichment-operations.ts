@@ -1,9 +1,5 @@
-import type {
-  OperationContext,
-  RequestContext,
-  VendorFailure,
-  VendorResponse,
-} from '../../adapter/vendor-definition.js';
+import type { OperationContext, RequestContext, VendorFailure } from '../../adapter/vendor-definition.js';
+import type { Reply } from '../../http/answer.js';
 import { settingsProblem } from './enrichment-settings.js';
 import { EXA_TAGS } from './exa-errors.js';
 import type { ExaHandlers, ExaOperations, WebsetPartContext } from './exa-handlers.js';
@@ -63,10 +59,10 @@ export function enrichmentOperations(
 > {
   /** Runs `act` on the Enrichment named by the path, or answers its 404. */
   const withEnrichment =
-    <Context extends WebsetPartContext, Reply extends VendorResponse>(
-      act: (context: Context, enrichment: EnrichmentRecord, now: number) => Reply,
+    <Context extends WebsetPartContext, Result extends Reply>(
+      act: (context: Context, enrichment: EnrichmentRecord, now: number) => Result,
     ) =>
-    (context: Context): Reply | VendorFailure => {
+    (context: Context): Result | VendorFailure => {
       const scope = scopeOf(dependencies, context);
       const found = findEnrichment(context, scope);
       return 'enrichment' in found ? act(context, found.enrichment, scope.now) : found;

@@ -1,4 +1,5 @@
-import type { VendorFailure, VendorResponse } from '../../adapter/vendor-definition.js';
+import type { VendorFailure } from '../../adapter/vendor-definition.js';
+import type { Reply } from '../../http/answer.js';
 import { EXA_TAGS } from './exa-errors.js';
 import { itemId, itemIndex } from './exa-ids.js';
 import type { ExaHandlers, WebsetPartContext } from './exa-handlers.js';
@@ -13,10 +14,10 @@ export function itemOperations(
 ): ExaHandlers<'exaListItems' | 'exaGetItem' | 'exaDeleteItem'> {
   /** Runs `act` on the Item named by the path, as it is now, or answers its 404. */
   const withItem =
-    <Reply extends VendorResponse>(
-      act: (webset: WebsetRecord, index: number, item: WebsetItem, now: number) => Reply,
+    <Result extends Reply>(
+      act: (webset: WebsetRecord, index: number, item: WebsetItem, now: number) => Result,
     ) =>
-    (context: WebsetPartContext): Reply | VendorFailure => {
+    (context: WebsetPartContext): Result | VendorFailure => {
       const scope = scopeOf(dependencies, context);
       const webset = findWebset(context, scope, context.params.webset);
       if (!isWebset(webset)) return webset;

@@ -27,12 +27,12 @@ export function toWebhook(webhook: WebhookRecord, t: number, withSecret = false)
 }
 
 /** The WebhookAttempt of one delivery attempt; its id is drawn from the seed and the attempt's coordinates. */
-export function toWebhookAttempt(seed: number, report: DeliveryReport): WebhookAttempt {
+export function toWebhookAttempt(seed: number, report: DeliveryReport<EventType>): WebhookAttempt {
   return {
     id: exaId('wattempt', seed, report.webhookId, report.eventId, report.copy, report.attempt),
     object: 'webhook_attempt',
     eventId: report.eventId,
-    eventType: report.eventType as EventType,
+    eventType: report.eventType,
     webhookId: report.webhookId,
     url: report.url,
     successful: report.successful,

@@ -9,7 +9,7 @@ import { toEvent } from './event-log.js';
 import { itemSourceOf, type ExaDependencies } from './exa-scope.js';
 import { toWebhookAttempt } from './to-webhook.js';
 import { versionAt } from './versions.js';
-import type { WebhookRecord, WebhookStore } from './webhook-store.js';
+import type { EventType, WebhookRecord, WebhookStore } from './webhook-store.js';
 
 /**
  * Counts the calls that may change the events or the Webhooks (every method but GET): the revision the
@@ -38,7 +38,7 @@ export function createCommandCounter() {
 }
 
 /** A Webhook as the delivery engine sees it: it signs with `Exa-Signature` and keeps its attempts. */
-function toSubscription(webhook: WebhookRecord, seed: number): Subscription {
+function toSubscription(webhook: WebhookRecord, seed: number): Subscription<EventType> {
   return {
     id: webhook.id,
     createdAt: webhook.createdAt,
@@ -62,7 +62,7 @@ function feedEvents(
   simulator: Simulator,
   tenant: Tenant,
   now: number,
-): FeedEvent[] {
+): FeedEvent<EventType>[] {
   const items = itemSourceOf(dependencies, simulator);
   return events
     .until(dependencies.store.of(tenant).websets, now)
@@ -84,7 +84,7 @@ export function createExaWebhookFeed(
   revision: () => number,
 ): WebhookFeed {
   const outboxes: WebhookFeed['outboxes'] = (contexts, now) => {
-    const found: Outbox[] = [];
+    const found: Outbox<EventType>[] = [];
     for (const { scenario, simulator } of contexts) {
       for (const tenant of simulator.tenants()) {
         const own = webhooks.peek(tenant);

@@ -1,4 +1,5 @@
 import { isSuccess, segment, text, type VendorFacts } from '../../conformance/vendor-facts.js';
+import { isRecord } from '../../openapi/document-resolver.js';
 import { requestFingerprint } from './fingerprint.js';
 
 const TERMINAL: ReadonlySet<string> = new Set(['completed', 'failed', 'cancelled']);
@@ -27,10 +28,8 @@ export const puffleConformance: VendorFacts = {
     };
   },
   creates(exchange) {
-    const body = exchange.requestBody;
-    if (exchange.operation !== 'puffleCreateEnrichmentRun' || typeof body !== 'object' || body === null)
-      return [];
-    const record = body as Record<string, unknown>;
+    const record = exchange.requestBody;
+    if (exchange.operation !== 'puffleCreateEnrichmentRun' || !isRecord(record)) return [];
     if (record['mode'] === 'preview') return [];
     const idempotencyKey = typeof record['idempotencyKey'] === 'string' ? record['idempotencyKey'] : null;
     const runId = text(exchange.responseBody, 'enrichmentRunId');

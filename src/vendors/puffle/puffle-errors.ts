@@ -54,7 +54,7 @@ export function puffleCodeForStatus(status: number): string {
 export function toPufflePath(path: string): string {
   return path
     .replace(/\[(\d+)\]/g, '.$1')
-    .replace(/\[("(?:[^"\\]|\\.)*")\]/g, (_, quoted: string) => `.${JSON.parse(quoted) as string}`)
+    .replace(/\[("(?:[^"\\]|\\.)*")\]/g, (_, quoted: string) => `.${String(JSON.parse(quoted))}`)
     .replace(/^\./, '');
 }
 

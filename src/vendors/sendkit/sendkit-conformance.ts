@@ -7,7 +7,10 @@ function jobIds(responseBody: unknown, types: string[]): Map<string, string[]> {
   const jobs = field(responseBody, 'data', 'jobs');
   const ids = Array.isArray(jobs) ? jobs.flatMap((job) => text(job, 'jobId') ?? []) : [];
   return new Map(
-    types.map((type, index) => [type, ids.length === types.length ? [ids[index] as string] : ids]),
+    types.map((type, index) => {
+      const own = ids.length === types.length ? ids[index] : undefined;
+      return [type, own === undefined ? ids : [own]];
+    }),
   );
 }
 

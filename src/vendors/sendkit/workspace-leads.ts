@@ -32,6 +32,17 @@ function* listLeads(list: LeadList, after: string): Generator<LeadRef> {
   for (let lead = written[next]; lead; lead = written[++next]) yield { list, index: lead.index, id: lead.id };
 }
 
+/** One list's stream of leads and the lead it stands at (none once it is exhausted). */
+interface Cursor {
+  stream: Generator<LeadRef>;
+  head: LeadRef | undefined;
+}
+
+const nextOf = (stream: Generator<LeadRef>): LeadRef | undefined => {
+  const step = stream.next();
+  return step.done ? undefined : step.value;
+};
+
 /**
  * The leads of `lists` whose id is above `after`, merged by id ascending (an id found in two lists is
  * given once). Only ObjectId-shaped ids are Sendkit leads: a written-out lead with another id is skipped.
@@ -41,20 +52,20 @@ function* listLeads(list: LeadList, after: string): Generator<LeadRef> {
  * for (const ref of workspaceLeads(personLists, '')) console.log(ref.id);
  */
 export function* workspaceLeads(lists: readonly LeadList[], after = ''): Generator<LeadRef> {
-  const streams = lists.map((list) => listLeads(list, after));
-  const heads = streams.map((stream) => stream.next());
+  const cursors: Cursor[] = lists.map((list) => {
+    const stream = listLeads(list, after);
+    return { stream, head: nextOf(stream) };
+  });
   let last: string | undefined;
   for (;;) {
-    let pick = -1;
-    heads.forEach((head, i) => {
-      const best = heads[pick];
-      if (!head.done && (best === undefined || best.done || head.value.id < best.value.id)) pick = i;
-    });
-    const head = heads[pick];
-    if (head === undefined || head.done) return;
-    if (head.value.id !== last) yield head.value;
-    last = head.value.id;
-    heads[pick] = (streams[pick] as Generator<LeadRef>).next();
+    let best: Cursor | undefined;
+    for (const cursor of cursors)
+      if (cursor.head && (!best?.head || cursor.head.id < best.head.id)) best = cursor;
+    const head = best?.head;
+    if (best === undefined || head === undefined) return;
+    if (head.id !== last) yield head;
+    last = head.id;
+    best.head = nextOf(best.stream);
   }
 }
 
