@@ -1,6 +1,21 @@
 import { join } from 'node:path';
 import express, { type RequestHandler } from 'express';
 import { packageRoot } from '../scenario/library.js';
+import { mountOf } from './mount-of.js';
+
+/** Where the server mounts the dashboard. */
+export const DASHBOARD_PATH = '/__admin/ui';
+
+/**
+ * Whether a request target is the dashboard's (`/__admin/ui` or under it), by express's mount rule, which
+ * ignores case: only those requests go through express.
+ *
+ * @example
+ * isDashboardTarget('/__admin/ui/app.js'); // true
+ * isDashboardTarget('/__admin/journal'); // false
+ */
+export const isDashboardTarget = (target: string): boolean =>
+  mountOf(target.toLowerCase(), [{ basePath: DASHBOARD_PATH }]) !== undefined;
 
 /** The header the dashboard's periodic reads carry: such reads are answered but not journalled. */
 export const DASHBOARD_POLL_HEADER = 'x-mock-dashboard';
@@ -28,7 +43,7 @@ const sentId = (value: string | string[] | undefined): string | undefined =>
  * that is not one of the files falls through to the control API's 404.
  *
  * @example
- * app.use('/__admin/ui', serveDashboard((sent) => runtime.requestId(sent)));
+ * app.use(DASHBOARD_PATH, serveDashboard((sent) => runtime.requestId(sent)));
  */
 export function serveDashboard(requestId: (sent: string | undefined) => string): RequestHandler {
   const files = express.static(dashboardDir(), {
