@@ -1,6 +1,5 @@
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
-import express from 'express';
 import { faultedAnswer } from '../adapter/transport-fault.js';
 import type { VendorPipeline } from '../adapter/vendor-pipeline.js';
 import { resultAnswer, type Answer } from '../http/answer.js';
@@ -15,7 +14,6 @@ import { closeExchange, openExchange, type Exchange, type Outcome } from './exch
 import type { Logger } from './logger.js';
 import { mountOf } from './mount-of.js';
 import {
-  DASHBOARD_PATH,
   DASHBOARD_POLL_HEADER,
   isDashboardPoll,
   isDashboardTarget,
@@ -132,13 +130,6 @@ export function createApp(options: AppOptions): RequestListener {
     deliver(request, response, fault, sent, options.delivery);
   };
 
-  const dashboard = express();
-  dashboard.disable('x-powered-by');
-  dashboard.set('etag', false);
-  dashboard.use(
-    DASHBOARD_PATH,
-    serveDashboard((sent) => runtime.requestId(sent)),
-  );
   /** `answer`, with a failure outside the routes (journal, socket) logged and the connection dropped. */
   const listener: RequestListener = (request, response) => {
     answer(request, response).catch((error: unknown) => {
@@ -146,10 +137,8 @@ export function createApp(options: AppOptions): RequestListener {
       response.destroy();
     });
   };
-  dashboard.use(listener);
-
+  const dashboard = serveDashboard((sent) => runtime.requestId(sent), listener);
   return (request, response) => {
-    if (isDashboardTarget(request.url ?? '/')) dashboard(request, response);
-    else listener(request, response);
+    (isDashboardTarget(request.url ?? '/') ? dashboard : listener)(request, response);
   };
 }
