@@ -16,7 +16,9 @@ export const DASHBOARD_PATH = '/__admin/ui';
  * isDashboardTarget('/__admin/journal'); // false
  */
 export const isDashboardTarget = (target: string): boolean =>
-  mountOf(target.toLowerCase(), [{ basePath: DASHBOARD_PATH }]) !== undefined;
+  // The path and the character after it decide: only they are lower-cased.
+  mountOf(target.slice(0, DASHBOARD_PATH.length + 1).toLowerCase(), [{ basePath: DASHBOARD_PATH }]) !==
+  undefined;
 
 /** The header the dashboard's periodic reads carry: such reads are answered but not journalled. */
 export const DASHBOARD_POLL_HEADER = 'x-mock-dashboard';
