@@ -40,29 +40,38 @@ export function derive(seed: number, ...parts: (string | number)[]): number {
 const ALPHANUMERIC = 'abcdefghijklmnopqrstuvwxyz0123456789';
 const HEX = '0123456789abcdef';
 
-/** `length` characters of `alphabet`, drawn from a hash. */
-export function toToken(h: number, length: number, alphabet = ALPHANUMERIC): string {
-  // Char codes joined once: a flat string, not a rope of `length` concatenations kept alive with the id.
+/** The char codes of `length` characters of `alphabet`, drawn from a hash. */
+function drawCodes(h: number, length: number, alphabet: string): number[] {
   const codes = new Array<number>(length);
   let state = h;
   for (let i = 0; i < length; i++) {
     state = mix(state, i + 1);
     codes[i] = alphabet.charCodeAt(state % alphabet.length);
   }
-  return String.fromCharCode(...codes);
+  return codes;
 }
+
+/** `length` characters of `alphabet`, drawn from a hash. */
+export function toToken(h: number, length: number, alphabet = ALPHANUMERIC): string {
+  // Char codes joined once: a flat string, not a rope of `length` concatenations kept alive with the id.
+  return String.fromCharCode(...drawCodes(h, length, alphabet));
+}
+
+const DASH = '-'.charCodeAt(0);
+const ZERO = '0'.charCodeAt(0);
+const FOUR = '4'.charCodeAt(0);
 
 /** A version-4-shaped UUID drawn from a hash. */
 export function toUuid(h: number): string {
-  const hex = toToken(h, 32, HEX);
-  const variant = HEX[8 + (mix(h, 99) % 4)] ?? '8';
-  // Joined once into a flat string (a template of slices would keep a rope and its parent alive per id).
-  const chars: string[] = [];
+  const hex = drawCodes(h, 32, HEX);
+  const variant = HEX.charCodeAt(8 + (mix(h, 99) % 4));
+  // Char codes joined once into a flat string (a template of slices would keep a rope alive per id).
+  const codes: number[] = [];
   for (let i = 0; i < 32; i++) {
-    if (i === 8 || i === 12 || i === 16 || i === 20) chars.push('-');
-    chars.push(i === 12 ? '4' : i === 16 ? variant : (hex[i] ?? '0'));
+    if (i === 8 || i === 12 || i === 16 || i === 20) codes.push(DASH);
+    codes.push(i === 12 ? FOUR : i === 16 ? variant : (hex[i] ?? ZERO));
   }
-  return chars.join('');
+  return String.fromCharCode(...codes);
 }
 
 /** `count` lowercase hex characters drawn from a hash. */

@@ -45,15 +45,14 @@ const decoder = new TextDecoder();
  * keepBody({ text: '{"a":1}', omit: true }, 4); // { text: null, bytes: 0, cut: { reason: 'omitted', size: 7 } }
  */
 export function keepBody(input: BodyInput, cap: number): KeptBody {
-  const encoded = input.text === null ? undefined : encoder.encode(input.text);
-  const size = Math.max(input.size ?? 0, encoded?.byteLength ?? 0);
+  // Measured, not encoded: most bodies are kept whole, and only their size is needed.
+  const bytes = input.text === null ? 0 : Buffer.byteLength(input.text);
+  const size = Math.max(input.size ?? 0, bytes);
   if (input.omit) return { text: null, bytes: 0, ...(size > 0 ? { cut: { reason: 'omitted', size } } : {}) };
-  if (encoded === undefined || encoded.byteLength <= cap) {
-    const bytes = encoded?.byteLength ?? 0;
+  if (input.text === null || bytes <= cap)
     return { text: input.text, bytes, ...(size > bytes ? { cut: { reason: 'truncated', size } } : {}) };
-  }
   // A character split at the cap decodes to U+FFFD: drop it rather than keep half a character.
-  const text = decoder.decode(encoded.subarray(0, cap)).replace(/\uFFFD$/, '');
+  const text = decoder.decode(encoder.encode(input.text).subarray(0, cap)).replace(/\uFFFD$/, '');
   return { text, bytes: encoder.encode(text).byteLength, cut: { reason: 'truncated', size } };
 }
 

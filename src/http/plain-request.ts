@@ -22,5 +22,9 @@ export interface PlainRequest {
  * headerReaderOf({ 'x-api-key': 'sk_1' }).get('X-Api-Key'); // 'sk_1'
  */
 export function headerReaderOf(headers: Readonly<Record<string, string>>): HeaderReader {
-  return { get: (name) => headers[name.toLowerCase()] ?? null };
+  return {
+    get(name) {
+      return headers[name.toLowerCase()] ?? null;
+    },
+  };
 }

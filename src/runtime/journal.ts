@@ -86,7 +86,7 @@ function withBody<T extends object>(target: T, kept: KeptBody): T & { body: unkn
 function overheadOf(record: JournalRecord): number {
   let bytes = 256 + record.request.path.length + JSON.stringify(record.request.query).length;
   for (const headers of [record.request.headers, record.response.headers])
-    for (const [name, value] of Object.entries(headers)) bytes += name.length + value.length + 6;
+    for (const name in headers) bytes += name.length + (headers[name]?.length ?? 0) + 6;
   return bytes;
 }
 

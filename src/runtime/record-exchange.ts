@@ -36,9 +36,11 @@ export interface ExchangeRecord {
 /** A query with repeated keys kept: `?a=1&a=2` is `{ a: ['1', '2'] }`. */
 function queryObject(search: URLSearchParams): Record<string, string | string[]> {
   const query: Record<string, string | string[]> = {};
-  for (const name of new Set(search.keys())) {
-    const values = search.getAll(name);
-    query[name] = values.length === 1 ? (values[0] as string) : values;
+  for (const [name, value] of search) {
+    const earlier = Object.hasOwn(query, name) ? query[name] : undefined;
+    if (earlier === undefined) query[name] = value;
+    else if (typeof earlier === 'string') query[name] = [earlier, value];
+    else earlier.push(value);
   }
   return query;
 }

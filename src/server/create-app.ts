@@ -1,9 +1,5 @@
+import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
-import express, {
-  type Express,
-  type Request as ExpressRequest,
-  type Response as ExpressResponse,
-} from 'express';
 import { faultedAnswer } from '../adapter/transport-fault.js';
 import type { VendorPipeline } from '../adapter/vendor-pipeline.js';
 import { resultAnswer, type Answer } from '../http/answer.js';
@@ -17,7 +13,12 @@ import { deliver, type DeliveryState } from './deliver.js';
 import { closeExchange, openExchange, type Exchange, type Outcome } from './exchange.js';
 import type { Logger } from './logger.js';
 import { mountOf } from './mount-of.js';
-import { DASHBOARD_POLL_HEADER, isDashboardPoll, serveDashboard } from './serve-dashboard.js';
+import {
+  DASHBOARD_POLL_HEADER,
+  isDashboardPoll,
+  isDashboardTarget,
+  serveDashboard,
+} from './serve-dashboard.js';
 import { FORBIDDEN_METHODS, unrouted } from './unrouted.js';
 import type { UserHandlers } from './user-handlers.js';
 
@@ -41,21 +42,19 @@ export interface AppOptions {
 }
 
 /**
- * The server's adapter over the vendor pipeline, as an express 5 app: each request's body is read once
- * (`openExchange`), then it goes to the control API (`/__admin`), to the user's msw handlers, to a
+ * The server's adapter over the vendor pipeline, as a node request listener: each request's body is read
+ * once (`openExchange`), then it goes to the control API (`/__admin`), to the user's msw handlers, to a
  * vendor's pipeline (`/api`, `/v1`, `/websets/v0`) or to a JSON 404; the latency the pipeline asks for is
  * waited out, the exchange journalled and logged, and the answer put on the wire, transport faults
- * included. Express never parses bodies.
+ * included. Only the dashboard's files (`/__admin/ui`) go through express (its static file server); a
+ * path there that is no file falls through to the same path as every other request.
  *
  * @example
- * const app = createApp({ runtime, admin, vendors, adminToken: undefined, logger, delivery });
- * http.createServer(app).listen(4010);
+ * const listener = createApp({ runtime, admin, vendors, adminToken: undefined, logger, delivery });
+ * http.createServer(listener).listen(4010);
  */
-export function createApp(options: AppOptions): Express {
+export function createApp(options: AppOptions): RequestListener {
   const { runtime, admin, logger, userHandlers } = options;
-  const app = express();
-  app.disable('x-powered-by');
-  app.set('etag', false);
 
   /**
    * An outcome answered by the server itself (control API, user handlers, 404): no edge effects, at the
@@ -99,11 +98,7 @@ export function createApp(options: AppOptions): Express {
     return unmatched(exchange);
   };
 
-  app.use(
-    '/__admin/ui',
-    serveDashboard((sent) => runtime.requestId(sent)),
-  );
-  app.use(async (request: ExpressRequest, response: ExpressResponse): Promise<void> => {
+  const answer = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
     const exchange = await openExchange(request, runtime);
     if (logger.isLevelEnabled('debug'))
       logger.debug(
@@ -116,7 +111,7 @@ export function createApp(options: AppOptions): Express {
       );
     let outcome: Outcome;
     try {
-      outcome = await route(request.originalUrl, exchange);
+      outcome = await route(request.url ?? '/', exchange);
     } catch (error) {
       // A failure inside a route becomes a journalled 500 rather than a dropped request.
       logger.error({ requestId: exchange.requestId, err: error }, 'request failed');
@@ -130,9 +125,20 @@ export function createApp(options: AppOptions): Express {
     if (latencyMs > 0) await sleep(latencyMs);
     const sent = faultedAnswer(fault, outcome.answer);
     const { vendor } = outcome.facts;
-    if (!isDashboardPoll(request.method, request.headers[DASHBOARD_POLL_HEADER], vendor))
+    if (!isDashboardPoll(exchange.request.method, request.headers[DASHBOARD_POLL_HEADER], vendor))
       closeExchange(exchange, outcome, sent, runtime, logger);
     deliver(request, response, fault, sent, options.delivery);
-  });
-  return app;
+  };
+
+  /** `answer`, with a failure outside the routes (journal, socket) logged and the connection dropped. */
+  const listener: RequestListener = (request, response) => {
+    answer(request, response).catch((error: unknown) => {
+      logger.error({ err: error }, 'request failed outside its route');
+      response.destroy();
+    });
+  };
+  const dashboard = serveDashboard((sent) => runtime.requestId(sent), listener);
+  return (request, response) => {
+    (isDashboardTarget(request.url ?? '/') ? dashboard : listener)(request, response);
+  };
 }

@@ -43,8 +43,10 @@ export async function openExchange(request: IncomingMessage, runtime: Runtime): 
   const started = performance.now();
   const wallTime = new Date().toISOString();
   const headers: Record<string, string> = {};
-  for (const [name, value] of Object.entries(request.headers))
+  for (const name in request.headers) {
+    const value = request.headers[name];
     if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(', ') : value;
+  }
   const length = headers['content-length'];
   const announced = headers['transfer-encoding'] !== undefined || (length !== undefined && length !== '0');
   const body = announced

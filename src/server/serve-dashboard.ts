@@ -1,6 +1,24 @@
 import { join } from 'node:path';
-import express, { type RequestHandler } from 'express';
+import type { RequestListener } from 'node:http';
+import express, { type Express } from 'express';
 import { packageRoot } from '../scenario/library.js';
+import { mountOf } from './mount-of.js';
+
+/** Where the server mounts the dashboard. */
+export const DASHBOARD_PATH = '/__admin/ui';
+
+/**
+ * Whether a request target is the dashboard's (`/__admin/ui` or under it), by express's mount rule, which
+ * ignores case: only those requests go through express.
+ *
+ * @example
+ * isDashboardTarget('/__admin/ui/app.js'); // true
+ * isDashboardTarget('/__admin/journal'); // false
+ */
+export const isDashboardTarget = (target: string): boolean =>
+  // The path and the character after it decide: only they are lower-cased.
+  mountOf(target.slice(0, DASHBOARD_PATH.length + 1).toLowerCase(), [{ basePath: DASHBOARD_PATH }]) !==
+  undefined;
 
 /** The header the dashboard's periodic reads carry: such reads are answered but not journalled. */
 export const DASHBOARD_POLL_HEADER = 'x-mock-dashboard';
@@ -21,16 +39,20 @@ const sentId = (value: string | string[] | undefined): string | undefined =>
   typeof value === 'string' ? value : undefined;
 
 /**
- * The dashboard's static files (`dashboard/`: an HTML page, ES modules and a stylesheet) for mounting at
- * `/__admin/ui`, each answer with its `X-Request-Id` (`requestId` numbers it as every request is). They hold
- * no data, so they answer without the admin token; the page asks for it and sends it to the control API.
- * `/__admin/ui` redirects to `/__admin/ui/` so the page's relative module paths resolve under it; a path
- * that is not one of the files falls through to the control API's 404.
+ * The dashboard's static files (`dashboard/`: an HTML page, ES modules and a stylesheet) at `/__admin/ui`,
+ * as an express app, each answer with its `X-Request-Id` (`requestId` numbers it as every request is).
+ * They hold no data, so they answer without the admin token; the page asks for it and sends it to the
+ * control API. `/__admin/ui` redirects to `/__admin/ui/` so the page's relative module paths resolve
+ * under it; a request that is not for one of the files goes on to `otherwise` (the control API's 404).
  *
  * @example
- * app.use('/__admin/ui', serveDashboard((sent) => runtime.requestId(sent)));
+ * const dashboard = serveDashboard((sent) => runtime.requestId(sent), answer);
+ * createServer((request, response) => (isDashboardTarget(request.url ?? '/') ? dashboard : answer)(request, response));
  */
-export function serveDashboard(requestId: (sent: string | undefined) => string): RequestHandler {
+export function serveDashboard(
+  requestId: (sent: string | undefined) => string,
+  otherwise: RequestListener,
+): Express {
   const files = express.static(dashboardDir(), {
     index: 'index.html',
     redirect: false,
@@ -41,7 +63,10 @@ export function serveDashboard(requestId: (sent: string | undefined) => string):
       for (const [name, value] of Object.entries(SECURITY_HEADERS)) response.setHeader(name, value);
     },
   });
-  return (request, response, next) => {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('etag', false);
+  app.use(DASHBOARD_PATH, (request, response, next) => {
     const bare = request.path === '/' && !(request.originalUrl.split('?')[0] ?? '').endsWith('/');
     if (!bare || (request.method !== 'GET' && request.method !== 'HEAD')) {
       void files(request, response, next);
@@ -53,7 +78,9 @@ export function serveDashboard(requestId: (sent: string | undefined) => string):
       .location('/__admin/ui/')
       .type('text/html')
       .send('<!doctype html><title>Dashboard</title><a href="/__admin/ui/">/__admin/ui/</a>');
-  };
+  });
+  app.use(otherwise);
+  return app;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { scenarioWithFaults } from '../support/scenario-variants.js';
+import { isDashboardTarget } from '../../src/server/serve-dashboard.js';
 import { startTestServer, type TestServer } from './support/in-process-server.js';
 
 const PUFFLE = { authorization: 'Bearer pk_live_routing' };
@@ -85,7 +86,36 @@ describe('server routing', () => {
   });
 });
 
-describe('server faults decided once, in the express layer', () => {
+describe('the dashboard beside the vendors', () => {
+  it.each([
+    ['/__admin/ui', true],
+    ['/__admin/ui/', true],
+    ['/__admin/ui/app.js?v=1', true],
+    ['/__ADMIN/UI/app.js', true],
+    ['/__admin/uix', false],
+    ['/__admin/journal', false],
+    ['/api/enrichment/ui', false],
+    ['/', false],
+  ])('sends %s to the dashboard: %s', (target, dashboard) => {
+    expect(isDashboardTarget(target)).toBe(dashboard);
+  });
+
+  it('serves its files under its path in any case, and hands every other request to the same path as the vendors', async () => {
+    server = await startTestServer({ seed: 307 });
+    const page = await server.call('GET', '/__ADMIN/UI/');
+    expect([page.status, page.headers.get('content-type')]).toEqual([200, 'text/html; charset=utf-8']);
+    const missing = await server.call('GET', '/__admin/ui/nope.js');
+    expect([missing.status, missing.json.error.code]).toEqual([404, 'NOT_FOUND']);
+    expect(server.runtime.journal.entries().at(-1)).toMatchObject({
+      vendor: 'admin',
+      request: { path: '/__admin/ui/nope.js' },
+    });
+    const poll = await server.call('GET', '/api/enrichments', { headers: PUFFLE });
+    expect(poll.status).toBe(200);
+  });
+});
+
+describe('server faults decided once, in the server adapter', () => {
   it('passes status faults to the vendor handler, with Retry-After, counting each call once', async () => {
     const scenario = scenarioWithFaults('every-2nd-429', [
       {
