@@ -1,7 +1,6 @@
 import { countsAt, itemStateAt } from '../../core/run-state.js';
 import type { Run } from '../../core/run.js';
 import type { components } from '../../generated/admin.types.js';
-import type { ScenarioContext } from '../../runtime/mock-runtime.js';
 import type { AdminContext, AdminInput } from './admin-context.js';
 import { adminError, type AdminResult } from './admin-error.js';
 import { toRunView } from './run-operations.js';
@@ -38,10 +37,6 @@ function progress(run: Run, settledAt: number): RunTimeline['progress'] {
   });
 }
 
-/** The run named `id` in a scenario's world, whichever tenant owns it. */
-const findRun = (context: ScenarioContext, id: string): Run | undefined =>
-  context.simulator.allRuns().find((run) => run.id === id);
-
 /**
  * `adminGetRunTimeline`: one run's derived schedule (start, natural end, cancel, completion), its counts at
  * 48 instants, the vendor's ledger and one page of items with their planned start and end. A page costs
@@ -53,7 +48,7 @@ export function createRunTimelineOperations({ runtime, describeRun }: AdminConte
       const name = typeof query['scenario'] === 'string' ? query['scenario'] : runtime.active.name;
       const context = runtime.context(name);
       const id = String(params['id']);
-      const run = context && findRun(context, id);
+      const run = context?.simulator.runById(id);
       if (!context || !run)
         return adminError(
           'NOT_FOUND',

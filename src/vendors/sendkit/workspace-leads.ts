@@ -1,3 +1,4 @@
+import { mergeSorted } from '../../core/merge-sorted.js';
 import { generatedIndexOf, generatedLeadId, type LeadList } from '../../core/lead-list.js';
 
 /** A lead's place in its list, with its id (the lead itself is generated only when needed). */
@@ -41,20 +42,14 @@ function* listLeads(list: LeadList, after: string): Generator<LeadRef> {
  * for (const ref of workspaceLeads(personLists, '')) console.log(ref.id);
  */
 export function* workspaceLeads(lists: readonly LeadList[], after = ''): Generator<LeadRef> {
-  const streams = lists.map((list) => listLeads(list, after));
-  const heads = streams.map((stream) => stream.next());
   let last: string | undefined;
-  for (;;) {
-    let pick = -1;
-    heads.forEach((head, i) => {
-      const best = heads[pick];
-      if (!head.done && (best === undefined || best.done || head.value.id < best.value.id)) pick = i;
-    });
-    const head = heads[pick];
-    if (head === undefined || head.done) return;
-    if (head.value.id !== last) yield head.value;
-    last = head.value.id;
-    heads[pick] = (streams[pick] as Generator<LeadRef>).next();
+  const byId = (a: LeadRef, b: LeadRef): number => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  for (const ref of mergeSorted(
+    lists.map((list) => listLeads(list, after)),
+    byId,
+  )) {
+    if (ref.id !== last) yield ref;
+    last = ref.id;
   }
 }
 
