@@ -5,6 +5,7 @@ import { cancelAt, type CancelResult } from './cancel-race.js';
 import { createFakeData, type FakeData } from './fake-data.js';
 import { listItems, type ItemQuery, type ItemView } from './item-listing.js';
 import { leadAt, type Lead, type LeadList } from './lead-list.js';
+import { indexNamedLeads, runsNaming } from './lead-runs.js';
 import { indexWrites } from './lead-writes.js';
 import { planRun, type Plan, type PlanError } from './planner.js';
 import { isLive, isOwnedBy, TERMINAL, type Run, type RunOwner, type RunRequest } from './run.js';
@@ -198,6 +199,7 @@ export function createSimulator({
         horizons.add(run);
         listed.add(run);
         indexWrites(owner, run);
+        indexNamedLeads(owner, run);
       }
       if (idempotency)
         owner.idempotency.set(idempotency.key, {
@@ -244,6 +246,11 @@ export function createSimulator({
     unsettledRuns(): Run[] {
       const t = now();
       return horizons.endingAfter(t).filter((run) => isLive(run, t));
+    },
+    /** The live runs that name the lead one by one (not those over a whole list): O(those runs). */
+    liveRunsNaming(key: string, leadId: string): Run[] {
+      const t = now();
+      return runsNaming(tenant(key), leadId).filter((run) => isLive(run, t));
     },
     /** The live run with this id, whichever tenant made it: O(1). */
     runById(id: string): Run | undefined {

@@ -36,6 +36,12 @@ const FILTERS: RunFilter[] = [
   { tenant: 'key_9' },
 ];
 
+/** Three leads of the tenant's `list_people`, named one by one. */
+const leadIds = (sim: Simulator, key: string): string[] => {
+  const list = sim.tenant(key).listsById.get('list_people');
+  return [1, 4, 6].flatMap((index) => (list ? (sim.leadAt(list, index)?.id ?? []) : []));
+};
+
 /** The brute force: every live run the filter covers, sorted newest first. */
 const scanned = (sim: Simulator, { tenant, vendor }: RunFilter): Run[] =>
   sim
@@ -46,8 +52,8 @@ const scanned = (sim: Simulator, { tenant, vendor }: RunFilter): Run[] =>
     )
     .sort((a, b) => compareRunAge(b, a));
 
-describe('the run list index', () => {
-  it('lists the same runs as a sorted scan of every live run, from any cursor, on random histories', () => {
+describe('the run list index and the runs by lead', () => {
+  it('list the same runs as a sorted scan of every live run, from any cursor, on random histories', () => {
     fc.assert(
       fc.property(fc.array(command, { maxLength: 30 }), fc.nat(), (commands, cursorPick) => {
         const scenario = scenarioFixture({ seed: 1_607 });
@@ -59,7 +65,11 @@ describe('the run list index', () => {
           moveTo(clock, clock.now() + step.after);
           if (step.type === 'start') {
             const vendor = VENDORS[step.vendor] ?? 'puffle';
-            started.push(startRun(sim, `key_${step.tenant}`, runRequest({ vendor, ttlMs: step.ttlMs })));
+            const key = `key_${step.tenant}`;
+            // Sendkit's runs name leads one by one, Puffle's cover the whole list.
+            const scope =
+              vendor === 'sendkit' ? { scope: { type: 'leads' as const, leadIds: leadIds(sim, key) } } : {};
+            started.push(startRun(sim, key, runRequest({ vendor, ttlMs: step.ttlMs, ...scope })));
           } else {
             const run = started[step.pick % Math.max(1, started.length)];
             if (run && step.type === 'cancel') sim.cancelRun(run.tenant, run.id, run.vendor);
@@ -76,6 +86,19 @@ describe('the run list index', () => {
           }
           for (const run of started)
             expect(sim.runById(run.id)).toBe(sim.allRuns().find((live) => live.id === run.id));
+          for (const tenant of sim.tenants())
+            for (const leadId of leadIds(sim, tenant.key))
+              expect(sim.liveRunsNaming(tenant.key, leadId)).toEqual(
+                sim
+                  .allRuns()
+                  .filter(
+                    (run) =>
+                      run.tenant === tenant.key &&
+                      run.scope.type === 'leads' &&
+                      run.scope.leadIds.includes(leadId),
+                  )
+                  .sort(compareRunAge),
+              );
         }
       }),
       { numRuns: 100 },

@@ -1,0 +1,40 @@
+import type { Run } from './run.js';
+import type { Tenant } from './tenant.js';
+
+/** The distinct leads a run names one by one (none for a run over a whole list). */
+const namedLeads = (run: Run): Set<string> => new Set(run.scope.type === 'leads' ? run.scope.leadIds : []);
+
+/**
+ * Records a new run under each lead it names, so the runs over one lead are found without reading the
+ * tenant's other runs (see `runsNaming`).
+ *
+ * @example
+ * indexNamedLeads(tenant, run);
+ */
+export function indexNamedLeads(owner: Tenant, run: Run): void {
+  for (const id of namedLeads(run)) {
+    const runs = owner.runsByLead.get(id);
+    if (runs) runs.push(run);
+    else owner.runsByLead.set(id, [run]);
+  }
+}
+
+/** Forgets a run (expired and swept) from the leads it names. */
+export function forgetNamedLeads(owner: Tenant, run: Run): void {
+  for (const id of namedLeads(run)) {
+    const kept = (owner.runsByLead.get(id) ?? []).filter((other) => other !== run);
+    if (kept.length === 0) owner.runsByLead.delete(id);
+    else owner.runsByLead.set(id, kept);
+  }
+}
+
+/**
+ * The runs that name the lead one by one, oldest first (deleted and expired ones included until swept:
+ * the reader judges what is live). O(those runs), whatever the tenant's history.
+ *
+ * @example
+ * runsNaming(tenant, lead.id).filter((run) => isLive(run, now));
+ */
+export function runsNaming(owner: Tenant, leadId: string): readonly Run[] {
+  return owner.runsByLead.get(leadId) ?? [];
+}
