@@ -9,7 +9,7 @@ import { toEvent } from './event-log.js';
 import { itemSourceOf, type ExaDependencies } from './exa-scope.js';
 import { toWebhookAttempt } from './to-webhook.js';
 import { versionAt } from './versions.js';
-import type { WebhookRecord, WebhookStore } from './webhook-store.js';
+import { recordAttempt, type WebhookRecord, type WebhookStore } from './webhook-store.js';
 
 /**
  * Counts the calls that may change the events or the Webhooks (every method but GET): the revision the
@@ -51,7 +51,7 @@ function toSubscription(webhook: WebhookRecord, seed: number): Subscription {
       [EXA_SIGNATURE_HEADER]: exaSignatureHeader(webhook.secret, attemptedAt, rawBody),
     }),
     ledger: webhook.ledger,
-    record: (report) => void webhook.attempts.push(toWebhookAttempt(seed, report)),
+    record: (report) => recordAttempt(webhook, toWebhookAttempt(seed, report)),
   };
 }
 
