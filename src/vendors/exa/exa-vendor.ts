@@ -26,7 +26,7 @@ export function createExaVendor(): VendorBehaviour {
   const dependencies = createExaDependencies();
   const webhooks = createWebhookStore();
   const commands = createCommandCounter();
-  const events = createEventIndex(commands.revision);
+  const events = createEventIndex();
   const operations: OperationHandlers<ExaOperations> = {
     exaCreateWebset: createWebset(dependencies),
     ...websetOperations(dependencies),
