@@ -65,7 +65,7 @@ export function toRunView(context: ScenarioContext, run: Run): RunView {
  * scenarios' walks are merged lazily up to one run past the page: O(page + runs the status filter skips),
  * whatever the history. A run's status is derived per candidate, never kept.
  */
-export function createRunOperations(context: AdminContext) {
+export function createRunOperations(context: Pick<AdminContext, 'runtime'>) {
   return {
     adminListRuns: ({ query }: AdminInput): AdminResult => {
       const limit = Number(query['limit']);

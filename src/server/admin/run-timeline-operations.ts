@@ -42,7 +42,10 @@ function progress(run: Run, settledAt: number): RunTimeline['progress'] {
  * 48 instants, the vendor's ledger and one page of items with their planned start and end. A page costs
  * O(limit), so a million-item run is read a page at a time, never item by item.
  */
-export function createRunTimelineOperations({ runtime, describeRun }: AdminContext) {
+export function createRunTimelineOperations({
+  runtime,
+  describeRun,
+}: Pick<AdminContext, 'runtime' | 'describeRun'>) {
   return {
     adminGetRunTimeline: ({ params, query }: AdminInput): AdminResult => {
       const name = typeof query['scenario'] === 'string' ? query['scenario'] : runtime.active.name;
