@@ -169,7 +169,8 @@ const READS_UNDER_TEST: HotRead[] = [
     async setup(mock, history) {
       for (let i = 0; i < history; i++) await puffleRun().then(() => mock.clock.advance(SPACING));
       await mock.advance(HOUR);
-      await puffleRun();
+      // A full page at every size: twenty runs in flight.
+      for (let i = 0; i < 20; i++) await puffleRun();
       const admin = adminOf(mock);
       return () =>
         Promise.resolve(admin.adminListRuns({ params: {}, query: { limit: 20 }, body: undefined }));
