@@ -1,12 +1,16 @@
 import type { Run } from './run.js';
 import type { Tenant } from './tenant.js';
 
-/** The distinct leads a run names one by one (none for a run over a whole list). */
-const namedLeads = (run: Run): Set<string> => new Set(run.scope.type === 'leads' ? run.scope.leadIds : []);
+/** The key of the runs writing `attribute` that name the lead. */
+const leadKey = (leadId: string, attribute: string): string => `${attribute}\u0000${leadId}`;
+
+/** The keys of the distinct leads a run names one by one (none for a run over a whole list). */
+const namedLeads = (run: Run): Set<string> =>
+  new Set(run.scope.type === 'leads' ? run.scope.leadIds.map((id) => leadKey(id, run.outputAttribute)) : []);
 
 /**
- * Records a new run under each lead it names, so the runs over one lead are found without reading the
- * tenant's other runs (see `runsNaming`).
+ * Records a new run under each lead it names and the attribute it writes, so the runs writing one
+ * attribute of one lead are found without reading the tenant's other runs (see `runsNaming`).
  *
  * @example
  * indexNamedLeads(tenant, run);
@@ -29,12 +33,12 @@ export function forgetNamedLeads(owner: Tenant, run: Run): void {
 }
 
 /**
- * The runs that name the lead one by one, oldest first (deleted and expired ones included until swept:
- * the reader judges what is live). O(those runs), whatever the tenant's history.
+ * The runs writing `attribute` that name the lead one by one, oldest first (deleted and expired ones
+ * included until swept: the reader judges what is live). O(those runs), whatever the tenant's history.
  *
  * @example
- * runsNaming(tenant, lead.id).filter((run) => isLive(run, now));
+ * runsNaming(tenant, lead.id, 'phoneNumber').filter((run) => isLive(run, now));
  */
-export function runsNaming(owner: Tenant, leadId: string): readonly Run[] {
-  return owner.runsByLead.get(leadId) ?? [];
+export function runsNaming(owner: Tenant, leadId: string, attribute: string): readonly Run[] {
+  return owner.runsByLead.get(leadKey(leadId, attribute)) ?? [];
 }

@@ -247,10 +247,13 @@ export function createSimulator({
       const t = now();
       return horizons.endingAfter(t).filter((run) => isLive(run, t));
     },
-    /** The live runs that name the lead one by one (not those over a whole list): O(those runs). */
-    liveRunsNaming(key: string, leadId: string): Run[] {
+    /**
+     * The live runs writing `attribute` that name the lead one by one (not those over a whole list):
+     * O(those runs).
+     */
+    liveRunsNaming(key: string, leadId: string, attribute: string): Run[] {
       const t = now();
-      return runsNaming(tenant(key), leadId).filter((run) => isLive(run, t));
+      return runsNaming(tenant(key), leadId, attribute).filter((run) => isLive(run, t));
     },
     /** The live run with this id, whichever tenant made it: O(1). */
     runById(id: string): Run | undefined {

@@ -40,7 +40,7 @@ export interface Tenant {
   writes: Map<string, RunHorizonIndex>;
   preEnriched: Record<string, number>;
   runs: Map<string, Run>;
-  /** The runs (of `runs`) that name a lead one by one, by lead id (see `lead-runs`). */
+  /** The runs (of `runs`) that name a lead one by one, by the attribute they write and the lead (see `lead-runs`). */
   runsByLead: Map<string, Run[]>;
   /**
    * Expired runs, newest last: no longer found, but what they wrote stays on the leads (as the vendors

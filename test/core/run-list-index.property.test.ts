@@ -69,7 +69,12 @@ describe('the run list index and the runs by lead', () => {
             // Sendkit's runs name leads one by one, Puffle's cover the whole list.
             const scope =
               vendor === 'sendkit' ? { scope: { type: 'leads' as const, leadIds: leadIds(sim, key) } } : {};
-            started.push(startRun(sim, key, runRequest({ vendor, ttlMs: step.ttlMs, ...scope })));
+            // Odd tenants' Sendkit runs write another attribute.
+            const outputAttribute =
+              vendor === 'sendkit' && step.tenant % 2 === 1 ? 'phoneNumber' : 'workEmail';
+            started.push(
+              startRun(sim, key, runRequest({ vendor, ttlMs: step.ttlMs, outputAttribute, ...scope })),
+            );
           } else {
             const run = started[step.pick % Math.max(1, started.length)];
             if (run && step.type === 'cancel') sim.cancelRun(run.tenant, run.id, run.vendor);
@@ -88,17 +93,19 @@ describe('the run list index and the runs by lead', () => {
             expect(sim.runById(run.id)).toBe(sim.allRuns().find((live) => live.id === run.id));
           for (const tenant of sim.tenants())
             for (const leadId of leadIds(sim, tenant.key))
-              expect(sim.liveRunsNaming(tenant.key, leadId)).toEqual(
-                sim
-                  .allRuns()
-                  .filter(
-                    (run) =>
-                      run.tenant === tenant.key &&
-                      run.scope.type === 'leads' &&
-                      run.scope.leadIds.includes(leadId),
-                  )
-                  .sort(compareRunAge),
-              );
+              for (const attribute of ['workEmail', 'phoneNumber'])
+                expect(sim.liveRunsNaming(tenant.key, leadId, attribute)).toEqual(
+                  sim
+                    .allRuns()
+                    .filter(
+                      (run) =>
+                        run.tenant === tenant.key &&
+                        run.outputAttribute === attribute &&
+                        run.scope.type === 'leads' &&
+                        run.scope.leadIds.includes(leadId),
+                    )
+                    .sort(compareRunAge),
+                );
         }
       }),
       { numRuns: 100 },

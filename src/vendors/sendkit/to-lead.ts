@@ -32,11 +32,10 @@ function phoneStatusOf(
   if (phone !== null) return 'found';
   const attribute = SENDKIT_ENRICHMENTS.phoneEnrichment.definition.outputAttribute;
   const failed = simulator
-    .liveRunsNaming(tenant, lead.id)
+    .liveRunsNaming(tenant, lead.id, attribute)
     .some(
       (run) =>
         run.vendor === 'sendkit' &&
-        run.outputAttribute === attribute &&
         simulator.items(run, { leadId: lead.id, limit: 1 }).items[0]?.status === 'failed',
     );
   return failed ? 'not_found' : null;
