@@ -1,4 +1,5 @@
 import type { Run } from './run.js';
+import { prefixLength } from './sorted-prefix.js';
 
 /** Which runs a listing covers: one tenant's, one vendor's, both, or (neither set) every run. */
 export interface RunFilter {
@@ -34,19 +35,6 @@ const streamFor = ({ tenant, vendor }: RunFilter): string =>
     : vendor === undefined
       ? `t\u0000${tenant}`
       : `tv\u0000${tenant}\u0000${vendor}`;
-
-/** How many entries of `runs` (sorted) `holds` is true for, when it holds for a prefix of them. */
-function prefixLength(runs: readonly Run[], holds: (run: Run) => boolean): number {
-  let low = 0;
-  let high = runs.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    const run = runs[middle];
-    if (run !== undefined && holds(run)) low = middle + 1;
-    else high = middle;
-  }
-  return low;
-}
 
 /**
  * The runs a simulator knows, by id and as sorted sequences (all, per tenant, per vendor, per tenant and

@@ -1,4 +1,5 @@
 import { MAX_INSTANT_MS } from '../../core/clock.js';
+import { prefixLength } from '../../core/sorted-prefix.js';
 import { websetEvents, type EventEntry } from './event-log.js';
 import type { TenantWebsets, WebsetRecord } from './webset-store.js';
 
@@ -29,19 +30,6 @@ interface Placed {
 const compare = (a: Placed, b: Placed): number =>
   a.entry.at - b.entry.at || a.webset - b.webset || a.ordinal - b.ordinal;
 
-/** The number of events placed before `event` (`strict`) or at or before it. */
-function countBefore(events: readonly Placed[], holds: (other: Placed) => boolean): number {
-  let low = 0;
-  let high = events.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    const other = events[middle];
-    if (other !== undefined && holds(other)) low = middle + 1;
-    else high = middle;
-  }
-  return low;
-}
-
 /** One tenant's timeline: every event its Websets' commands cause, at whatever instant, oldest first. */
 interface Timeline {
   events: Placed[];
@@ -65,7 +53,7 @@ function rederive(timeline: Timeline, webset: WebsetRecord): void {
   const freshIds = new Set(fresh.map((entry) => entry.id));
   for (const old of ofWebset.get(webset) ?? []) {
     if (freshIds.has(old.entry.id)) continue;
-    const at = countBefore(events, (other) => compare(other, old) < 0);
+    const at = prefixLength(events, (other) => compare(other, old) < 0);
     if (events[at] === old) events.splice(at, 1);
     byId.delete(old.entry.id);
   }
@@ -77,7 +65,7 @@ function rederive(timeline: Timeline, webset: WebsetRecord): void {
     }
     const made = { entry, webset: websetPlace, ordinal };
     events.splice(
-      countBefore(events, (other) => compare(other, made) <= 0),
+      prefixLength(events, (other) => compare(other, made) <= 0),
       0,
       made,
     );
@@ -114,7 +102,7 @@ export function createEventIndex() {
   };
   /** The number of events at or before `t`. */
   const countUntil = (events: readonly Placed[], t: number): number =>
-    countBefore(events, (other) => other.entry.at <= t);
+    prefixLength(events, (other) => other.entry.at <= t);
 
   return {
     /** Every event up to `now`, oldest first. */
@@ -135,7 +123,8 @@ export function createEventIndex() {
       let from = countUntil(events, Math.min(now, query.before)) - 1;
       if (query.cursor !== undefined) {
         const named = byId.get(query.cursor);
-        const at = named === undefined ? Infinity : countBefore(events, (other) => compare(other, named) < 0);
+        const at =
+          named === undefined ? Infinity : prefixLength(events, (other) => compare(other, named) < 0);
         if (named === undefined || at > from || !matches(named.entry))
           return { ok: false, reason: 'unknown_cursor' };
         from = at - 1;

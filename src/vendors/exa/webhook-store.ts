@@ -1,3 +1,4 @@
+import { prefixLength } from '../../core/sorted-prefix.js';
 import type { Tenant } from '../../core/tenant.js';
 import type { components } from '../../generated/exa-websets.types.js';
 import type { LedgerEntry } from '../../webhooks/outbox.js';
@@ -74,17 +75,8 @@ export type WebhookStore = ReturnType<typeof createWebhookStore>;
 const attemptedAt = (attempt: WebhookAttempt): number => Date.parse(attempt.attemptedAt);
 
 /** How many of the Webhook's attempts were made before `t` (they come first: attempts are sorted). */
-function countBefore(attempts: readonly WebhookAttempt[], t: number): number {
-  let low = 0;
-  let high = attempts.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    const attempt = attempts[middle];
-    if (attempt !== undefined && attemptedAt(attempt) < t) low = middle + 1;
-    else high = middle;
-  }
-  return low;
-}
+const countBefore = (attempts: readonly WebhookAttempt[], t: number): number =>
+  prefixLength(attempts, (attempt) => attemptedAt(attempt) < t);
 
 /**
  * Records an attempt in `attemptedAt` order (after those made at the same instant): attempts come in
