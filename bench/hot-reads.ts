@@ -7,14 +7,18 @@
  *                                        BENCH_ONLY=sendkit to time only the reads whose name has it)
  *
  * Reads: Exa `GET /websets/v0/events?limit=10` (history: Websets of 10 Items with one Enrichment each),
- * the webhook timer's look at the outbox (`deliverDue` with everything delivered), auto-advance's next
- * change (history: settled Puffle runs), and Sendkit's filtered `GET /v1/leads` (history: settled jobs).
+ * alone and right after a command on one Webset, the webhook timer's look at the outbox (`deliverDue`
+ * with everything delivered), auto-advance's next change, the control API's `GET /__admin/runs?limit=20`
+ * and one run's timeline (history: settled Puffle runs), Sendkit's filtered `GET /v1/leads` (history:
+ * settled jobs) and its first page while phone jobs are live (history: phone jobs over other leads).
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setupServer } from 'msw/node';
 import { createEnrichmentMock } from '../src/index.js';
 import { nextChangeInstant } from '../src/runtime/advance-to-next-change.js';
+import { createRunOperations } from '../src/server/admin/run-operations.js';
+import { createRunTimelineOperations } from '../src/server/admin/run-timeline-operations.js';
 import { envNumber } from './throughput/config.js';
 import { median } from './throughput/report.js';
 
@@ -48,7 +52,7 @@ const exaWebset = (mock: Mock): Promise<unknown> =>
   ).then(() => mock);
 
 const PUFFLE = { authorization: 'Bearer pk_live_bench' };
-const puffleRun = (): Promise<unknown> =>
+const puffleRun = (): Promise<{ enrichmentRunId: string }> =>
   call(
     'https://app.puffle.ai/api/enrichment',
     json('POST', PUFFLE, {
@@ -56,7 +60,7 @@ const puffleRun = (): Promise<unknown> =>
       scope: { type: 'list', listId: 'list_prospects' },
       input: {},
     }),
-  );
+  ) as Promise<{ enrichmentRunId: string }>;
 
 const SENDKIT = { 'x-api-key': 'sk_bench' };
 const sendkitJob = async (): Promise<void> => {
@@ -69,9 +73,42 @@ const sendkitJob = async (): Promise<void> => {
   );
 };
 
-/** A hot read: builds `history` units of settled history plus a little in flight, returns the read. */
+/** Sendkit phone jobs, one per page of 25 leads (`pages` of them, from the second on), then one over the first page. */
+const sendkitPhoneJobs = async (mock: Mock, pages: number): Promise<void> => {
+  type Page = { data: { leads: { id: string }[]; pagination: { nextCursor: string | null } } };
+  const page = (cursor: string | null): Promise<Page> =>
+    call(`https://api.sendkit.ai/v1/leads?limit=25${cursor === null ? '' : `&cursor=${cursor}`}`, {
+      headers: SENDKIT,
+    }) as Promise<Page>;
+  const phoneJob = (leads: { id: string }[]): Promise<unknown> =>
+    call(
+      'https://api.sendkit.ai/v1/enrichment/enrich',
+      json('POST', SENDKIT, { leadIds: leads.map((lead) => lead.id), enrichmentTypes: ['phoneEnrichment'] }),
+    );
+  const first = await page(null);
+  let cursor = first.data.pagination.nextCursor;
+  for (let i = 0; i < pages && cursor !== null; i++) {
+    const next = await page(cursor);
+    await phoneJob(next.data.leads);
+    mock.clock.advance(5 * 60_000);
+    cursor = next.data.pagination.nextCursor;
+  }
+  await phoneJob(first.data.leads);
+};
+
+/** The control API's run operations over the mock's runtime (the in-process mock serves no `/__admin`). */
+const adminOf = (mock: Mock) => ({
+  ...createRunOperations({ runtime: mock.runtime }),
+  ...createRunTimelineOperations({ runtime: mock.runtime }),
+});
+
+/**
+ * A hot read: builds `history` units of settled history plus a little in flight, returns the read.
+ * `options` are the mock's, when the read needs a bigger world than the default scenario's.
+ */
 interface HotRead {
   name: string;
+  options?: Parameters<typeof createEnrichmentMock>[0];
   setup(mock: Mock, history: number): Promise<() => Promise<unknown>>;
 }
 
@@ -84,6 +121,26 @@ const READS_UNDER_TEST: HotRead[] = [
       await mock.advance(HOUR);
       await exaWebset(mock);
       return () => call('https://api.exa.ai/websets/v0/events?limit=10', { headers: EXA });
+    },
+  },
+  {
+    name: 'exa GET /events?limit=10 right after a command',
+    async setup(mock, history) {
+      for (let i = 0; i < history; i++) await exaWebset(mock).then(() => mock.clock.advance(SPACING));
+      await mock.advance(HOUR);
+      const { id } = (await call(
+        'https://api.exa.ai/websets/v0/websets',
+        json('POST', EXA, { search: { query: 'Heads of sales', count: 10, entity: { type: 'person' } } }),
+      )) as { id: string };
+      let edits = 0;
+      return async () => {
+        edits += 1;
+        await call(
+          `https://api.exa.ai/websets/v0/websets/${id}`,
+          json('POST', EXA, { metadata: { edits: `${edits}` } }),
+        );
+        return call('https://api.exa.ai/websets/v0/events?limit=10', { headers: EXA });
+      };
     },
   },
   {
@@ -105,6 +162,55 @@ const READS_UNDER_TEST: HotRead[] = [
       await mock.advance(HOUR);
       await puffleRun();
       return () => Promise.resolve(nextChangeInstant(mock.runtime));
+    },
+  },
+  {
+    name: 'admin GET /__admin/runs?limit=20',
+    async setup(mock, history) {
+      for (let i = 0; i < history; i++) await puffleRun().then(() => mock.clock.advance(SPACING));
+      await mock.advance(HOUR);
+      // A full page at every size: twenty runs in flight.
+      for (let i = 0; i < 20; i++) await puffleRun();
+      const admin = adminOf(mock);
+      return () =>
+        Promise.resolve(admin.adminListRuns({ params: {}, query: { limit: 20 }, body: undefined }));
+    },
+  },
+  {
+    name: 'admin run timeline (limit=20)',
+    async setup(mock, history) {
+      for (let i = 0; i < history; i++) await puffleRun().then(() => mock.clock.advance(SPACING));
+      await mock.advance(HOUR);
+      const { enrichmentRunId } = await puffleRun();
+      const admin = adminOf(mock);
+      const input = { params: { id: enrichmentRunId }, query: { from: 0, limit: 20 }, body: undefined };
+      return () => Promise.resolve(admin.adminGetRunTimeline(input));
+    },
+  },
+  {
+    name: 'sendkit GET /v1/leads?limit=25, phone jobs live',
+    options: {
+      overrides: {
+        world: {
+          tenants: {
+            sk_bench: {
+              lists: [
+                {
+                  id: 'list_big',
+                  name: 'Big',
+                  subject: 'person',
+                  generate: 25 * (BASE * 100 + 2),
+                  leads: [],
+                },
+              ],
+            },
+          },
+        },
+      },
+    },
+    async setup(mock, history) {
+      await sendkitPhoneJobs(mock, history);
+      return () => call('https://api.sendkit.ai/v1/leads?limit=25', { headers: SENDKIT });
     },
   },
   {
@@ -142,7 +248,7 @@ const rows: string[][] = [];
 for (const hot of READS_UNDER_TEST.filter((read) => ONLY === undefined || read.name.includes(ONLY))) {
   const costs: number[] = [];
   for (const factor of [1, 10, 100]) {
-    const mock = createEnrichmentMock({ scenario: 'default', seed: 7 });
+    const mock = createEnrichmentMock({ scenario: 'default', seed: 7, ...hot.options });
     server.use(...mock.handlers);
     for (const key of ['exa_bench', 'pk_live_bench', 'sk_bench']) mock.tenant(key).setCredits(1e9);
     const read = await hot.setup(mock, BASE * factor);

@@ -1,4 +1,5 @@
 import type { Run } from './run.js';
+import { prefixLength } from './sorted-prefix.js';
 
 /**
  * Runs ordered by their horizon: the run's natural end when it was started, after which nothing about it
@@ -26,16 +27,7 @@ export function createRunHorizonIndex(): RunHorizonIndex {
   let horizons: number[] = [];
   let runs: Run[] = [];
   /** The first position whose horizon is above `t`. */
-  const firstAbove = (t: number): number => {
-    let low = 0;
-    let high = horizons.length;
-    while (low < high) {
-      const middle = (low + high) >>> 1;
-      if ((horizons[middle] ?? Infinity) > t) high = middle;
-      else low = middle + 1;
-    }
-    return low;
-  };
+  const firstAbove = (t: number): number => prefixLength(horizons, (horizon) => horizon <= t);
   return {
     add(run) {
       if (run.dispatchError !== null) return;

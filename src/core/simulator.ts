@@ -1,13 +1,13 @@
-import type { EnrichmentDefinition, Scenario } from '../scenario/types.js';
+import type { Scenario } from '../scenario/types.js';
+import { createAttributeReader, type AttributeValue } from './attribute-reader.js';
 import type { Clock } from './clock.js';
 import { cancelAt, type CancelResult } from './cancel-race.js';
 import { createFakeData, type FakeData } from './fake-data.js';
 import { listItems, type ItemQuery, type ItemView } from './item-listing.js';
 import { leadAt, type Lead, type LeadList } from './lead-list.js';
-import { holdsValue, indexWrites, latestWrite } from './lead-writes.js';
+import { indexNamedLeads, runsNaming } from './lead-runs.js';
+import { indexWrites } from './lead-writes.js';
 import { planRun, type Plan, type PlanError } from './planner.js';
-import { derive } from './random.js';
-import { generateResult, resultSeed, type ResultValue } from './results.js';
 import { isLive, isOwnedBy, TERMINAL, type Run, type RunOwner, type RunRequest } from './run.js';
 import { runStateAt, statusAt, type RunState } from './run-state.js';
 import { chargeOf, createRun } from './run-factory.js';
@@ -15,7 +15,8 @@ import { createdSeed } from './scenario-seed.js';
 import { sweepExpired } from './sweep-expired.js';
 import { RecencyMap } from './recency-map.js';
 import { createRunHorizonIndex } from './run-horizon-index.js';
-import { addList, createTenant, findLead, isPreEnriched, MAX_TENANTS, type Tenant } from './tenant.js';
+import { createRunListIndex, type RunFilter } from './run-list-index.js';
+import { addList, createTenant, findLead, MAX_TENANTS, type Tenant } from './tenant.js';
 
 export { itemId, type ItemQuery, type ItemView } from './item-listing.js';
 
@@ -49,20 +50,17 @@ export function createSimulator({
   tenantLimit = MAX_TENANTS,
 }: SimulatorOptions) {
   const horizons = createRunHorizonIndex();
+  const listed = createRunListIndex();
   let evictions = 0;
   const tenants = new RecencyMap<string, Tenant>(tenantLimit, {
     onEvict: (key) => {
       evictions += 1;
       horizons.remove((run) => run.tenant === key);
+      listed.remove((run) => run.tenant === key);
     },
   });
   let created = 0;
   const now = (): number => clock.now();
-  /** The first catalog entry writing each attribute (the enrichment behind a pre-enriched value). */
-  const writerOf = new Map<string, EnrichmentDefinition>();
-  for (const entry of scenario.world.catalog)
-    if (!writerOf.has(entry.outputAttribute)) writerOf.set(entry.outputAttribute, entry);
-
   const tenant = (key: string): Tenant => {
     let found = tenants.get(key);
     if (!found) {
@@ -74,7 +72,9 @@ export function createSimulator({
 
   const sweep = (t: number): void => {
     for (const owner of tenants.values()) sweepExpired(owner, t);
-    horizons.remove((run) => run.expiresAt !== null && run.expiresAt <= t);
+    const expired = (run: Run): boolean => run.expiresAt !== null && run.expiresAt <= t;
+    horizons.remove(expired);
+    listed.remove(expired);
   };
 
   const leadOf = (run: Run, index: number): Lead | undefined => {
@@ -82,23 +82,7 @@ export function createSimulator({
     const id = run.scope.leadIds[index];
     return id === undefined ? undefined : findLead(tenant(run.tenant), id, fake);
   };
-
-  /** The latest value a live run wrote to a lead's attribute by `t`. */
-  const writtenAt = (
-    owner: Tenant,
-    leadId: string,
-    attribute: string,
-    t: number,
-  ): { value: ResultValue; at: number; runId: string } | null => {
-    const latest = latestWrite(owner, leadId, attribute, t);
-    const lead = latest ? leadOf(latest.run, latest.index) : undefined;
-    if (!latest || !lead) return null;
-    return {
-      value: generateResult(latest.run.enrichment, lead, resultSeed(latest.run, latest.index), fake),
-      at: latest.at,
-      runId: latest.run.id,
-    };
-  };
+  const readAttribute = createAttributeReader({ scenario, fake, leadOf, now });
 
   // A lookup does not create the tenant: other scenarios are searched for ids too (see `getRun`).
   const findRun = <Meta>(key: string, id: string, vendor: RunOwner<Meta>): Run<Meta> | undefined => {
@@ -123,6 +107,7 @@ export function createSimulator({
     reset(): void {
       tenants.clear();
       horizons.clear();
+      listed.clear();
       created = 0;
     },
     findLead: (key: string, id: string): Lead | undefined => findLead(tenant(key), id, fake),
@@ -212,7 +197,9 @@ export function createSimulator({
         owner.credits -= run.creditsCharged;
         owner.runs.set(run.id, run);
         horizons.add(run);
+        listed.add(run);
         indexWrites(owner, run);
+        indexNamedLeads(owner, run);
       }
       if (idempotency)
         owner.idempotency.set(idempotency.key, {
@@ -246,34 +233,12 @@ export function createSimulator({
       const t = now();
       if (!TERMINAL.has(statusAt(run, t))) run.cancelledAt = t;
       run.deletedAt = t;
+      listed.delete(run);
       return run;
     },
     /** The value a lead's attribute holds now: the latest completed write, else the scenario's. */
-    attribute(
-      key: string,
-      lead: Lead,
-      attribute: string,
-    ): { value: ResultValue | null; at: number | null; runId: string | null } {
-      const owner = tenant(key);
-      const written = writtenAt(owner, lead.id, attribute, now());
-      if (written) return written;
-      const list = owner.listsById.get(lead.listId);
-      if (holdsValue(lead.attributes, attribute))
-        return { value: lead.attributes[attribute] ?? null, at: null, runId: null };
-      // The scenario's pre-enrichment share applies to generated leads only (as `skip_existing` sees it).
-      const generated = list !== undefined && lead.index >= list.explicit.length;
-      if (generated && isPreEnriched(owner, list, lead.index, attribute)) {
-        const definition = writerOf.get(attribute);
-        return {
-          value: definition
-            ? generateResult(definition, lead, derive(list.seed, 'preset', attribute, lead.index), fake)
-            : true,
-          at: lead.createdAt,
-          runId: null,
-        };
-      }
-      return { value: null, at: null, runId: null };
-    },
+    attribute: (key: string, lead: Lead, attribute: string): AttributeValue =>
+      readAttribute(tenant(key), lead, attribute),
     /**
      * The live runs that may still change after now (those whose natural end lies ahead), from an index
      * the commands keep: O(log runs + those runs), whatever the history.
@@ -282,7 +247,28 @@ export function createSimulator({
       const t = now();
       return horizons.endingAfter(t).filter((run) => isLive(run, t));
     },
-    /** Every live run of every tenant (for the control API). */
+    /**
+     * The live runs writing `attribute` that name the lead one by one (not those over a whole list):
+     * O(those runs).
+     */
+    liveRunsNaming(key: string, leadId: string, attribute: string): Run[] {
+      const t = now();
+      return runsNaming(tenant(key), leadId, attribute).filter((run) => isLive(run, t));
+    },
+    /** The live run with this id, whichever tenant made it: O(1). */
+    runById(id: string): Run | undefined {
+      const run = listed.get(id);
+      return run && isLive(run, now()) ? run : undefined;
+    },
+    /**
+     * The live runs `filter` covers, newest first (see `compareRunAge`), lazily from an index the
+     * commands keep; `isAfter` starts the walk past a cursor. Costs what the caller reads.
+     */
+    *liveRunsNewestFirst(filter: RunFilter, isAfter?: (run: Run) => boolean): Generator<Run> {
+      const t = now();
+      for (const run of listed.newestFirst(filter, isAfter)) if (isLive(run, t)) yield run;
+    },
+    /** Every live run of every tenant. */
     allRuns(): Run[] {
       const t = now();
       return [...tenants.values()].flatMap((owner) =>

@@ -1,7 +1,6 @@
 import { countsAt, itemStateAt } from '../../core/run-state.js';
 import type { Run } from '../../core/run.js';
 import type { components } from '../../generated/admin.types.js';
-import type { ScenarioContext } from '../../runtime/mock-runtime.js';
 import type { AdminContext, AdminInput } from './admin-context.js';
 import type { Reply } from '../../http/answer.js';
 import { adminError } from './admin-error.js';
@@ -39,22 +38,21 @@ function progress(run: Run, settledAt: number): RunTimeline['progress'] {
   });
 }
 
-/** The run named `id` in a scenario's world, whichever tenant owns it. */
-const findRun = (context: ScenarioContext, id: string): Run | undefined =>
-  context.simulator.allRuns().find((run) => run.id === id);
-
 /**
  * `adminGetRunTimeline`: one run's derived schedule (start, natural end, cancel, completion), its counts at
  * 48 instants, the vendor's ledger and one page of items with their planned start and end. A page costs
  * O(limit), so a million-item run is read a page at a time, never item by item.
  */
-export function createRunTimelineOperations({ runtime, describeRun }: AdminContext) {
+export function createRunTimelineOperations({
+  runtime,
+  describeRun,
+}: Pick<AdminContext, 'runtime' | 'describeRun'>) {
   return {
     adminGetRunTimeline: ({ params, query }: AdminInput): Reply => {
       const name = typeof query['scenario'] === 'string' ? query['scenario'] : runtime.active.name;
       const context = runtime.context(name);
       const id = String(params['id']);
-      const run = context && findRun(context, id);
+      const run = context?.simulator.runById(id);
       if (!context || !run)
         return adminError(
           'NOT_FOUND',

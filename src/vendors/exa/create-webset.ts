@@ -106,7 +106,7 @@ export function createWebset(dependencies: ExaDependencies): ExaHandler<'exaCrea
       editedAt: scope.now,
       deletedAt: null,
     };
-    scope.websets.websets.push(webset);
+    scope.websets.add(webset);
     const started = startEnrichments(context, scope, webset, versions);
     return Array.isArray(started) ? ok(toWebset(webset, scope.now), 201) : started;
   };

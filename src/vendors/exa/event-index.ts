@@ -1,12 +1,7 @@
 import { MAX_INSTANT_MS } from '../../core/clock.js';
-import { eventTimeline, type EventEntry } from './event-log.js';
-import type { WebsetRecord } from './webset-store.js';
-
-/** Every event the Websets' commands cause, at whatever instant, oldest first, with each id's position. */
-export interface EventTimeline {
-  entries: readonly EventEntry[];
-  positions: ReadonlyMap<string, number>;
-}
+import { prefixLength } from '../../core/sorted-prefix.js';
+import { websetEvents, type EventEntry } from './event-log.js';
+import type { TenantWebsets, WebsetRecord } from './webset-store.js';
 
 /** The query of a list of events: types, inclusive instant bounds, the cursor (an event id) and the limit. */
 export interface EventQuery {
@@ -21,70 +16,123 @@ export interface EventQuery {
 export type EventPage =
   { ok: true; entries: EventEntry[]; hasMore: boolean } | { ok: false; reason: 'unknown_cursor' };
 
-/** The number of entries whose instant is at or before `t` (they come first: the timeline is sorted). */
-function countUntil(entries: readonly EventEntry[], t: number): number {
-  let low = 0;
-  let high = entries.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if ((entries[middle]?.at ?? Infinity) <= t) low = middle + 1;
-    else high = middle;
-  }
-  return low;
+/**
+ * An event in the tenant's timeline, with its place: by instant, then its Webset's place among the
+ * tenant's, then its place among its Webset's events (the order they happened), as `eventTimeline` sorts.
+ */
+interface Placed {
+  entry: EventEntry;
+  webset: number;
+  /** Place among its Webset's events: updated when they are derived again (their order is kept). */
+  ordinal: number;
+}
+
+const compare = (a: Placed, b: Placed): number =>
+  a.entry.at - b.entry.at || a.webset - b.webset || a.ordinal - b.ordinal;
+
+/** One tenant's timeline: every event its Websets' commands cause, at whatever instant, oldest first. */
+interface Timeline {
+  events: Placed[];
+  byId: Map<string, Placed>;
+  ofWebset: Map<WebsetRecord, Placed[]>;
+  place: Map<WebsetRecord, number>;
+  /** How many of the Websets' changes (`TenantWebsets.changes`) the timeline has taken in. */
+  seen: number;
 }
 
 /**
- * The events of a tenant's Websets as an index kept by the commands: derived once per revision (a count
- * of the calls that may change Websets, Enrichments or Webhooks) for every instant at once, since events
- * up to `now` never depend on when they are asked for. A read at `now` then costs a binary search and the
- * page, whatever the history; the index is a cache of commands, never of time.
+ * Derives one Webset's events again and patches the timeline with the difference: the events gone are
+ * taken out, the new ones put in, those kept stay (with their place among the Webset's updated). The
+ * differences of a command lie at or after its instant, near the end: O(the Webset's events × log).
+ */
+function rederive(timeline: Timeline, webset: WebsetRecord): void {
+  const { events, byId, ofWebset, place } = timeline;
+  if (!place.has(webset)) place.set(webset, place.size);
+  const websetPlace = place.get(webset) ?? 0;
+  const fresh = websetEvents(webset, MAX_INSTANT_MS);
+  const freshIds = new Set(fresh.map((entry) => entry.id));
+  for (const old of ofWebset.get(webset) ?? []) {
+    if (freshIds.has(old.entry.id)) continue;
+    const at = prefixLength(events, (other) => compare(other, old) < 0);
+    if (events[at] === old) events.splice(at, 1);
+    byId.delete(old.entry.id);
+  }
+  const placed = fresh.map((entry, ordinal): Placed => {
+    const kept = byId.get(entry.id);
+    if (kept) {
+      kept.ordinal = ordinal;
+      return kept;
+    }
+    const made = { entry, webset: websetPlace, ordinal };
+    events.splice(
+      prefixLength(events, (other) => compare(other, made) <= 0),
+      0,
+      made,
+    );
+    byId.set(entry.id, made);
+    return made;
+  });
+  ofWebset.set(webset, placed);
+}
+
+/**
+ * The events of a tenant's Websets as an index kept by the commands: each Webset's events are derived for
+ * every instant at once (events up to `now` never depend on when they are asked for), and derived again
+ * only for the Websets a command created or named since (`TenantWebsets.changes`), patching the timeline.
+ * A read at `now` then costs a binary search and the page, and a read after a command what that command
+ * changed, whatever the history; the index is a cache of commands, never of time.
  *
  * @example
- * const events = createEventIndex(commands.revision);
+ * const events = createEventIndex();
  * events.page(websets, clock.now(), { types: null, after: -Infinity, before: Infinity, cursor: undefined, limit: 10 });
  */
-export function createEventIndex(revision: () => number) {
-  const cache = new WeakMap<readonly WebsetRecord[], { revision: number; timeline: EventTimeline }>();
+export function createEventIndex() {
+  const timelines = new WeakMap<TenantWebsets, Timeline>();
 
-  const timeline = (websets: readonly WebsetRecord[]): EventTimeline => {
-    const current = revision();
-    const cached = cache.get(websets);
-    if (cached?.revision === current) return cached.timeline;
-    const entries = eventTimeline(websets, MAX_INSTANT_MS);
-    const made = { entries, positions: new Map(entries.map((entry, i) => [entry.id, i])) };
-    cache.set(websets, { revision: current, timeline: made });
-    return made;
+  const timeline = (websets: TenantWebsets): Timeline => {
+    let found = timelines.get(websets);
+    if (!found) {
+      found = { events: [], byId: new Map(), ofWebset: new Map(), place: new Map(), seen: 0 };
+      timelines.set(websets, found);
+    }
+    const changed = new Set(websets.changes.slice(found.seen));
+    found.seen = websets.changes.length;
+    for (const webset of changed) rederive(found, webset);
+    return found;
   };
+  /** The number of events at or before `t`. */
+  const countUntil = (events: readonly Placed[], t: number): number =>
+    prefixLength(events, (other) => other.entry.at <= t);
 
   return {
     /** Every event up to `now`, oldest first. */
-    until(websets: readonly WebsetRecord[], now: number): readonly EventEntry[] {
-      const { entries } = timeline(websets);
-      return entries.slice(0, countUntil(entries, now));
+    until(websets: TenantWebsets, now: number): EventEntry[] {
+      const { events } = timeline(websets);
+      return events.slice(0, countUntil(events, now)).map((placed) => placed.entry);
     },
     /** The event with this id, if it happened by `now`. */
-    find(websets: readonly WebsetRecord[], now: number, id: string): EventEntry | undefined {
-      const { entries, positions } = timeline(websets);
-      const entry = entries[positions.get(id) ?? -1];
+    find(websets: TenantWebsets, now: number, id: string): EventEntry | undefined {
+      const entry = timeline(websets).byId.get(id)?.entry;
       return entry !== undefined && entry.at <= now ? entry : undefined;
     },
     /** One page of the events up to `now` that match `query`, newest first, in O(log events + page). */
-    page(websets: readonly WebsetRecord[], now: number, query: EventQuery): EventPage {
-      const { entries, positions } = timeline(websets);
+    page(websets: TenantWebsets, now: number, query: EventQuery): EventPage {
+      const { events, byId } = timeline(websets);
       const matches = (entry: EventEntry): boolean =>
         entry.at >= query.after && (query.types === null || query.types.has(entry.type));
-      let from = countUntil(entries, Math.min(now, query.before)) - 1;
+      let from = countUntil(events, Math.min(now, query.before)) - 1;
       if (query.cursor !== undefined) {
-        const at = positions.get(query.cursor) ?? Infinity;
-        const named = entries[at];
-        if (named === undefined || at > from || !matches(named))
+        const named = byId.get(query.cursor);
+        const at =
+          named === undefined ? Infinity : prefixLength(events, (other) => compare(other, named) < 0);
+        if (named === undefined || at > from || !matches(named.entry))
           return { ok: false, reason: 'unknown_cursor' };
         from = at - 1;
       }
       const limit = query.limit ?? Infinity;
       const found: EventEntry[] = [];
       for (let i = from; i >= 0 && found.length <= limit; i--) {
-        const entry = entries[i];
+        const entry = events[i]?.entry;
         if (entry === undefined || entry.at < query.after) break;
         if (matches(entry)) found.push(entry);
       }

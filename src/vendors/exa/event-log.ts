@@ -37,7 +37,7 @@ function endOf(enrichment: EnrichmentRecord, now: number): number | null {
  * polling at a later instant only ever adds events after the earlier `now`. The Webset is idle at its
  * creation (the search completes at once) and at every end of an Enrichment when no other is working.
  */
-function websetEvents(webset: WebsetRecord, now: number): EventEntry[] {
+export function websetEvents(webset: WebsetRecord, now: number): EventEntry[] {
   const until = Math.min(now, webset.deletedAt ?? now);
   const entries: EventEntry[] = [];
   const add = (type: EventType, at: number, index: number | null = null, enrichmentId = ''): void => {
@@ -79,7 +79,8 @@ function websetEvents(webset: WebsetRecord, now: number): EventEntry[] {
 
 /**
  * Every event of the tenant's Websets up to `now`, oldest first (ties in Webset order, then the order they
- * happened). Costs every event of every Webset: reads go through the event index (`createEventIndex`).
+ * happened). Costs every event of every Webset: reads go through the event index (`createEventIndex`),
+ * which derives each Webset's events (`websetEvents`) again only when a command may have changed them.
  */
 export function eventTimeline(websets: readonly WebsetRecord[], now: number): EventEntry[] {
   return websets.flatMap((webset) => websetEvents(webset, now)).sort((a, b) => a.at - b.at);

@@ -31,7 +31,7 @@ export function eventOperations(
     exaListEvents(context) {
       const scope = scopeOf(dependencies, context);
       const query = eventQuery(context.query);
-      const page = events.page(scope.websets.websets, scope.now, query);
+      const page = events.page(scope.websets, scope.now, query);
       if (!page.ok)
         return context.fail(400, EXA_TAGS.invalidParams, unknownCursorMessage(query.cursor ?? ''));
       const last = page.entries.at(-1);
@@ -44,7 +44,7 @@ export function eventOperations(
     exaGetEvent(context) {
       const scope = scopeOf(dependencies, context);
       const { id } = context.params;
-      const entry = events.find(scope.websets.websets, scope.now, id);
+      const entry = events.find(scope.websets, scope.now, id);
       return entry
         ? ok(toEvent(entry, scope.items))
         : context.fail(

@@ -52,13 +52,18 @@ export function itemSourceOf(dependencies: ExaDependencies, simulator: Simulator
   return { fake: dependencies.fake, leadAt: (webset, index) => simulator.leadAt(webset.list, index) };
 }
 
-/** The Webset named by a path parameter (id or externalId), or the 404 to answer. */
+/**
+ * The Webset named by a path parameter (id or externalId), or the 404 to answer. A command (any method
+ * but GET) is recorded as a change of the Webset, for the event index.
+ */
 export function findWebset(
   context: RequestContext,
   scope: ExaScope,
   reference: string,
 ): WebsetRecord | VendorFailure {
   const webset = scope.websets.find(reference);
+  // A command naming a Webset may change its events: the event index derives them again.
+  if (webset && context.method !== 'GET') scope.websets.touch(webset);
   if (webset) return webset;
   const hint = elsewhereHint(context.context, (other) => {
     const tenant = other.simulator.tenants().find((candidate) => candidate.key === scope.key);

@@ -26,7 +26,7 @@ export function createExaVendor(): VendorBehaviour {
   const dependencies = createExaDependencies();
   const webhooks = createWebhookStore();
   const commands = createCommandCounter();
-  const events = createEventIndex(commands.revision);
+  const events = createEventIndex();
   const operations: OperationHandlers<ExaOperations> = {
     exaCreateWebset: createWebset(dependencies),
     ...websetOperations(dependencies),
@@ -43,10 +43,12 @@ export function createExaVendor(): VendorBehaviour {
     operations: commands.count(operations),
     webhookFeed: createExaWebhookFeed(dependencies, webhooks, events, commands.revision),
     describeRun: ({ simulator }, run) => {
+      // An Enrichment's run covers its Webset's list: the Webset is found by it, then the Enrichment.
+      const listId = run.scope.type === 'list' ? run.scope.list.id : '';
       const enrichment = dependencies.store
         .of(simulator.tenant(run.tenant))
-        .websets.flatMap((webset) => webset.enrichments)
-        .find((candidate) => candidate.run?.id === run.id);
+        .ofList(listId)
+        ?.enrichments.find((candidate) => candidate.run?.id === run.id);
       return enrichment ? toEnrichment(enrichment, simulator.now()) : null;
     },
   };

@@ -8,6 +8,11 @@ import { listResponse } from './paginate.js';
 import { toItem, type WebsetItem } from './to-item.js';
 import { itemExistsAt, type WebsetRecord } from './webset-store.js';
 
+/** The indexes of the Webset's Items that exist at `t`, from `from` on: O(what is read + deleted Items skipped). */
+function* itemsFrom(webset: WebsetRecord, from: number, t: number): Generator<number> {
+  for (let index = from; index < webset.list.size; index++) if (itemExistsAt(webset, index, t)) yield index;
+}
+
 /** `GET .../items` (oldest first, paginated by item id), `GET .../items/{id}` and `DELETE .../items/{id}`. */
 export function itemOperations(
   dependencies: ExaDependencies,
@@ -41,12 +46,14 @@ export function itemOperations(
       if (!isWebset(webset)) return webset;
       const { sourceId } = context.query;
       const fromSource = sourceId === undefined || sourceId === webset.search?.id;
-      const indexes = Array.from({ length: fromSource ? webset.list.size : 0 }, (_, index) => index).filter(
-        (index) => itemExistsAt(webset, index, scope.now),
-      );
+      const walk = (cursor: string | undefined): Iterable<number> | undefined => {
+        const named = cursor === undefined ? -1 : (itemIndex(webset.itemPrefix, cursor) ?? -2);
+        if (cursor !== undefined && !(fromSource && itemExistsAt(webset, named, scope.now))) return undefined;
+        return fromSource ? itemsFrom(webset, named + 1, scope.now) : [];
+      };
       return listResponse(
         context,
-        indexes,
+        walk,
         (index) => itemId(webset.itemPrefix, index),
         (index) => {
           const item = toItem(scope.items, webset, index, scope.now);

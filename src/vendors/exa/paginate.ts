@@ -10,31 +10,50 @@ export const unknownCursorMessage = (cursor: string): string =>
   `cursor: unknown cursor "${cursor}". Pass the nextCursor of the previous page, or omit cursor for the first page.`;
 
 /**
- * The page after the entry whose id is `cursor` (from the start when absent), `limit` entries long.
- * An id that is not in the list is refused, so a client learns its cursor went stale.
+ * Entries from a cursor on: those after the entry whose id is `cursor` (all of them when absent), in the
+ * list's order, lazily; undefined when `cursor` names no entry of the list. A list backed by an index
+ * finds its cursor by id and walks from there, so a page costs the page, not the list.
+ */
+export type ListWalk<T> = (cursor: string | undefined) => Iterable<T> | undefined;
+
+/**
+ * The page of `limit` entries (all when absent) that `walk` gives after `cursor`. A cursor that names no
+ * entry is refused, so a client learns its cursor went stale.
  *
  * @example
- * paginate(['a', 'b', 'c'], (id) => id, 'a', 1); // { ok: true, data: ['b'], hasMore: true, nextCursor: 'b' }
+ * paginate(arrayWalk(['a', 'b', 'c'], (id) => id), (id) => id, 'a', 1); // { ok: true, data: ['b'], hasMore: true, nextCursor: 'b' }
  */
 export function paginate<T>(
-  entries: readonly T[],
+  walk: ListWalk<T>,
   idOf: (entry: T) => string,
   cursor: string | undefined,
   limit: number | undefined,
 ): Page<T> {
-  const size = limit === undefined ? entries.length : Math.max(1, Math.floor(limit));
-  let start = 0;
-  if (cursor !== undefined) {
-    const at = entries.findIndex((entry) => idOf(entry) === cursor);
-    if (at < 0) {
-      return { ok: false, message: unknownCursorMessage(cursor) };
+  const size = limit === undefined ? Infinity : Math.max(1, Math.floor(limit));
+  const entries = walk(cursor);
+  if (entries === undefined) return { ok: false, message: unknownCursorMessage(cursor ?? '') };
+  const data: T[] = [];
+  let hasMore = false;
+  for (const entry of entries) {
+    if (data.length === size) {
+      hasMore = true;
+      break;
     }
-    start = at + 1;
+    data.push(entry);
   }
-  const data = entries.slice(start, start + size);
-  const hasMore = start + size < entries.length;
   const last = data.at(-1);
   return { ok: true, data, hasMore, nextCursor: hasMore && last !== undefined ? idOf(last) : null };
+}
+
+/**
+ * A walk over a list held whole in an array, for lists that do not grow with history; the cursor is
+ * found by a scan.
+ */
+export function arrayWalk<T>(entries: readonly T[], idOf: (entry: T) => string): ListWalk<T> {
+  return (cursor) => {
+    const at = cursor === undefined ? -1 : entries.findIndex((entry) => idOf(entry) === cursor);
+    return cursor !== undefined && at < 0 ? undefined : entries.slice(at + 1);
+  };
 }
 
 /**
@@ -43,11 +62,11 @@ export function paginate<T>(
  */
 export function listResponse<T, Rendered>(
   context: RequestContext & { query: { cursor?: string; limit?: number } },
-  entries: readonly T[],
+  walk: ListWalk<T>,
   idOf: (entry: T) => string,
   render: (entry: T) => Rendered,
 ): VendorSuccess<{ data: Rendered[]; hasMore: boolean; nextCursor: string | null }> | VendorFailure {
-  const page = paginate(entries, idOf, context.query.cursor, context.query.limit);
+  const page = paginate(walk, idOf, context.query.cursor, context.query.limit);
   if (!page.ok) return context.fail(400, EXA_TAGS.invalidParams, page.message);
   return {
     status: 200,

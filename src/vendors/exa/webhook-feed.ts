@@ -9,7 +9,7 @@ import { toEvent } from './event-log.js';
 import { itemSourceOf, type ExaDependencies } from './exa-scope.js';
 import { toWebhookAttempt } from './to-webhook.js';
 import { versionAt } from './versions.js';
-import type { EventType, WebhookRecord, WebhookStore } from './webhook-store.js';
+import { recordAttempt, type EventType, type WebhookRecord, type WebhookStore } from './webhook-store.js';
 
 /**
  * Counts the calls that may change the events or the Webhooks (every method but GET): the revision the
@@ -51,7 +51,9 @@ function toSubscription(webhook: WebhookRecord, seed: number): Subscription<Even
       [EXA_SIGNATURE_HEADER]: exaSignatureHeader(webhook.secret, attemptedAt, rawBody),
     }),
     ledger: webhook.ledger,
-    record: (report) => void webhook.attempts.push(toWebhookAttempt(seed, report)),
+    record: (report) => {
+      recordAttempt(webhook, toWebhookAttempt(seed, report));
+    },
   };
 }
 
@@ -65,7 +67,7 @@ function feedEvents(
 ): FeedEvent<EventType>[] {
   const items = itemSourceOf(dependencies, simulator);
   return events
-    .until(dependencies.store.of(tenant).websets, now)
+    .until(dependencies.store.of(tenant), now)
     .map((entry) => ({ id: entry.id, type: entry.type, at: entry.at, render: () => toEvent(entry, items) }));
 }
 
@@ -74,7 +76,7 @@ function feedEvents(
  * from the key's Websets (the same events `GET /websets/v0/events` lists at that instant).
  *
  * @example
- * const feed = createExaWebhookFeed(dependencies, webhooks, createEventIndex(commands.revision), commands.revision);
+ * const feed = createExaWebhookFeed(dependencies, webhooks, createEventIndex(), commands.revision);
  * feed.outboxes(runtime.contexts(), clock.now()); // [{ seed, policy, subscriptions, events }]
  */
 export function createExaWebhookFeed(

@@ -4,10 +4,17 @@ import { EXA_TAGS } from './exa-errors.js';
 import { exaId } from './exa-ids.js';
 import { ok } from './exa-scope.js';
 import type { ExaHandlers } from './exa-handlers.js';
-import { listResponse } from './paginate.js';
+import { arrayWalk, listResponse } from './paginate.js';
 import { toWebhook } from './to-webhook.js';
 import { versionAt } from './versions.js';
-import type { EventType, TenantWebhooks, WebhookRecord, WebhookStore } from './webhook-store.js';
+import {
+  attemptsNewestFirst,
+  type EventType,
+  type TenantWebhooks,
+  type WebhookAttempt,
+  type WebhookRecord,
+  type WebhookStore,
+} from './webhook-store.js';
 
 /** The API key's Webhooks, the current instant and the scenario's seed. */
 function scopeOf(webhooks: WebhookStore, context: RequestContext) {
@@ -77,6 +84,7 @@ export function webhookOperations(
         updatedAt: now,
         deletedAt: null,
         attempts: [],
+        attemptsById: new Map(),
         ledger: new Map(),
       };
       own.webhooks.push(webhook);
@@ -84,10 +92,11 @@ export function webhookOperations(
     },
     exaListWebhooks(context) {
       const { own, now } = scopeOf(webhooks, context);
+      // A key has a handful of Webhooks: the list is held whole.
       const live = own.webhooks.filter((webhook) => webhook.deletedAt === null).reverse();
       return listResponse(
         context,
-        live,
+        arrayWalk(live, (webhook) => webhook.id),
         (webhook) => webhook.id,
         (webhook) => toWebhook(webhook, now),
       );
@@ -130,17 +139,12 @@ export function webhookOperations(
       const webhook = findWebhook(context, own);
       if (!isWebhook(webhook)) return webhook;
       const { eventType, successful } = context.query;
-      const newestFirst = [...webhook.attempts]
-        .reverse()
-        .sort((a, b) => Date.parse(b.attemptedAt) - Date.parse(a.attemptedAt))
-        .filter(
-          (attempt) =>
-            (eventType === undefined || attempt.eventType === eventType) &&
-            (successful === undefined || attempt.successful === successful),
-        );
+      const matches = (attempt: WebhookAttempt): boolean =>
+        (eventType === undefined || attempt.eventType === eventType) &&
+        (successful === undefined || attempt.successful === successful);
       return listResponse(
         context,
-        newestFirst,
+        (cursor) => attemptsNewestFirst(webhook, cursor, matches),
         (attempt) => attempt.id,
         (attempt) => attempt,
       );

@@ -1,3 +1,4 @@
+import { prefixLength } from '../../core/sorted-prefix.js';
 import type { Tenant } from '../../core/tenant.js';
 import type { components } from '../../generated/exa-websets.types.js';
 import type { LedgerEntry } from '../../webhooks/outbox.js';
@@ -23,8 +24,10 @@ export interface WebhookRecord {
   createdAt: number;
   updatedAt: number;
   deletedAt: number | null;
-  /** Attempts in the order they were made (the API lists them newest first). */
+  /** Attempts by `attemptedAt`, then in the order they were made (the API lists them newest first). */
   attempts: WebhookAttempt[];
+  /** The same attempts by id (for cursors). */
+  attemptsById: Map<string, WebhookAttempt>;
   /** The delivery engine's bookkeeping (see `src/webhooks`). */
   ledger: Map<string, LedgerEntry>;
 }
@@ -68,3 +71,48 @@ export function createWebhookStore() {
 }
 
 export type WebhookStore = ReturnType<typeof createWebhookStore>;
+
+const attemptedAt = (attempt: WebhookAttempt): number => Date.parse(attempt.attemptedAt);
+
+/** How many of the Webhook's attempts were made before `t` (they come first: attempts are sorted). */
+const countBefore = (attempts: readonly WebhookAttempt[], t: number): number =>
+  prefixLength(attempts, (attempt) => attemptedAt(attempt) < t);
+
+/**
+ * Records an attempt in `attemptedAt` order (after those made at the same instant): attempts come in
+ * that order, so this appends, and the list stays sorted should one come late.
+ *
+ * @example
+ * recordAttempt(webhook, toWebhookAttempt(seed, report));
+ */
+export function recordAttempt(webhook: WebhookRecord, attempt: WebhookAttempt): void {
+  webhook.attempts.splice(countBefore(webhook.attempts, attemptedAt(attempt) + 1), 0, attempt);
+  webhook.attemptsById.set(attempt.id, attempt);
+}
+
+/**
+ * The Webhook's attempts that `matches` holds for, newest first (the latest made first at one instant),
+ * from the one after `cursor` (an attempt id `matches` holds for; undefined when it names none). Finds
+ * the cursor by a binary search: O(log attempts + what is read + what `matches` skips).
+ */
+export function attemptsNewestFirst(
+  webhook: WebhookRecord,
+  cursor: string | undefined,
+  matches: (attempt: WebhookAttempt) => boolean,
+): Iterable<WebhookAttempt> | undefined {
+  const { attempts } = webhook;
+  let from = attempts.length;
+  if (cursor !== undefined) {
+    const named = webhook.attemptsById.get(cursor);
+    if (named === undefined || !matches(named)) return undefined;
+    // The attempts made at the cursor's instant are few: its place among them is found by a scan.
+    from = countBefore(attempts, attemptedAt(named));
+    while (attempts[from] !== undefined && attempts[from] !== named) from += 1;
+  }
+  return (function* () {
+    for (let i = from - 1; i >= 0; i--) {
+      const attempt = attempts[i];
+      if (attempt !== undefined && matches(attempt)) yield attempt;
+    }
+  })();
+}

@@ -31,10 +31,9 @@ export function websetOperations(
   return {
     exaListWebsets(context) {
       const scope = scopeOf(dependencies, context);
-      const live = scope.websets.websets.filter((webset) => webset.deletedAt === null).reverse();
       return listResponse(
         context,
-        live,
+        (cursor) => scope.websets.newestFirst(cursor),
         (webset) => webset.id,
         (webset) => toWebset(webset, scope.now),
       );

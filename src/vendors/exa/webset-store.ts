@@ -62,11 +62,69 @@ export interface WebsetRecord {
   deletedAt: number | null;
 }
 
-/** The Websets of one API key, in creation order. */
+/** The Websets of one API key, in creation order, with indexes by id, externalId and list. */
 export interface TenantWebsets {
-  websets: WebsetRecord[];
-  /** A live Webset by id or externalId. */
+  /** Every Webset created, deleted ones included, oldest first. */
+  readonly websets: readonly WebsetRecord[];
+  /**
+   * The Websets a command may have changed since the event index last looked (see `event-index`): every
+   * Webset created, and every Webset a command named (`touch`), in the order it happened.
+   */
+  readonly changes: readonly WebsetRecord[];
+  add(webset: WebsetRecord): void;
+  /** Records that a command may have changed the Webset's events. */
+  touch(webset: WebsetRecord): void;
+  /** A live Webset by id or externalId: O(1). */
   find(reference: string): WebsetRecord | undefined;
+  /** The Webset whose Items are the list with this id (live or not). */
+  ofList(listId: string): WebsetRecord | undefined;
+  /** The live Websets newest first, from the one after `cursor` (an id); undefined for an unknown cursor. */
+  newestFirst(cursor: string | undefined): Iterable<WebsetRecord> | undefined;
+}
+
+/** A tenant's Websets and their indexes, empty. */
+function createTenantWebsets(): TenantWebsets {
+  const websets: WebsetRecord[] = [];
+  const changes: WebsetRecord[] = [];
+  const position = new Map<WebsetRecord, number>();
+  const byId = new Map<string, WebsetRecord>();
+  const byExternalId = new Map<string, WebsetRecord>();
+  const byList = new Map<string, WebsetRecord>();
+  const live = (webset: WebsetRecord | undefined): WebsetRecord | undefined =>
+    webset?.deletedAt === null ? webset : undefined;
+  function* olderThan(at: number): Generator<WebsetRecord> {
+    for (let i = at - 1; i >= 0; i--) {
+      const webset = websets[i];
+      if (webset?.deletedAt === null) yield webset;
+    }
+  }
+  return {
+    websets,
+    changes,
+    add(webset) {
+      position.set(webset, websets.length);
+      websets.push(webset);
+      changes.push(webset);
+      byId.set(webset.id, webset);
+      byList.set(webset.list.id, webset);
+      // Creation refuses an externalId a live Webset has: the latest with it is the only live one.
+      if (webset.externalId !== null) byExternalId.set(webset.externalId, webset);
+    },
+    touch: (webset) => void changes.push(webset),
+    find(reference) {
+      // The first in creation order, as when an externalId is another Webset's id.
+      const found = [live(byId.get(reference)), live(byExternalId.get(reference))].filter(
+        (webset): webset is WebsetRecord => webset !== undefined,
+      );
+      return found.sort((a, b) => (position.get(a) ?? 0) - (position.get(b) ?? 0))[0];
+    },
+    ofList: (listId) => byList.get(listId),
+    newestFirst(cursor) {
+      if (cursor === undefined) return olderThan(websets.length);
+      const named = live(byId.get(cursor));
+      return named && olderThan(position.get(named) ?? 0);
+    },
+  };
 }
 
 /**
@@ -82,18 +140,7 @@ export function createWebsetStore() {
   return {
     of(tenant: Tenant): TenantWebsets {
       let found = byTenant.get(tenant);
-      if (!found) {
-        const websets: WebsetRecord[] = [];
-        found = {
-          websets,
-          find: (reference) =>
-            websets.find(
-              (webset) =>
-                webset.deletedAt === null && (webset.id === reference || webset.externalId === reference),
-            ),
-        };
-        byTenant.set(tenant, found);
-      }
+      if (!found) byTenant.set(tenant, (found = createTenantWebsets()));
       return found;
     },
   };

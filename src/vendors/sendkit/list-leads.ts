@@ -1,6 +1,6 @@
 import type { OperationHandler, QueryParams } from '../../adapter/vendor-definition.js';
 import type { components, operations } from '../../generated/sendkit.types.js';
-import { phoneRunsOf, toLead, type SendkitLead } from './to-lead.js';
+import { toLead, type SendkitLead } from './to-lead.js';
 import { countWorkspaceLeads, workspaceLeads, type LeadRef } from './workspace-leads.js';
 
 type ListLeadsResult = components['schemas']['ListLeadsResult'];
@@ -37,10 +37,9 @@ export const listLeads: OperationHandler<operations['sendkitListLeads']> = (cont
     .lists.filter(
       (list) => list.subject === 'person' && (query.listId === undefined || list.id === query.listId),
     );
-  const phoneRuns = phoneRunsOf(simulator, tenant);
   const view = (ref: LeadRef): SendkitLead[] => {
     const lead = simulator.leadAt(ref.list, ref.index);
-    return lead ? [toLead(simulator, tenant, lead, phoneRuns)] : [];
+    return lead ? [toLead(simulator, tenant, lead)] : [];
   };
   const filter = filterOf(query);
   let page: SendkitLead[] = [];

@@ -1,6 +1,5 @@
 import type { Lead } from '../../core/lead-list.js';
 import type { ResultValue } from '../../core/results.js';
-import { isLive, type Run } from '../../core/run.js';
 import type { Simulator } from '../../core/simulator.js';
 import type { components } from '../../generated/sendkit.types.js';
 import { SENDKIT_ENRICHMENTS } from './enrichment-types.js';
@@ -21,28 +20,24 @@ const textOf = (value: ResultValue | null | undefined): string | null =>
   typeof value === 'string' && value !== '' ? value : null;
 
 /**
- * The tenant's live Sendkit phone jobs: what `phoneStatus` looks at. Computed once per request and passed
- * to `toLead` for every lead of it.
+ * `found` once a phone is known, `not_found` when a live phone job failed on the lead and none found one.
+ * Reads only the jobs that name the lead: O(those jobs), whatever the workspace's history.
  */
-export function phoneRunsOf(simulator: Simulator, tenant: string): Run[] {
-  const attribute = SENDKIT_ENRICHMENTS.phoneEnrichment.definition.outputAttribute;
-  const now = simulator.now();
-  return [...simulator.tenant(tenant).runs.values()].filter(
-    (run) => run.vendor === 'sendkit' && run.outputAttribute === attribute && isLive(run, now),
-  );
-}
-
-/** `found` once a phone is known, `not_found` when a phone job failed on the lead and none found one. */
 function phoneStatusOf(
   simulator: Simulator,
-  phoneRuns: readonly Run[],
+  tenant: string,
   lead: Lead,
   phone: string | null,
 ): string | null {
   if (phone !== null) return 'found';
-  const failed = phoneRuns.some(
-    (run) => simulator.items(run, { leadId: lead.id, limit: 1 }).items[0]?.status === 'failed',
-  );
+  const attribute = SENDKIT_ENRICHMENTS.phoneEnrichment.definition.outputAttribute;
+  const failed = simulator
+    .liveRunsNaming(tenant, lead.id, attribute)
+    .some(
+      (run) =>
+        run.vendor === 'sendkit' &&
+        simulator.items(run, { leadId: lead.id, limit: 1 }).items[0]?.status === 'failed',
+    );
   return failed ? 'not_found' : null;
 }
 
@@ -53,15 +48,9 @@ function phoneStatusOf(
  * without a provider.
  *
  * @example
- * const phoneRuns = phoneRunsOf(simulator, 'sk_demo');
- * toLead(simulator, 'sk_demo', lead, phoneRuns).emailVerificationResult; // 'valid' once a job verified it
+ * toLead(simulator, 'sk_demo', lead).emailVerificationResult; // 'valid' once a job verified it
  */
-export function toLead(
-  simulator: Simulator,
-  tenant: string,
-  lead: Lead,
-  phoneRuns: readonly Run[],
-): SendkitLead {
+export function toLead(simulator: Simulator, tenant: string, lead: Lead): SendkitLead {
   const read = (attribute: string) => simulator.attribute(tenant, lead, attribute);
   const text = (name: string): string | null => textOf(lead.attributes[name]);
   const verification = read(SENDKIT_ENRICHMENTS.email.definition.outputAttribute);
@@ -95,7 +84,7 @@ export function toLead(
     segProvider: textOf(segRecord?.['segProvider'] ?? null),
     espProvider: textOf(esp.value),
     phone: phoneNumber,
-    phoneStatus: phoneStatusOf(simulator, phoneRuns, lead, phoneNumber),
+    phoneStatus: phoneStatusOf(simulator, tenant, lead, phoneNumber),
     createdAt: toIso(lead.createdAt),
     updatedAt: toIso(Math.max(lead.createdAt, ...writes)),
   };

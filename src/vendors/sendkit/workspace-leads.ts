@@ -1,3 +1,4 @@
+import { mergeSorted } from '../../core/merge-sorted.js';
 import { generatedIndexOf, generatedLeadId, type LeadList } from '../../core/lead-list.js';
 
 /** A lead's place in its list, with its id (the lead itself is generated only when needed). */
@@ -32,17 +33,6 @@ function* listLeads(list: LeadList, after: string): Generator<LeadRef> {
   for (let lead = written[next]; lead; lead = written[++next]) yield { list, index: lead.index, id: lead.id };
 }
 
-/** One list's stream of leads and the lead it stands at (none once it is exhausted). */
-interface Cursor {
-  stream: Generator<LeadRef>;
-  head: LeadRef | undefined;
-}
-
-const nextOf = (stream: Generator<LeadRef>): LeadRef | undefined => {
-  const step = stream.next();
-  return step.done ? undefined : step.value;
-};
-
 /**
  * The leads of `lists` whose id is above `after`, merged by id ascending (an id found in two lists is
  * given once). Only ObjectId-shaped ids are Sendkit leads: a written-out lead with another id is skipped.
@@ -52,20 +42,14 @@ const nextOf = (stream: Generator<LeadRef>): LeadRef | undefined => {
  * for (const ref of workspaceLeads(personLists, '')) console.log(ref.id);
  */
 export function* workspaceLeads(lists: readonly LeadList[], after = ''): Generator<LeadRef> {
-  const cursors: Cursor[] = lists.map((list) => {
-    const stream = listLeads(list, after);
-    return { stream, head: nextOf(stream) };
-  });
   let last: string | undefined;
-  for (;;) {
-    let best: Cursor | undefined;
-    for (const cursor of cursors)
-      if (cursor.head && (!best?.head || cursor.head.id < best.head.id)) best = cursor;
-    const head = best?.head;
-    if (best === undefined || head === undefined) return;
-    if (head.id !== last) yield head;
-    last = head.id;
-    best.head = nextOf(best.stream);
+  const byId = (a: LeadRef, b: LeadRef): number => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  for (const ref of mergeSorted(
+    lists.map((list) => listLeads(list, after)),
+    byId,
+  )) {
+    if (ref.id !== last) yield ref;
+    last = ref.id;
   }
 }
 

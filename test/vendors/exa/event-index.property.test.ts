@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Simulator } from '../../../src/core/simulator.js';
 import { createEventIndex, type EventQuery } from '../../../src/vendors/exa/event-index.js';
 import { eventTimeline, type EventEntry } from '../../../src/vendors/exa/event-log.js';
-import type { WebsetRecord } from '../../../src/vendors/exa/webset-store.js';
+import { createWebsetStore, type TenantWebsets } from '../../../src/vendors/exa/webset-store.js';
 import { fixedTiming } from '../../core/scenario-fixture.js';
 import { moveTo, runRequest, simulatorFixture, startRun } from '../../core/simulator-fixture.js';
 
@@ -48,12 +48,13 @@ const query: fc.Arbitrary<EventQuery> = fc.record({
   limit: fc.option(fc.integer({ min: 1, max: 7 }), { nil: undefined }),
 });
 
-function apply(sim: Simulator, websets: WebsetRecord[], step: Command): void {
+function apply(sim: Simulator, own: TenantWebsets, step: Command): void {
   const now = sim.now();
+  const { websets } = own;
   if (step.type === 'webset') {
     const list = sim.createList('key_exa', { name: 'w', subject: 'person', size: step.size });
     const id = `webset_${websets.length}`;
-    websets.push({
+    own.add({
       id,
       externalId: null,
       title: null,
@@ -84,6 +85,8 @@ function apply(sim: Simulator, websets: WebsetRecord[], step: Command): void {
   }
   const webset = websets[step.pick % Math.max(1, websets.length)];
   if (!webset || webset.deletedAt !== null) return;
+  // As `findWebset` does for every command naming a Webset.
+  own.touch(webset);
   const enrichment = webset.enrichments[step.pick % Math.max(1, webset.enrichments.length)];
   switch (step.type) {
     case 'enrich':
@@ -118,7 +121,11 @@ function apply(sim: Simulator, websets: WebsetRecord[], step: Command): void {
 }
 
 /** The page the brute force gives: every event derived at `now`, newest first, filtered, then cut. */
-function brutePage(websets: WebsetRecord[], now: number, q: EventQuery): { ids: string[]; hasMore: boolean } {
+function brutePage(
+  websets: TenantWebsets['websets'],
+  now: number,
+  q: EventQuery,
+): { ids: string[]; hasMore: boolean } {
   const all = eventTimeline(websets, now)
     .reverse()
     .filter(
@@ -130,7 +137,7 @@ function brutePage(websets: WebsetRecord[], now: number, q: EventQuery): { ids: 
 }
 
 describe('exa event index', () => {
-  it('lists the same events as deriving them all at the instant asked, on random histories', () => {
+  it('lists the same events as deriving them all at the instant asked, patched command by command, on random histories', () => {
     fc.assert(
       fc.property(
         fc.array(command, { maxLength: 14 }),
@@ -145,27 +152,34 @@ describe('exa event index', () => {
               }),
             },
           });
-          let revision = 0;
-          const index = createEventIndex(() => revision);
-          const websets: WebsetRecord[] = [];
+          const index = createEventIndex();
+          const own = createWebsetStore().of(sim.tenant('key_exa'));
+          const { websets } = own;
           for (const step of commands) {
             moveTo(clock, clock.now() + step.after);
-            revision += 1;
-            apply(sim, websets, step);
+            apply(sim, own, step);
             // Reads at several later instants, between commands, reuse the index made at the first.
             for (const offset of [0, 700, 5_000]) {
               const now = clock.now() + offset;
-              expect(index.until(websets, now)).toEqual(eventTimeline(websets, now));
+              expect(index.until(own, now)).toEqual(eventTimeline(websets, now));
               for (const q of queries) {
                 const relative = {
                   ...q,
                   after: q.after + scenario.startAtMs,
                   before: q.before + scenario.startAtMs,
                 };
-                const page = index.page(websets, now, relative);
+                const page = index.page(own, now, relative);
                 const want = brutePage(websets, now, relative);
                 expect(page.ok && { ids: page.entries.map((e) => e.id), hasMore: page.hasMore }).toEqual(
                   want,
+                );
+                // The next page, from the first page's last event.
+                const cursor = want.ids.at(-1);
+                if (cursor === undefined) continue;
+                const next = index.page(own, now, { ...relative, cursor });
+                const wantNext = brutePage(websets, now, { ...relative, cursor });
+                expect(next.ok && { ids: next.entries.map((e) => e.id), hasMore: next.hasMore }).toEqual(
+                  wantNext,
                 );
               }
             }

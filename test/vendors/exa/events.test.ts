@@ -39,6 +39,25 @@ describe('exa: events', () => {
     expect(Date.parse(events[0]?.createdAt ?? '')).toBeLessThanOrEqual(harness.clock.now());
   });
 
+  it('lists what a command changed on an existing Webset right after it, as a read before it saw less', async () => {
+    const { harness, client } = exaSetup('default', 507);
+    const webset = await createWebset(client, websetBody(4, [EMAIL]));
+    await createWebset(client, websetBody(2));
+    harness.clock.advance(1_000);
+    const before = (await client.listEvents({ limit: 100 })).json.data as Event[];
+    expect(before.some((event) => event.type === 'webset.idle' && event.data.id === webset.id)).toBe(false);
+    await client.cancelWebset(webset.id);
+    const cancelledAt = harness.clock.now();
+    harness.clock.advance(600_000);
+    const after = (await client.listEvents({ limit: 100 })).json.data as Event[];
+    const own = after.filter((event) => event.data.id === webset.id || event.type === 'webset.item.enriched');
+    // Idle at the cancel, and nothing enriched after it: the Webset's events were derived again.
+    expect(own.find((event) => event.type === 'webset.idle')?.createdAt).toBe(
+      new Date(cancelledAt).toISOString(),
+    );
+    expect(own.filter((event) => Date.parse(event.createdAt) > cancelledAt)).toEqual([]);
+  });
+
   it('is idle at creation when no Enrichment is queued, and records deletion', async () => {
     const { client } = exaSetup('default', 503);
     const webset = await createWebset(client, websetBody(1));
