@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -121,5 +121,34 @@ describe.skipIf(process.env['ENRICHMENT_MOCK_SKIP_PACK'] === '1')('the published
         /from '\.\/(.+?)'/g,
       ))
         expect(shipped, `${file} imports ${imported}`).toContain(imported);
+
+    // And the installed server serves it, with nothing built at start.
+    const server = spawn(
+      process.execPath,
+      [join(project, 'node_modules/enrichment-mock/bin/enrichment-mock.js'), 'serve', '--port', '0'],
+      { cwd: project, stdio: ['ignore', 'pipe', 'inherit'] },
+    );
+    try {
+      const origin = await new Promise<string>((resolve, reject) => {
+        let out = '';
+        server.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+          out += chunk;
+          const found = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(out)?.[1];
+          if (found !== undefined) resolve(found);
+        });
+        server.once('exit', (code) => reject(new Error(`the installed server exited (${code}): ${out}`)));
+      });
+      const page = await fetch(`${origin}/__admin/ui`);
+      expect(page.status).toBe(200);
+      expect(page.headers.get('content-type')).toMatch(/^text\/html/);
+      expect(await page.text()).toContain('app.js');
+      const app = await fetch(`${origin}/__admin/ui/app.js`);
+      expect([app.status, app.headers.get('content-type')]).toEqual([
+        200,
+        expect.stringMatching(/javascript/),
+      ]);
+    } finally {
+      server.kill('SIGTERM');
+    }
   }, 300_000);
 });
