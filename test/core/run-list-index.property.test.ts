@@ -5,27 +5,10 @@ import type { Run } from '../../src/core/run.js';
 import { compareRunAge, type RunFilter } from '../../src/core/run-list-index.js';
 import { createSimulator, type Simulator } from '../../src/core/simulator.js';
 import { scenarioFixture } from './scenario-fixture.js';
-import { moveTo, runRequest, startRun } from './simulator-fixture.js';
+import { historyCommand, moveTo, runRequest, startRun } from './simulator-fixture.js';
 
-/** One command of a random history, at a delay after the previous one (0: several runs at one instant). */
-type Command =
-  | { type: 'start'; after: number; tenant: number; vendor: number; ttlMs: number | null }
-  | { type: 'cancel' | 'delete'; after: number; pick: number };
-
-const command: fc.Arbitrary<Command> = fc.oneof(
-  fc.record({
-    type: fc.constant('start' as const),
-    after: fc.constantFrom(0, 0, 500, 3_000),
-    tenant: fc.integer({ min: 0, max: 3 }),
-    vendor: fc.integer({ min: 0, max: 1 }),
-    ttlMs: fc.option(fc.integer({ min: 0, max: 6_000 })),
-  }),
-  fc.record({
-    type: fc.constantFrom('cancel' as const, 'delete' as const),
-    after: fc.integer({ min: 0, max: 4_000 }),
-    pick: fc.nat(),
-  }),
-);
+/** Histories where several runs often start at one instant (a delay of 0). */
+const command = historyCommand(fc.constantFrom(0, 0, 500, 3_000), 2);
 
 const VENDORS = ['puffle', 'sendkit'];
 const FILTERS: RunFilter[] = [

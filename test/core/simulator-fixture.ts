@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { expect } from 'vitest';
 import { createVirtualClock, type VirtualClock } from '../../src/core/clock.js';
 import type { Run, RunRequest } from '../../src/core/run.js';
@@ -47,3 +48,28 @@ export function moveTo(clock: VirtualClock, instant: number): void {
   const moved = clock.set(instant);
   if (!moved.ok) expect.fail(moved.message);
 }
+
+/** One command of a random history of runs, at a delay (`after`, ms) after the previous one. */
+export type HistoryCommand =
+  | { type: 'start'; after: number; tenant: number; vendor: number; ttlMs: number | null }
+  | { type: 'cancel' | 'delete'; after: number; pick: number };
+
+/**
+ * Random history commands: starts (on one of four tenants and `vendors` vendors, delayed by `startAfter`,
+ * some with a time to live) and cancels or deletes of a run started before.
+ */
+export const historyCommand = (startAfter: fc.Arbitrary<number>, vendors = 1): fc.Arbitrary<HistoryCommand> =>
+  fc.oneof(
+    fc.record({
+      type: fc.constant('start' as const),
+      after: startAfter,
+      tenant: fc.integer({ min: 0, max: 3 }),
+      vendor: fc.integer({ min: 0, max: vendors - 1 }),
+      ttlMs: fc.option(fc.integer({ min: 0, max: 6_000 })),
+    }),
+    fc.record({
+      type: fc.constantFrom('cancel' as const, 'delete' as const),
+      after: fc.integer({ min: 0, max: 4_000 }),
+      pick: fc.nat(),
+    }),
+  );

@@ -4,26 +4,16 @@ import { nextChangeAfter } from '../../src/core/next-change.js';
 import type { Run } from '../../src/core/run.js';
 import type { Simulator } from '../../src/core/simulator.js';
 import { fixedTiming, START } from './scenario-fixture.js';
-import { moveTo, runRequest, simulatorFixture, startRun } from './simulator-fixture.js';
+import {
+  historyCommand,
+  moveTo,
+  runRequest,
+  simulatorFixture,
+  startRun,
+  type HistoryCommand,
+} from './simulator-fixture.js';
 
-/** One command of a random history, at a delay after the previous one. */
-type Command =
-  | { type: 'start'; after: number; tenant: number; ttlMs: number | null }
-  | { type: 'cancel' | 'delete'; after: number; pick: number };
-
-const command: fc.Arbitrary<Command> = fc.oneof(
-  fc.record({
-    type: fc.constant('start' as const),
-    after: fc.integer({ min: 0, max: 4_000 }),
-    tenant: fc.integer({ min: 0, max: 3 }),
-    ttlMs: fc.option(fc.integer({ min: 0, max: 6_000 })),
-  }),
-  fc.record({
-    type: fc.constantFrom('cancel' as const, 'delete' as const),
-    after: fc.integer({ min: 0, max: 4_000 }),
-    pick: fc.nat(),
-  }),
-);
+const command = historyCommand(fc.integer({ min: 0, max: 4_000 }));
 
 /** The earliest next change over `runs`, or null. */
 const earliest = (runs: readonly Run[], t: number): number | null =>
@@ -32,7 +22,7 @@ const earliest = (runs: readonly Run[], t: number): number | null =>
     return change !== null && (next === null || change < next) ? change : next;
   }, null);
 
-const apply = (sim: Simulator, started: Run[], step: Command): void => {
+const apply = (sim: Simulator, started: Run[], step: HistoryCommand): void => {
   if (step.type === 'start') {
     started.push(startRun(sim, `key_${step.tenant}`, runRequest({ ttlMs: step.ttlMs })));
     return;
