@@ -36,8 +36,6 @@ interface Timeline {
   byId: Map<string, Placed>;
   ofWebset: Map<WebsetRecord, Placed[]>;
   place: Map<WebsetRecord, number>;
-  /** How many of the Websets' changes (`TenantWebsets.changes`) the timeline has taken in. */
-  seen: number;
 }
 
 /**
@@ -57,12 +55,15 @@ function rederive(timeline: Timeline, webset: WebsetRecord): void {
     if (events[at] === old) events.splice(at, 1);
     byId.delete(old.entry.id);
   }
+  // The kept events take their new places first (their order among the Webset's events is unchanged, so
+  // the timeline stays sorted); only then are the new ones put in among them.
+  fresh.forEach((entry, ordinal) => {
+    const kept = byId.get(entry.id);
+    if (kept) kept.ordinal = ordinal;
+  });
   const placed = fresh.map((entry, ordinal): Placed => {
     const kept = byId.get(entry.id);
-    if (kept) {
-      kept.ordinal = ordinal;
-      return kept;
-    }
+    if (kept) return kept;
     const made = { entry, webset: websetPlace, ordinal };
     events.splice(
       prefixLength(events, (other) => compare(other, made) <= 0),
@@ -78,7 +79,7 @@ function rederive(timeline: Timeline, webset: WebsetRecord): void {
 /**
  * The events of a tenant's Websets as an index kept by the commands: each Webset's events are derived for
  * every instant at once (events up to `now` never depend on when they are asked for), and derived again
- * only for the Websets a command created or named since (`TenantWebsets.changes`), patching the timeline.
+ * only for the Websets a command created or named since (`TenantWebsets.takeChanges`), patching the timeline.
  * A read at `now` then costs a binary search and the page, and a read after a command what that command
  * changed, whatever the history; the index is a cache of commands, never of time.
  *
@@ -92,12 +93,10 @@ export function createEventIndex() {
   const timeline = (websets: TenantWebsets): Timeline => {
     let found = timelines.get(websets);
     if (!found) {
-      found = { events: [], byId: new Map(), ofWebset: new Map(), place: new Map(), seen: 0 };
+      found = { events: [], byId: new Map(), ofWebset: new Map(), place: new Map() };
       timelines.set(websets, found);
     }
-    const changed = new Set(websets.changes.slice(found.seen));
-    found.seen = websets.changes.length;
-    for (const webset of changed) rederive(found, webset);
+    for (const webset of websets.takeChanges()) rederive(found, webset);
     return found;
   };
   /** The number of events at or before `t`. */

@@ -67,10 +67,11 @@ export interface TenantWebsets {
   /** Every Webset created, deleted ones included, oldest first. */
   readonly websets: readonly WebsetRecord[];
   /**
-   * The Websets a command may have changed since the event index last looked (see `event-index`): every
-   * Webset created, and every Webset a command named (`touch`), in the order it happened.
+   * Hands over the Websets a command may have changed since the last call (every Webset created, every
+   * Webset a command named with `touch`), each once, in the order they first changed, and forgets them:
+   * for the one reader, the vendor's event index (see `event-index`). Bounded by the number of Websets.
    */
-  readonly changes: readonly WebsetRecord[];
+  takeChanges(): WebsetRecord[];
   add(webset: WebsetRecord): void;
   /** Records that a command may have changed the Webset's events. */
   touch(webset: WebsetRecord): void;
@@ -85,7 +86,7 @@ export interface TenantWebsets {
 /** A tenant's Websets and their indexes, empty. */
 function createTenantWebsets(): TenantWebsets {
   const websets: WebsetRecord[] = [];
-  const changes: WebsetRecord[] = [];
+  const changes = new Set<WebsetRecord>();
   const position = new Map<WebsetRecord, number>();
   const byId = new Map<string, WebsetRecord>();
   const byExternalId = new Map<string, WebsetRecord>();
@@ -100,17 +101,21 @@ function createTenantWebsets(): TenantWebsets {
   }
   return {
     websets,
-    changes,
+    takeChanges() {
+      const taken = [...changes];
+      changes.clear();
+      return taken;
+    },
     add(webset) {
       position.set(webset, websets.length);
       websets.push(webset);
-      changes.push(webset);
+      changes.add(webset);
       byId.set(webset.id, webset);
       byList.set(webset.list.id, webset);
       // Creation refuses an externalId a live Webset has: the latest with it is the only live one.
       if (webset.externalId !== null) byExternalId.set(webset.externalId, webset);
     },
-    touch: (webset) => void changes.push(webset),
+    touch: (webset) => void changes.add(webset),
     find(reference) {
       // The first in creation order, as when an externalId is another Webset's id.
       const found = [live(byId.get(reference)), live(byExternalId.get(reference))].filter(

@@ -7,31 +7,36 @@ import { createWebsetStore, type TenantWebsets } from '../../../src/vendors/exa/
 import { fixedTiming } from '../../core/scenario-fixture.js';
 import { moveTo, runRequest, simulatorFixture, startRun } from '../../core/simulator-fixture.js';
 
-/** One command of a random history, `after` ms after the previous one. */
+/**
+ * One command of a random history, `after` ms after the previous one (often 0: commands at one instant,
+ * whose events tie on their instant). An Enrichment whose dispatch fails ends its items at its creation.
+ */
 type Command =
   | { type: 'webset'; after: number; size: number; search: boolean }
+  | { type: 'enrich'; after: number; pick: number; dispatchFails: boolean }
   | {
-      type: 'enrich' | 'cancel' | 'delete-enrichment' | 'delete-item' | 'delete-webset';
+      type: 'cancel' | 'delete-enrichment' | 'delete-item' | 'delete-webset';
       after: number;
       pick: number;
     };
 
+const after = fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 3_000 }));
 const command: fc.Arbitrary<Command> = fc.oneof(
   fc.record({
     type: fc.constant('webset' as const),
-    after: fc.integer({ min: 0, max: 3_000 }),
+    after,
     size: fc.integer({ min: 0, max: 6 }),
     search: fc.boolean(),
   }),
+  fc.record({ type: fc.constant('enrich' as const), after, pick: fc.nat(), dispatchFails: fc.boolean() }),
   fc.record({
     type: fc.constantFrom(
-      'enrich' as const,
       'cancel' as const,
       'delete-enrichment' as const,
       'delete-item' as const,
       'delete-webset' as const,
     ),
-    after: fc.integer({ min: 0, max: 3_000 }),
+    after,
     pick: fc.nat(),
   }),
 );
@@ -99,7 +104,11 @@ function apply(sim: Simulator, own: TenantWebsets, step: Command): void {
             : startRun(
                 sim,
                 'key_exa',
-                runRequest({ vendor: 'exa', scope: { type: 'list', listId: webset.list.id } }),
+                runRequest({
+                  vendor: 'exa',
+                  scope: { type: 'list', listId: webset.list.id },
+                  ...(step.dispatchFails ? { dispatchFailure: 'dispatch failed' } : {}),
+                }),
               ),
         createdAt: now,
         versions: [{ from: now, description: 'd', format: 'text', options: null, metadata: {} }],
