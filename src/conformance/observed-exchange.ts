@@ -1,6 +1,7 @@
 import { journalBody } from '../http/journal-body.js';
 import type { JournalEntry } from '../runtime/journal.js';
 import type { RecordedExchange } from '../server/replay/read-har.js';
+import { compareText } from '../core/compare-text.js';
 
 /** One exchange as the judge reads it, from the journal or from a recorded HAR. */
 export interface ObservedExchange {
@@ -23,7 +24,7 @@ export interface ObservedExchange {
 }
 
 const sortedQuery = (pairs: [string, string][]): string =>
-  new URLSearchParams([...pairs].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))).toString();
+  new URLSearchParams([...pairs].sort(([a], [b]) => compareText(a, b))).toString();
 
 /**
  * A journal entry as the judge reads it.

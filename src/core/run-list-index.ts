@@ -1,5 +1,6 @@
 import type { Run } from './run.js';
 import { prefixLength } from './sorted-prefix.js';
+import { compareText } from './compare-text.js';
 
 /** Which runs a listing covers: one tenant's, one vendor's, both, or (neither set) every run. */
 export interface RunFilter {
@@ -15,7 +16,7 @@ export interface RunFilter {
  * runs.sort(compareRunAge); // oldest first
  */
 export function compareRunAge(a: Run, b: Run): number {
-  return a.createdAt - b.createdAt || b.tenant.localeCompare(a.tenant) || a.sequence - b.sequence;
+  return a.createdAt - b.createdAt || compareText(b.tenant, a.tenant) || a.sequence - b.sequence;
 }
 
 /** The sequences a run belongs to: every run, its tenant's, its vendor's, and its tenant's of its vendor. */

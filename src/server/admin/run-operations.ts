@@ -7,6 +7,7 @@ import type { Reply } from '../../http/answer.js';
 import { adminError } from './admin-error.js';
 import { toIso } from '../../core/clock.js';
 import { mergeSorted } from '../../core/merge-sorted.js';
+import { compareText } from '../../core/compare-text.js';
 
 type RunView = components['schemas']['Run'];
 /** Where a run sits in the newest-first order: the key a cursor carries. */
@@ -19,7 +20,7 @@ function* mapLazily<T, U>(sequence: Iterable<T>, map: (entry: T) => U): Generato
 
 /** Newest first; ties by scenario and tenant, then the tenant's latest run first. */
 function compareKeys(a: SortKey, b: SortKey): number {
-  return b[0] - a[0] || a[1].localeCompare(b[1]) || a[2].localeCompare(b[2]) || b[3] - a[3];
+  return b[0] - a[0] || compareText(a[1], b[1]) || compareText(a[2], b[2]) || b[3] - a[3];
 }
 
 const encodeCursor = (key: SortKey): string => Buffer.from(JSON.stringify(key)).toString('base64url');

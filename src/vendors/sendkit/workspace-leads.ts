@@ -1,5 +1,6 @@
 import { mergeSorted } from '../../core/merge-sorted.js';
 import { generatedIndexOf, generatedLeadId, type LeadList } from '../../core/lead-list.js';
+import { compareText } from '../../core/compare-text.js';
 
 /** A lead's place in its list, with its id (the lead itself is generated only when needed). */
 export interface LeadRef {
@@ -14,7 +15,7 @@ const OBJECT_ID = /^[0-9a-fA-F]{24}$/;
 function* listLeads(list: LeadList, after: string): Generator<LeadRef> {
   const written = list.explicit
     .filter((lead) => OBJECT_ID.test(lead.id) && lead.id > after)
-    .sort((a, b) => (a.id < b.id ? -1 : 1));
+    .sort((a, b) => compareText(a.id, b.id));
   // Generated ids grow with the index: binary-search the first one above the cursor.
   let low = list.explicit.length;
   let high = list.size;
@@ -43,10 +44,9 @@ function* listLeads(list: LeadList, after: string): Generator<LeadRef> {
  */
 export function* workspaceLeads(lists: readonly LeadList[], after = ''): Generator<LeadRef> {
   let last: string | undefined;
-  const byId = (a: LeadRef, b: LeadRef): number => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
   for (const ref of mergeSorted(
     lists.map((list) => listLeads(list, after)),
-    byId,
+    (a, b) => compareText(a.id, b.id),
   )) {
     if (ref.id !== last) yield ref;
     last = ref.id;
