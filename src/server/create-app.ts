@@ -22,6 +22,9 @@ import {
 import { FORBIDDEN_METHODS, unrouted } from './unrouted.js';
 import type { UserHandlers } from './user-handlers.js';
 
+const INTERNAL_ERROR_MESSAGE =
+  'Internal server error: the mock failed to answer this request. The server log has the details.';
+
 /** One vendor as the server mounts it: its base path and its pipeline. */
 export interface MountedVendor {
   vendor: Vendor;
@@ -115,10 +118,7 @@ export function createApp(options: AppOptions): RequestListener {
     } catch (error) {
       // A failure inside a route becomes a journalled 500 rather than a dropped request.
       logger.error({ requestId: exchange.requestId, err: error }, 'request failed');
-      const failed = adminError(
-        'INTERNAL_ERROR',
-        'Internal server error: the mock failed to answer this request. The server log has the details.',
-      );
+      const failed = adminError('INTERNAL_ERROR', INTERNAL_ERROR_MESSAGE);
       outcome = served('unknown', resultAnswer(failed, exchange.requestId));
     }
     const { latencyMs, fault } = outcome.edge;
@@ -130,11 +130,18 @@ export function createApp(options: AppOptions): RequestListener {
     deliver(request, response, fault, sent, options.delivery);
   };
 
-  /** `answer`, with a failure outside the routes (journal, socket) logged and the connection dropped. */
+  /**
+   * `answer`, with a failure outside the routes (journal, log, socket) logged and answered `500
+   * INTERNAL_ERROR` (closing the connection), or the connection dropped when the answer had begun.
+   */
   const listener: RequestListener = (request, response) => {
     answer(request, response).catch((error: unknown) => {
       logger.error({ err: error }, 'request failed outside its route');
-      response.destroy();
+      if (response.headersSent) return void response.destroy();
+      const { body } = adminError('INTERNAL_ERROR', INTERNAL_ERROR_MESSAGE);
+      response
+        .writeHead(500, { 'content-type': 'application/json', connection: 'close' })
+        .end(JSON.stringify(body));
     });
   };
   const dashboard = serveDashboard((sent) => runtime.requestId(sent), listener);

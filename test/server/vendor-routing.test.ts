@@ -160,4 +160,26 @@ describe('server faults decided once, in the server adapter', () => {
     expect(response.status).toBe(502);
     expect((await server.call('GET', '/__admin/runs')).json.runs).toMatchObject([{ status: 'failed' }]);
   });
+
+  it('answers 500 INTERNAL_ERROR, and stays up, when the exchange fails after its route (here: its log line)', async () => {
+    const lines: string[] = [];
+    let failNext = true;
+    server = await startTestServer({
+      seed: 306,
+      logTo: {
+        write(line) {
+          if (failNext && line.includes('"msg":"request"')) {
+            failNext = false;
+            throw new Error('the log destination is full');
+          }
+          lines.push(line);
+        },
+      },
+    });
+    const failed = await server.call('GET', '/api/enrichments', { headers: PUFFLE });
+    expect(failed.status).toBe(500);
+    expect(failed.json.error).toMatchObject({ code: 'INTERNAL_ERROR' });
+    expect(lines.some((line) => line.includes('request failed outside its route'))).toBe(true);
+    expect((await server.call('GET', '/api/enrichments', { headers: PUFFLE })).status).toBe(200);
+  });
 });

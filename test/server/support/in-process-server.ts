@@ -19,6 +19,8 @@ export interface TestServerOptions {
   version?: string;
   /** How long `close()` waits for open connections before dropping them (the server's default otherwise). */
   graceMs?: number;
+  /** Where the server's log lines go, at `info` (default: nowhere, silent). */
+  logTo?: { write(line: string): void };
 }
 
 export interface TestServer extends RunningServer {
@@ -58,7 +60,9 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     clock,
     journalLimit: options.journalLimit ?? 10_000,
     adminToken: options.adminToken,
-    logger: createLogger({ level: 'silent', format: 'json', destination: { write: () => undefined } }),
+    logger: options.logTo
+      ? createLogger({ level: 'info', format: 'json', destination: options.logTo })
+      : createLogger({ level: 'silent', format: 'json', destination: { write: () => undefined } }),
     version: options.version ?? '0.0.0-test',
     ...(options.graceMs === undefined ? {} : { graceMs: options.graceMs }),
   });
