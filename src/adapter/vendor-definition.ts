@@ -11,8 +11,11 @@ import type { WebhookFeed } from '../webhooks/outbox.js';
 export type Authentication =
   { ok: true; key: string } | { ok: false; status: number; code: string; message: string };
 
+/** What a vendor operation answers: a reply with a JSON body (only the control API sends `text`). */
+export type VendorReply = Omit<Reply, 'text'>;
+
 /** A failure in the vendor's error shape, as `RequestContext.fail` builds it (`failed` tells it from a success). */
-export interface VendorFailure extends Reply {
+export interface VendorFailure extends VendorReply {
   readonly failed: true;
 }
 
@@ -102,7 +105,7 @@ export type ResponseBody<Op> = Op extends { responses: infer Responses }
   : never;
 
 /** A success answer whose body has type `Body`. */
-export interface VendorSuccess<Body> extends Reply {
+export interface VendorSuccess<Body> extends VendorReply {
   body: Body;
 }
 
@@ -133,7 +136,7 @@ export type OperationHandlers<Operations> = { [Id in keyof Operations]: Operatio
  * whose request parts are `never` fits every operation's). Only the pipeline calls them, with the
  * request it validated against that operation.
  */
-export type AnyOperationHandler = (context: OperationContext<never>) => Reply;
+export type AnyOperationHandler = (context: OperationContext<never>) => VendorReply;
 
 /** One vendor: its OpenAPI document, its words for auth and errors, and its operations by operationId. */
 export interface VendorDefinition {
@@ -153,7 +156,7 @@ export interface VendorDefinition {
    * Headers added to every response of the vendor (rate-limit headers, ...); `now` is the request's instant
    * of the mock's clock, `response` the answer they go on (an injected 429 carries its `retry-after`).
    */
-  headers?(tenant: string | null, now: number, response: Reply): Record<string, string>;
+  headers?(tenant: string | null, now: number, response: VendorReply): Record<string, string>;
   /** Handlers by operationId: build them as `OperationHandlers<operations>` so each is typed for its operation. */
   operations: Readonly<Record<string, AnyOperationHandler>>;
   /** The vendor's webhooks and the events they receive, for the delivery engine (`src/webhooks`). */

@@ -1,5 +1,5 @@
 import type { OperationContext, RequestContext, VendorFailure } from '../../adapter/vendor-definition.js';
-import type { Reply } from '../../http/answer.js';
+import type { VendorReply } from '../../adapter/vendor-definition.js';
 import { settingsProblem } from './enrichment-settings.js';
 import { EXA_TAGS } from './exa-errors.js';
 import type { ExaHandlers, ExaOperations, WebsetPartContext } from './exa-handlers.js';
@@ -59,7 +59,7 @@ export function enrichmentOperations(
 > {
   /** Runs `act` on the Enrichment named by the path, or answers its 404. */
   const withEnrichment =
-    <Context extends WebsetPartContext, Result extends Reply>(
+    <Context extends WebsetPartContext, Result extends VendorReply>(
       act: (context: Context, enrichment: EnrichmentRecord, now: number) => Result,
     ) =>
     (context: Context): Result | VendorFailure => {

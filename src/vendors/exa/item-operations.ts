@@ -1,5 +1,5 @@
 import type { VendorFailure } from '../../adapter/vendor-definition.js';
-import type { Reply } from '../../http/answer.js';
+import type { VendorReply } from '../../adapter/vendor-definition.js';
 import { EXA_TAGS } from './exa-errors.js';
 import { itemId, itemIndex } from './exa-ids.js';
 import type { ExaHandlers, WebsetPartContext } from './exa-handlers.js';
@@ -19,7 +19,7 @@ export function itemOperations(
 ): ExaHandlers<'exaListItems' | 'exaGetItem' | 'exaDeleteItem'> {
   /** Runs `act` on the Item named by the path, as it is now, or answers its 404. */
   const withItem =
-    <Result extends Reply>(
+    <Result extends VendorReply>(
       act: (webset: WebsetRecord, index: number, item: WebsetItem, now: number) => Result,
     ) =>
     (context: WebsetPartContext): Result | VendorFailure => {

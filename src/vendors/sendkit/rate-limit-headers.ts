@@ -1,4 +1,4 @@
-import type { Reply } from '../../http/answer.js';
+import type { VendorReply } from '../../adapter/vendor-definition.js';
 
 /** Requests per window the mock announces (it never throttles on its own: 429 comes from scenario faults). */
 export const RATE_LIMIT = 100;
@@ -15,7 +15,7 @@ const WINDOW_MS = 60_000;
  * rateLimitHeaders(Date.parse('2026-01-05T09:00:30Z'), { status: 200, body: {} }); // { 'x-ratelimit-reset': '1767603660', ... }
  * rateLimitHeaders(Date.parse('2026-01-05T09:00:30Z'), { status: 429, body: {}, headers: { 'retry-after': '3' } }); // remaining '0', reset '1767603633'
  */
-export function rateLimitHeaders(now: number, response: Reply): Record<string, string> {
+export function rateLimitHeaders(now: number, response: VendorReply): Record<string, string> {
   const throttled = response.status === 429;
   const retryAfter = Number(response.headers?.['retry-after']);
   const reset =
