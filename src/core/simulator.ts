@@ -262,7 +262,8 @@ export function createSimulator({
     },
     /**
      * The live runs `filter` covers, newest first (see `compareRunAge`), lazily from an index the
-     * commands keep; `isAfter` starts the walk past a cursor. Costs what the caller reads.
+     * commands keep; `isAfter` starts the walk past a cursor. Costs what the caller reads, plus the
+     * expired runs not swept yet that it steps over.
      */
     *liveRunsNewestFirst(filter: RunFilter, isAfter?: (run: Run) => boolean): Generator<Run> {
       const t = now();

@@ -64,8 +64,10 @@ export function toRunView(context: ScenarioContext, run: Run): RunView {
 /**
  * `adminListRuns`: every vendor's runs in every scenario, newest first, filtered and paginated. Each
  * scenario's simulator walks its run index (per tenant and vendor when filtered) from the cursor, and the
- * scenarios' walks are merged lazily up to one run past the page: O(page + runs the status filter skips),
- * whatever the history. A run's status is derived per candidate, never kept.
+ * scenarios' walks are merged lazily up to one run past the page: O(page + runs the status filter skips
+ * + expired runs not swept yet), whatever the history. A run's status is derived per candidate, never
+ * kept. Expired runs leave the index when the simulator sweeps (every 1,000 runs created), so a tenant
+ * whose many runs expired with no run created since is walked past them one by one.
  */
 export function createRunOperations(context: Pick<AdminContext, 'runtime'>) {
   return {
