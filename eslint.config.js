@@ -87,6 +87,25 @@ export default tseslint.config(
     rules: { 'no-restricted-syntax': 'off' },
   },
   {
+    // Test files share modules (vitest.config.ts): no test changes the process's environment or globals.
+    files: ['test/**/*.ts', 'examples/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        ...[
+          "AssignmentExpression[left.object.object.name='process'][left.object.property.name='env']",
+          "UnaryExpression[operator='delete'][argument.object.object.name='process']",
+          "AssignmentExpression[left.object.name='globalThis']",
+          "CallExpression[callee.object.name='vi'][callee.property.name='spyOn'][arguments.0.name=/^(globalThis|process|console)$/]",
+        ].map((selector) => ({
+          selector,
+          message:
+            'Test files share modules (vitest.config.ts): pass an environment or a fake in, do not change the process or globals.',
+        })),
+      ],
+    },
+  },
+  {
     // The simulator core is pure: no timers, no I/O, no HTTP layer.
     files: ['src/core/**'],
     rules: {

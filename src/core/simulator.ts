@@ -269,7 +269,7 @@ export function createSimulator({
       const t = now();
       for (const run of listed.newestFirst(filter, isAfter)) if (isLive(run, t)) yield run;
     },
-    /** Every live run of every tenant. */
+    /** Every live run of every tenant, by scanning each tenant's runs (no index): for checks and tests. */
     allRuns(): Run[] {
       const t = now();
       return [...tenants.values()].flatMap((owner) =>

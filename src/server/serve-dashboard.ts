@@ -75,9 +75,9 @@ export function serveDashboard(
     response
       .status(301)
       .set({ ...SECURITY_HEADERS, 'x-request-id': requestId(sentId(request.headers['x-request-id'])) })
-      .location('/__admin/ui/')
+      .location(`${DASHBOARD_PATH}/`)
       .type('text/html')
-      .send('<!doctype html><title>Dashboard</title><a href="/__admin/ui/">/__admin/ui/</a>');
+      .send(`<!doctype html><title>Dashboard</title><a href="${DASHBOARD_PATH}/">${DASHBOARD_PATH}/</a>`);
   });
   app.use(otherwise);
   return app;

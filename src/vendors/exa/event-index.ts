@@ -18,7 +18,7 @@ export type EventPage =
 
 /**
  * An event in the tenant's timeline, with its place: by instant, then its Webset's place among the
- * tenant's, then its place among its Webset's events (the order they happened), as `eventTimeline` sorts.
+ * tenant's, then its place among its Webset's events (the order they happened), as a sort of every Webset's events would.
  */
 interface Placed {
   entry: EventEntry;

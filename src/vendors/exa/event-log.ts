@@ -77,15 +77,6 @@ export function websetEvents(webset: WebsetRecord, now: number): EventEntry[] {
   return entries.sort((a, b) => a.at - b.at);
 }
 
-/**
- * Every event of the tenant's Websets up to `now`, oldest first (ties in Webset order, then the order they
- * happened). Costs every event of every Webset: reads go through the event index (`createEventIndex`),
- * which derives each Webset's events (`websetEvents`) again only when a command may have changed them.
- */
-export function eventTimeline(websets: readonly WebsetRecord[], now: number): EventEntry[] {
-  return websets.flatMap((webset) => websetEvents(webset, now)).sort((a, b) => a.at - b.at);
-}
-
 /** The event with its data: the Webset, search or Item as it was at the event's instant. */
 export function toEvent(entry: EventEntry, items: ItemSource): ExaEvent {
   const { webset, at, index } = entry;

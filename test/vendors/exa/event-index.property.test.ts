@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Simulator } from '../../../src/core/simulator.js';
 import { createEventIndex, type EventQuery } from '../../../src/vendors/exa/event-index.js';
-import { eventTimeline, type EventEntry } from '../../../src/vendors/exa/event-log.js';
+import { websetEvents, type EventEntry } from '../../../src/vendors/exa/event-log.js';
 import { createWebsetStore, type TenantWebsets } from '../../../src/vendors/exa/webset-store.js';
 import { fixedTiming } from '../../core/scenario-fixture.js';
 import { moveTo, runRequest, simulatorFixture, startRun } from '../../core/simulator-fixture.js';
@@ -128,6 +128,10 @@ function apply(sim: Simulator, own: TenantWebsets, step: Command): void {
       webset.deletedAt = now;
   }
 }
+
+/** The brute force: every event of every Webset up to `now`, oldest first (ties in Webset order). */
+const eventTimeline = (websets: TenantWebsets['websets'], now: number): EventEntry[] =>
+  websets.flatMap((webset) => websetEvents(webset, now)).sort((a, b) => a.at - b.at);
 
 /** The page the brute force gives: every event derived at `now`, newest first, filtered, then cut. */
 function brutePage(
