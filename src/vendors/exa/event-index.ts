@@ -1,20 +1,15 @@
 import { MAX_INSTANT_MS } from '../../core/clock.js';
 import { prefixLength } from '../../core/sorted-prefix.js';
 import { websetEvents, type EventEntry } from './event-log.js';
+import type { ListWalk } from './paginate.js';
 import type { TenantWebsets, WebsetRecord } from './webset-store.js';
 
-/** The query of a list of events: types, inclusive instant bounds, the cursor (an event id) and the limit. */
+/** The filter of a list of events: types (null: all) and inclusive instant bounds. */
 export interface EventQuery {
   types: ReadonlySet<string> | null;
   after: number;
   before: number;
-  cursor: string | undefined;
-  limit: number | undefined;
 }
-
-/** A page of events, newest first; `cursorFound` false when the cursor names no event the query lists. */
-export type EventPage =
-  { ok: true; entries: EventEntry[]; hasMore: boolean } | { ok: false; reason: 'unknown_cursor' };
 
 /**
  * An event in the tenant's timeline, with its place: by instant, then its Webset's place among the
@@ -76,6 +71,20 @@ function rederive(timeline: Timeline, webset: WebsetRecord): void {
   ofWebset.set(webset, placed);
 }
 
+/** The events at `from` and before it that `matches`, newest first, stopping at the first before `after`. */
+function* newestFirst(
+  events: readonly Placed[],
+  from: number,
+  after: number,
+  matches: (entry: EventEntry) => boolean,
+): Generator<EventEntry> {
+  for (let i = from; i >= 0; i--) {
+    const entry = events[i]?.entry;
+    if (entry === undefined || entry.at < after) return;
+    if (matches(entry)) yield entry;
+  }
+}
+
 /**
  * The events of a tenant's Websets as an index kept by the commands: each Webset's events are derived for
  * every instant at once (events up to `now` never depend on when they are asked for), and derived again
@@ -85,7 +94,7 @@ function rederive(timeline: Timeline, webset: WebsetRecord): void {
  *
  * @example
  * const events = createEventIndex();
- * events.page(websets, clock.now(), { types: null, after: -Infinity, before: Infinity, cursor: undefined, limit: 10 });
+ * paginate(events.walk(websets, clock.now(), { types: null, after: -Infinity, before: Infinity }), (event) => event.id, undefined, 10);
  */
 export function createEventIndex() {
   const timelines = new WeakMap<TenantWebsets, Timeline>();
@@ -114,28 +123,22 @@ export function createEventIndex() {
       const entry = timeline(websets).byId.get(id)?.entry;
       return entry !== undefined && entry.at <= now ? entry : undefined;
     },
-    /** One page of the events up to `now` that match `query`, newest first, in O(log events + page). */
-    page(websets: TenantWebsets, now: number, query: EventQuery): EventPage {
-      const { events, byId } = timeline(websets);
+    /**
+     * The events up to `now` that match `query`, newest first, from the event a cursor names; undefined
+     * when the cursor names no event the query lists. Finding the cursor costs O(log events).
+     */
+    walk(websets: TenantWebsets, now: number, query: EventQuery): ListWalk<EventEntry> {
       const matches = (entry: EventEntry): boolean =>
         entry.at >= query.after && (query.types === null || query.types.has(entry.type));
-      let from = countUntil(events, Math.min(now, query.before)) - 1;
-      if (query.cursor !== undefined) {
-        const named = byId.get(query.cursor);
-        const at =
-          named === undefined ? Infinity : prefixLength(events, (other) => compare(other, named) < 0);
-        if (named === undefined || at > from || !matches(named.entry))
-          return { ok: false, reason: 'unknown_cursor' };
-        from = at - 1;
-      }
-      const limit = query.limit ?? Infinity;
-      const found: EventEntry[] = [];
-      for (let i = from; i >= 0 && found.length <= limit; i--) {
-        const entry = events[i]?.entry;
-        if (entry === undefined || entry.at < query.after) break;
-        if (matches(entry)) found.push(entry);
-      }
-      return { ok: true, entries: found.slice(0, limit), hasMore: found.length > limit };
+      return (cursor) => {
+        const { events, byId } = timeline(websets);
+        const last = countUntil(events, Math.min(now, query.before)) - 1;
+        if (cursor === undefined) return newestFirst(events, last, query.after, matches);
+        const named = byId.get(cursor);
+        if (named === undefined || !matches(named.entry)) return undefined;
+        const at = prefixLength(events, (other) => compare(other, named) < 0);
+        return at > last ? undefined : newestFirst(events, at - 1, query.after, matches);
+      };
     },
   };
 }

@@ -4,9 +4,9 @@ import type { ExaHandlers, ExaOperations } from './exa-handlers.js';
 import { ok, scopeOf, type ExaDependencies } from './exa-scope.js';
 import type { EventIndex, EventQuery } from './event-index.js';
 import { toEvent } from './event-log.js';
-import { unknownCursorMessage } from './paginate.js';
+import { listResponse } from './paginate.js';
 
-/** The list query as the event index reads it: `types`, the inclusive `createdAfter`/`createdBefore` bounds, the page. */
+/** The list query as the event index reads it: `types` and the inclusive `createdAfter`/`createdBefore` bounds. */
 function eventQuery(query: QueryParams<ExaOperations['exaListEvents']>): EventQuery {
   const instant = (value: string | undefined, absent: number): number =>
     value === undefined ? absent : Date.parse(value);
@@ -14,8 +14,6 @@ function eventQuery(query: QueryParams<ExaOperations['exaListEvents']>): EventQu
     types: query.types === undefined ? null : new Set<string>(query.types),
     after: instant(query.createdAfter, -Infinity),
     before: instant(query.createdBefore, Infinity),
-    cursor: query.cursor,
-    limit: query.limit === undefined ? undefined : Math.max(1, Math.floor(query.limit)),
   };
 }
 
@@ -30,16 +28,12 @@ export function eventOperations(
   return {
     exaListEvents(context) {
       const scope = scopeOf(dependencies, context);
-      const query = eventQuery(context.query);
-      const page = events.page(scope.websets, scope.now, query);
-      if (!page.ok)
-        return context.fail(400, EXA_TAGS.invalidParams, unknownCursorMessage(query.cursor ?? ''));
-      const last = page.entries.at(-1);
-      return ok({
-        data: page.entries.map((entry) => toEvent(entry, scope.items)),
-        hasMore: page.hasMore,
-        nextCursor: page.hasMore && last !== undefined ? last.id : null,
-      });
+      return listResponse(
+        context,
+        events.walk(scope.websets, scope.now, eventQuery(context.query)),
+        (entry) => entry.id,
+        (entry) => toEvent(entry, scope.items),
+      );
     },
     exaGetEvent(context) {
       const scope = scopeOf(dependencies, context);

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Simulator } from '../../../src/core/simulator.js';
 import { createEventIndex, type EventQuery } from '../../../src/vendors/exa/event-index.js';
 import { websetEvents, type EventEntry } from '../../../src/vendors/exa/event-log.js';
+import { paginate } from '../../../src/vendors/exa/paginate.js';
 import { createWebsetStore, type TenantWebsets } from '../../../src/vendors/exa/webset-store.js';
 import { fixedTiming } from '../../core/scenario-fixture.js';
 import { moveTo, runRequest, simulatorFixture, startRun } from '../../core/simulator-fixture.js';
@@ -41,7 +42,10 @@ const command: fc.Arbitrary<Command> = fc.oneof(
   }),
 );
 
-const query: fc.Arbitrary<EventQuery> = fc.record({
+/** A list request: the index's filter, and the page asked for (the cursor, an event id, and the limit). */
+type ListQuery = EventQuery & { cursor: string | undefined; limit: number | undefined };
+
+const query: fc.Arbitrary<ListQuery> = fc.record({
   types: fc.option(
     fc
       .subarray(['webset.created', 'webset.item.created', 'webset.item.enriched', 'webset.idle'])
@@ -137,7 +141,7 @@ const eventTimeline = (websets: TenantWebsets['websets'], now: number): EventEnt
 function brutePage(
   websets: TenantWebsets['websets'],
   now: number,
-  q: EventQuery,
+  q: ListQuery,
 ): { ids: string[]; hasMore: boolean } {
   const all = eventTimeline(websets, now)
     .reverse()
@@ -181,17 +185,16 @@ describe('exa event index', () => {
                   after: q.after + scenario.startAtMs,
                   before: q.before + scenario.startAtMs,
                 };
-                const page = index.page(own, now, relative);
+                const walk = index.walk(own, now, relative);
+                const page = paginate(walk, (e) => e.id, relative.cursor, relative.limit);
                 const want = brutePage(websets, now, relative);
-                expect(page.ok && { ids: page.entries.map((e) => e.id), hasMore: page.hasMore }).toEqual(
-                  want,
-                );
+                expect(page.ok && { ids: page.data.map((e) => e.id), hasMore: page.hasMore }).toEqual(want);
                 // The next page, from the first page's last event.
                 const cursor = want.ids.at(-1);
                 if (cursor === undefined) continue;
-                const next = index.page(own, now, { ...relative, cursor });
+                const next = paginate(walk, (e) => e.id, cursor, relative.limit);
                 const wantNext = brutePage(websets, now, { ...relative, cursor });
-                expect(next.ok && { ids: next.entries.map((e) => e.id), hasMore: next.hasMore }).toEqual(
+                expect(next.ok && { ids: next.data.map((e) => e.id), hasMore: next.hasMore }).toEqual(
                   wantNext,
                 );
               }

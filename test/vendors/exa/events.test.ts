@@ -97,6 +97,21 @@ describe('exa: events', () => {
     expect(fromEarly).toEqual(early.slice(5));
   });
 
+  it('refuses a cursor naming no event the query lists with 400 INVALID_REQUEST_PARAMS', async () => {
+    const { client } = exaSetup('default', 514);
+    await createWebset(client, websetBody(1));
+    const unknown = await client.listEvents({ cursor: 'event_nope' });
+    expectExaError(
+      unknown,
+      400,
+      'INVALID_REQUEST_PARAMS',
+      'cursor: unknown cursor "event_nope". Pass the nextCursor of the previous page, or omit cursor for the first page.',
+    );
+    const created = (await client.listEvents({ types: ['webset.created'] })).json.data as Event[];
+    const filteredOut = await client.listEvents({ cursor: created[0]?.id ?? '', types: ['webset.idle'] });
+    expectExaError(filteredOut, 400, 'INVALID_REQUEST_PARAMS', 'unknown cursor');
+  });
+
   it('gets one event by id and answers 404 for an unknown one', async () => {
     const { client } = exaSetup('default', 506);
     await createWebset(client, websetBody(1));
