@@ -1,4 +1,4 @@
-import type { Vendor } from '../scenario/types.js';
+import { isVendor, type Vendor } from '../vendors/vendor-descriptors.js';
 import type { RecordedDelivery } from '../webhooks/outbox.js';
 import { checkCreate, newCreateState, recheckCreates, type CreateState } from './create-checks.js';
 import { createFindings, type Findings } from './findings.js';
@@ -53,9 +53,9 @@ export function judge(input: JudgeInput): ConformanceReport {
   const states = new Map<string, TenantState>();
   const tenants = new Map<Vendor, Set<string>>();
   for (const exchange of input.exchanges) {
-    const facts = CONFORMANCE_FACTS.find((candidate) => candidate.vendor === exchange.vendor);
-    if (!facts) continue;
-    const { vendor } = facts;
+    const { vendor } = exchange;
+    if (!isVendor(vendor)) continue;
+    const facts = CONFORMANCE_FACTS[vendor];
     if (exchange.tenant !== null)
       tenants.set(vendor, (tenants.get(vendor) ?? new Set()).add(exchange.tenant));
     const key = `${vendor}\u0000${exchange.tenant ?? ''}`;

@@ -1,4 +1,3 @@
-import type { Vendor } from '../scenario/types.js';
 import type { ObservedExchange } from './observed-exchange.js';
 
 /** A poll or a cancel of one run, and what its answer told the client. */
@@ -31,7 +30,6 @@ export interface CreateTouch {
  * how to read run ids and statuses from them. Each vendor folder declares its own.
  */
 export interface VendorFacts {
-  vendor: Vendor;
   touch(exchange: ObservedExchange): RunTouch | undefined;
   creates(exchange: ObservedExchange): CreateTouch[];
   /** The scope a read settles for creates whose answer was lost (Exa: a Webset), or null. */

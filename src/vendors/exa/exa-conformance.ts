@@ -12,7 +12,6 @@ const TERMINAL: ReadonlySet<string> = new Set(['completed', 'canceled']);
  * exaConformance.rechecks(exchange); // 'ws_1' for GET /websets/v0/websets/ws_1
  */
 export const exaConformance: VendorFacts = {
-  vendor: 'exa',
   touch(exchange) {
     const { operation } = exchange;
     if (operation !== 'exaGetEnrichment' && operation !== 'exaCancelEnrichment') return undefined;

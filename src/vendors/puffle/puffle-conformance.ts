@@ -13,7 +13,6 @@ const TERMINAL: ReadonlySet<string> = new Set(['completed', 'failed', 'cancelled
  * puffleConformance.touch(exchange); // { kind: 'poll', runId: 'run_1', terminal: false, ... }
  */
 export const puffleConformance: VendorFacts = {
-  vendor: 'puffle',
   touch(exchange) {
     const { operation, status, responseBody } = exchange;
     if (operation !== 'puffleGetEnrichmentRun' && operation !== 'puffleCancelEnrichmentRun') return undefined;

@@ -23,7 +23,6 @@ function jobIds(responseBody: unknown, types: string[]): Map<string, string[]> {
  * sendkitConformance.creates(exchange); // [{ identity: 'lead_a,lead_b|email', guarded: false, ... }]
  */
 export const sendkitConformance: VendorFacts = {
-  vendor: 'sendkit',
   touch(exchange) {
     const { operation } = exchange;
     if (operation !== 'sendkitGetEnrichmentJob' && operation !== 'sendkitCancelEnrichmentJob')
