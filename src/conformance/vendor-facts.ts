@@ -64,3 +64,35 @@ export const text = (value: unknown, ...path: (string | number)[]): string | nul
 
 /** Whether a status answers 2xx. */
 export const isSuccess = (status: number): boolean => status >= 200 && status < 300;
+
+/** How a vendor's run poll and cancel read: their operation ids, where the run id and its status are. */
+export interface TouchCalls {
+  poll: string;
+  cancel: string;
+  /** The path segment holding the run id (as `segment` counts). */
+  runIdAt: number;
+  /** Where a 2xx answer's body holds the run status. */
+  status: (string | number)[];
+  /** The statuses that say the run is over. */
+  terminal: ReadonlySet<string>;
+}
+
+/**
+ * The poll or cancel `exchange` is, read as `calls` says (undefined for any other call): terminal when a
+ * 2xx answer shows a terminal status, never a conflict nor final (a vendor with such answers adds them).
+ *
+ * @example
+ * runTouch(exchange, { poll: 'exaGetEnrichment', cancel: 'exaCancelEnrichment', runIdAt: 5, status: ['status'], terminal });
+ */
+export function runTouch(exchange: ObservedExchange, calls: TouchCalls): RunTouch | undefined {
+  const { operation } = exchange;
+  if (operation !== calls.poll && operation !== calls.cancel) return undefined;
+  const status = isSuccess(exchange.status) ? text(exchange.responseBody, ...calls.status) : null;
+  return {
+    kind: operation === calls.poll ? 'poll' : 'cancel',
+    runId: segment(exchange.path, calls.runIdAt),
+    terminal: status !== null && calls.terminal.has(status),
+    conflict: false,
+    final: false,
+  };
+}

@@ -1,5 +1,5 @@
 import { stableJson } from '../../http/stable-json.js';
-import { isSuccess, segment, text, type VendorFacts } from '../../conformance/vendor-facts.js';
+import { runTouch, segment, text, type VendorFacts } from '../../conformance/vendor-facts.js';
 
 const TERMINAL: ReadonlySet<string> = new Set(['completed', 'canceled']);
 
@@ -12,18 +12,14 @@ const TERMINAL: ReadonlySet<string> = new Set(['completed', 'canceled']);
  * exaConformance.rechecks(exchange); // 'ws_1' for GET /websets/v0/websets/ws_1
  */
 export const exaConformance: VendorFacts = {
-  touch(exchange) {
-    const { operation } = exchange;
-    if (operation !== 'exaGetEnrichment' && operation !== 'exaCancelEnrichment') return undefined;
-    const status = isSuccess(exchange.status) ? text(exchange.responseBody, 'status') : null;
-    return {
-      kind: operation === 'exaGetEnrichment' ? 'poll' : 'cancel',
-      runId: segment(exchange.path, 5),
-      terminal: status !== null && TERMINAL.has(status),
-      conflict: false,
-      final: false,
-    };
-  },
+  touch: (exchange) =>
+    runTouch(exchange, {
+      poll: 'exaGetEnrichment',
+      cancel: 'exaCancelEnrichment',
+      runIdAt: 5,
+      status: ['status'],
+      terminal: TERMINAL,
+    }),
   creates(exchange) {
     const { operation, requestBody } = exchange;
     if (operation === 'exaCreateWebset') {

@@ -1,8 +1,7 @@
-import { isSuccess, segment, text, type VendorFacts } from '../../conformance/vendor-facts.js';
+import { runTouch, text, type VendorFacts } from '../../conformance/vendor-facts.js';
+import { TERMINAL } from '../../core/run.js';
 import { isRecord } from '../../openapi/document-resolver.js';
 import { requestFingerprint } from './fingerprint.js';
-
-const TERMINAL: ReadonlySet<string> = new Set(['completed', 'failed', 'cancelled']);
 
 /**
  * Puffle's client obligations in its own words: `GET /api/enrichment/{id}` polls a run, `.../cancel`
@@ -14,14 +13,19 @@ const TERMINAL: ReadonlySet<string> = new Set(['completed', 'failed', 'cancelled
  */
 export const puffleConformance: VendorFacts = {
   touch(exchange) {
-    const { operation, status, responseBody } = exchange;
-    if (operation !== 'puffleGetEnrichmentRun' && operation !== 'puffleCancelEnrichmentRun') return undefined;
-    const runStatus = isSuccess(status) ? text(responseBody, 'run', 'status') : null;
-    const reason = status === 409 ? text(responseBody, 'reason') : null;
+    const touch = runTouch(exchange, {
+      poll: 'puffleGetEnrichmentRun',
+      cancel: 'puffleCancelEnrichmentRun',
+      runIdAt: 2,
+      // A run's status is the core's own word.
+      status: ['run', 'status'],
+      terminal: TERMINAL,
+    });
+    if (!touch) return undefined;
+    const reason = exchange.status === 409 ? text(exchange.responseBody, 'reason') : null;
     return {
-      kind: operation === 'puffleGetEnrichmentRun' ? 'poll' : 'cancel',
-      runId: segment(exchange.path, 2),
-      terminal: (runStatus !== null && TERMINAL.has(runStatus)) || reason === 'run_not_cancellable',
+      ...touch,
+      terminal: touch.terminal || reason === 'run_not_cancellable',
       conflict: reason === 'run_status_changed',
       final: reason === 'run_not_cancellable',
     };

@@ -1,6 +1,5 @@
-import { isSuccess, field, segment, text, type VendorFacts } from '../../conformance/vendor-facts.js';
-
-const TERMINAL: ReadonlySet<string> = new Set(['completed', 'failed', 'cancelled']);
+import { field, runTouch, text, type VendorFacts } from '../../conformance/vendor-facts.js';
+import { TERMINAL } from '../../core/run.js';
 
 /** The job ids of an enrich answer, by the requested type at the same position (one job per type). */
 function jobIds(responseBody: unknown, types: string[]): Map<string, string[]> {
@@ -23,19 +22,15 @@ function jobIds(responseBody: unknown, types: string[]): Map<string, string[]> {
  * sendkitConformance.creates(exchange); // [{ identity: 'lead_a,lead_b|email', guarded: false, ... }]
  */
 export const sendkitConformance: VendorFacts = {
-  touch(exchange) {
-    const { operation } = exchange;
-    if (operation !== 'sendkitGetEnrichmentJob' && operation !== 'sendkitCancelEnrichmentJob')
-      return undefined;
-    const status = isSuccess(exchange.status) ? text(exchange.responseBody, 'data', 'status') : null;
-    return {
-      kind: operation === 'sendkitGetEnrichmentJob' ? 'poll' : 'cancel',
-      runId: segment(exchange.path, 3),
-      terminal: status !== null && TERMINAL.has(status),
-      conflict: false,
-      final: false,
-    };
-  },
+  touch: (exchange) =>
+    runTouch(exchange, {
+      poll: 'sendkitGetEnrichmentJob',
+      cancel: 'sendkitCancelEnrichmentJob',
+      runIdAt: 3,
+      // Only a running job is renamed (`processing`): the terminal statuses are the core's.
+      status: ['data', 'status'],
+      terminal: TERMINAL,
+    }),
   creates(exchange) {
     if (exchange.operation !== 'sendkitEnrichLeads') return [];
     const leadIds = field(exchange.requestBody, 'leadIds');
