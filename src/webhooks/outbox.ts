@@ -99,8 +99,6 @@ export interface RecordedDelivery {
   url: string;
   /** The receiver's HTTP status; 0 when it could not be reached or did not answer within the timeout. */
   statusCode: number;
-  /** When the attempt was made (ms since epoch, on the mock's clock). */
-  attemptedAt: number;
 }
 
 /** What a vendor adapter gives the delivery engine. */

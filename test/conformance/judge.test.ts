@@ -258,7 +258,6 @@ describe('conformance rules: a client that breaks each rule, and one that keeps 
       webhookId: 'wh_1',
       url: 'http://receiver.test/hooks',
       statusCode,
-      attemptedAt: T0,
     });
     const report = judge({
       exchanges: [],

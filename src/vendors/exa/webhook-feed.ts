@@ -111,7 +111,6 @@ export function createExaWebhookFeed(
             webhookId: webhook.id,
             url: attempt.url,
             statusCode: attempt.responseStatusCode,
-            attemptedAt: Date.parse(attempt.attemptedAt),
           })),
         ),
       ),
