@@ -2,6 +2,7 @@ import type { Vendor } from '../scenario/types.js';
 import type { Findings } from './findings.js';
 import type { ObservedExchange } from './observed-exchange.js';
 import { CREATE_RETRY_WINDOW_MS } from './rules.js';
+import { seconds } from './seconds.js';
 import { isSuccess, type CreateTouch } from './vendor-facts.js';
 
 /** A create that may have started work: answered 2xx (`made`), or 5xx / no answer (`lost`). */
@@ -69,7 +70,7 @@ export function checkCreate(
         tenant,
         identity,
         () =>
-          `The same create was sent again (${id}) ${(at - earlier.at) / 1000} s after ${earlier.id}, which ${earlier.outcome === 'made' ? 'had started work' : 'may have started work (its answer was lost or 5xx)'}, with nothing to tell the two apart: a second run and a second charge.`,
+          `The same create was sent again (${id}) ${seconds(at - earlier.at)} after ${earlier.id}, which ${earlier.outcome === 'made' ? 'had started work' : 'may have started work (its answer was lost or 5xx)'}, with nothing to tell the two apart: a second run and a second charge.`,
         [earlier.id, id],
       );
   }

@@ -3,6 +3,7 @@ import type { Vendor } from '../scenario/types.js';
 import type { Findings } from './findings.js';
 import type { ObservedExchange } from './observed-exchange.js';
 import { NON_RETRYABLE_STATUSES } from './rules.js';
+import { seconds } from './seconds.js';
 
 /** What the judge remembers of one tenant's requests: pending waits and final answers. */
 export interface RequestState {
@@ -45,7 +46,7 @@ export function checkRequest(
         tenant,
         route,
         () =>
-          `${route} was sent again ${(at - wait.from) / 1000} s after ${wait.id} answered ${wait.status} asking to wait ${wait.waitMs / 1000} s (Retry-After).`,
+          `${route} was sent again ${seconds(at - wait.from)} after ${wait.id} answered ${wait.status} asking to wait ${seconds(wait.waitMs)} (Retry-After).`,
         [wait.id, id],
       );
   }

@@ -2,6 +2,7 @@ import type { Vendor } from '../scenario/types.js';
 import type { Findings } from './findings.js';
 import type { ObservedExchange } from './observed-exchange.js';
 import { POLL_INTERVAL_MS, POLLS_AFTER_TERMINAL_ALLOWED, PUFFLE_POLL_DEADLINE_MS } from './rules.js';
+import { seconds } from './seconds.js';
 import { isSuccess, type RunTouch } from './vendor-facts.js';
 
 /** What the judge remembers of one run of one tenant. */
@@ -26,7 +27,6 @@ export const newRun = (startedAt: number): RunState => ({
 });
 
 /** Seconds, for messages. */
-const seconds = (ms: number): string => `${Math.round(ms) / 1000} s`;
 
 /**
  * Judges one poll or cancel of a run: poll cadence, the Puffle deadline, polls after a terminal status,
