@@ -1,3 +1,4 @@
+import { plural } from './plural.js';
 import type { ConformanceReport } from './report.js';
 import { toText } from './to-text.js';
 
@@ -5,7 +6,7 @@ import { toText } from './to-text.js';
 export class ConformanceError extends Error {
   constructor(readonly report: ConformanceReport) {
     super(
-      `The client broke ${report.findings.length} documented rule${report.findings.length === 1 ? '' : 's'} of the mocked APIs. Fix the client (each finding says how) or narrow the check (assertConformance({ severity: 'error' })):\n${toText(report)}`,
+      `The client broke ${plural(report.findings.length, 'documented rule')} of the mocked APIs. Fix the client (each finding says how) or narrow the check (assertConformance({ severity: 'error' })):\n${toText(report)}`,
     );
     this.name = 'ConformanceError';
   }

@@ -1,6 +1,5 @@
+import { plural } from './plural.js';
 import type { ConformanceReport } from './report.js';
-
-const plural = (count: number, word: string): string => `${count} ${word}${count === 1 ? '' : 's'}`;
 
 /**
  * The report as readable lines: a summary, then each finding with its fix, source and evidence.
