@@ -1,3 +1,4 @@
+import { toIso } from '../../core/clock.js';
 import { runStateAt } from '../../core/run-state.js';
 import type { components } from '../../generated/exa-websets.types.js';
 import { exaId } from './exa-ids.js';
@@ -80,7 +81,7 @@ export function websetEvents(webset: WebsetRecord, now: number): EventEntry[] {
 /** The event with its data: the Webset, search or Item as it was at the event's instant. */
 export function toEvent(entry: EventEntry, items: ItemSource): ExaEvent {
   const { webset, at, index } = entry;
-  const base = { id: entry.id, object: 'event' as const, createdAt: new Date(at).toISOString() };
+  const base = { id: entry.id, object: 'event' as const, createdAt: toIso(at) };
   switch (entry.type) {
     case 'webset.item.created':
     case 'webset.item.enriched': {
