@@ -3,7 +3,8 @@ import type { Findings } from './findings.js';
 import type { ObservedExchange } from './observed-exchange.js';
 import { CREATE_RETRY_WINDOW_MS } from './rules.js';
 import { seconds } from './seconds.js';
-import { isSuccess, type CreateTouch } from './vendor-facts.js';
+import { isSuccess } from '../http/is-success.js';
+import type { CreateTouch } from './vendor-facts.js';
 
 /** A create that may have started work: answered 2xx (`made`), or 5xx / no answer (`lost`). */
 interface SentCreate {

@@ -7,7 +7,7 @@ import { toReport, type ConformanceReport } from './report.js';
 import { checkRequest, newRequestState, type RequestState } from './request-checks.js';
 import { checkRunTouch, newRun, type RunState } from './run-checks.js';
 import { CONFORMANCE_FACTS } from './conformance-facts.js';
-import { isSuccess } from './vendor-facts.js';
+import { isSuccess } from '../http/is-success.js';
 
 /** What the judge reads: exchanges oldest first, the webhook attempts made, and what the journal lost. */
 export interface JudgeInput {

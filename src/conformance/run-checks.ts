@@ -3,7 +3,8 @@ import type { Findings } from './findings.js';
 import type { ObservedExchange } from './observed-exchange.js';
 import { POLL_INTERVAL_MS, POLLS_AFTER_TERMINAL_ALLOWED, PUFFLE_POLL_DEADLINE_MS } from './rules.js';
 import { seconds } from './seconds.js';
-import { isSuccess, type RunTouch } from './vendor-facts.js';
+import { isSuccess } from '../http/is-success.js';
+import type { RunTouch } from './vendor-facts.js';
 
 /** What the judge remembers of one run of one tenant. */
 export interface RunState {

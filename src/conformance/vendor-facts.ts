@@ -1,4 +1,5 @@
 import type { ObservedExchange } from './observed-exchange.js';
+import { isSuccess } from '../http/is-success.js';
 
 /** A poll or a cancel of one run, and what its answer told the client. */
 export interface RunTouch {
@@ -61,9 +62,6 @@ export const text = (value: unknown, ...path: (string | number)[]): string | nul
   const found = field(value, ...path);
   return typeof found === 'string' ? found : null;
 };
-
-/** Whether a status answers 2xx. */
-export const isSuccess = (status: number): boolean => status >= 200 && status < 300;
 
 /** How a vendor's run poll and cancel read: their operation ids, where the run id and its status are. */
 export interface TouchCalls {

@@ -2,6 +2,7 @@ import { MAX_INSTANT_MS, type Clock } from '../core/clock.js';
 import { attemptDueAt, deliveryKey, plannedCopies } from './delivery-schedule.js';
 import type { DeliveryReport, FeedEvent, Outbox, Subscription } from './outbox.js';
 import { postDelivery, type FetchLike } from './post-delivery.js';
+import { isSuccess } from '../http/is-success.js';
 
 export interface WebhookDispatcherOptions {
   clock: Clock;
@@ -121,7 +122,7 @@ export function createWebhookDispatcher(options: WebhookDispatcherOptions) {
       ...subscription.sign(requestBody, attemptedAt),
     };
     const outcome = await postDelivery(fetch, url, requestBody, requestHeaders, outbox.policy.timeoutMs);
-    const successful = outcome.statusCode >= 200 && outcome.statusCode < 300;
+    const successful = isSuccess(outcome.statusCode);
     const nextAttemptAt = successful ? null : nextDue(outbox, subscription, item.releaseAt, item.attempt);
     subscription.ledger.set(deliveryKey(event.id, item.copy), {
       attempts: item.attempt,
