@@ -1,4 +1,4 @@
-import type { Answer, Reply } from '../http/answer.js';
+import { jsonAnswer, type Answer, type Reply } from '../http/answer.js';
 import type { PlainRequest } from '../http/plain-request.js';
 import { readJsonBody } from '../http/read-json-body.js';
 import { createOperationIndex } from '../openapi/operation-index.js';
@@ -214,16 +214,11 @@ export function createVendorPipeline(definition: VendorDefinition, runtime: Runt
 
       const response = respond();
       return {
-        answer: {
-          status: response.status,
-          headers: {
-            'content-type': 'application/json',
-            'x-request-id': requestId,
-            ...definition.headers?.(tenant, now, response),
-            ...response.headers,
-          },
-          body: JSON.stringify(response.body),
-        },
+        answer: jsonAnswer(response.status, response.body, {
+          'x-request-id': requestId,
+          ...definition.headers?.(tenant, now, response),
+          ...response.headers,
+        }),
         edge: effects?.edge ?? { latencyMs: 0 },
         facts: {
           vendor: definition.vendor,
