@@ -1,3 +1,4 @@
+import { toIso } from '../core/clock.js';
 import type { Vendor } from '../scenario/types.js';
 import { VENDOR_DESCRIPTORS } from '../vendors/vendor-descriptors.js';
 
@@ -42,7 +43,7 @@ export function startupBanner(facts: BannerFacts): string[] {
   const source = facts.scenarioSource === scenario.name ? '' : ` (from ${facts.scenarioSource})`;
   const clock =
     facts.clock === 'virtual'
-      ? `virtual, at ${new Date(scenario.startAtMs).toISOString()}; moves only on POST ${url}/__admin/clock/advance`
+      ? `virtual, at ${toIso(scenario.startAtMs)}; moves only on POST ${url}/__admin/clock/advance`
       : speed === ''
         ? 'real (wall clock)'
         : `real, ${facts.speed} times faster than the wall clock`;
