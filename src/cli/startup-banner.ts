@@ -1,5 +1,6 @@
 import { toIso } from '../core/clock.js';
 import type { Vendor } from '../scenario/types.js';
+import { DASHBOARD_PATH } from '../server/dashboard-path.js';
 import { VENDOR_DESCRIPTORS } from '../vendors/vendor-descriptors.js';
 
 /** A Puffle key for the copy-paste command: any key is a tenant with the scenario's default world. */
@@ -52,7 +53,7 @@ export function startupBanner(facts: BannerFacts): string[] {
     `enrichment-mock listening on ${url} (scenario: ${scenario.name}, clock: ${facts.clock}${speed})`,
     ...vendorRows,
     row('Control API', `${url}/__admin`),
-    row('Dashboard', `${url}/__admin/ui${facts.adminToken ? '   (asks for the --admin-token)' : ''}`),
+    row('Dashboard', `${url}${DASHBOARD_PATH}${facts.adminToken ? '   (asks for the --admin-token)' : ''}`),
     row('Scenario', `${scenario.name}${source}: ${scenario.description}`),
     row('Clock', clock),
     `  Each API key is a tenant with the scenario's world; to see a tenant's lists and lead ids:`,
