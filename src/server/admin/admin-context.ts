@@ -39,3 +39,30 @@ export interface AdminInput {
   query: Record<string, unknown>;
   body: unknown;
 }
+
+/**
+ * The `tenant` and `vendor` filters a validated query gives; `isVendor` is the guard of the enum the
+ * operation declares for `vendor` (which the control API's validator has already checked).
+ *
+ * @example
+ * tenantVendorFilter({ vendor: 'puffle', limit: 5 }, isJournalVendor); // { vendor: 'puffle' }
+ */
+export function tenantVendorFilter<Vendor extends string>(
+  query: AdminInput['query'],
+  isVendor: (name: string) => name is Vendor,
+): { tenant?: string; vendor?: Vendor } {
+  const { tenant, vendor } = query;
+  return {
+    ...(typeof tenant === 'string' ? { tenant } : {}),
+    ...(typeof vendor === 'string' && isVendor(vendor) ? { vendor } : {}),
+  };
+}
+
+/**
+ * The scenario a query names with `?scenario=`, else the active one.
+ *
+ * @example
+ * scenarioNameOf({}, runtime); // runtime.active.name
+ */
+export const scenarioNameOf = (query: AdminInput['query'], runtime: Runtime): string =>
+  typeof query['scenario'] === 'string' ? query['scenario'] : runtime.active.name;

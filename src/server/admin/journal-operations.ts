@@ -1,7 +1,7 @@
 import type { components } from '../../generated/admin.types.js';
-import type { JournalQuery } from '../../runtime/journal.js';
+import { isJournalVendor, type JournalQuery } from '../../runtime/journal.js';
 import { toHar } from '../har.js';
-import type { AdminContext, AdminInput } from './admin-context.js';
+import { tenantVendorFilter, type AdminContext, type AdminInput } from './admin-context.js';
 import type { Reply } from '../../http/answer.js';
 import { adminError } from './admin-error.js';
 import { operationFilter } from './journal-operation-filter.js';
@@ -11,12 +11,7 @@ export function createJournalOperations(context: AdminContext) {
   const { journal } = context.runtime;
   return {
     adminGetJournal: ({ query }: AdminInput): Reply => {
-      const filter: JournalQuery = {
-        ...(typeof query['tenant'] === 'string' ? { tenant: query['tenant'] } : {}),
-        ...(typeof query['vendor'] === 'string'
-          ? { vendor: query['vendor'] as JournalQuery['vendor'] & string }
-          : {}),
-      };
+      const filter: JournalQuery = tenantVendorFilter(query, isJournalVendor);
       const limit = typeof query['limit'] === 'number' ? query['limit'] : undefined;
       const operation =
         typeof query['operation'] === 'string' ? operationFilter(query['operation']) : undefined;

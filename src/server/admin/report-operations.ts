@@ -3,8 +3,9 @@ import type { ReportFilter } from '../../conformance/report.js';
 import { runtimeReport } from '../../conformance/runtime-report.js';
 import { toJunit } from '../../conformance/to-junit.js';
 import type { components } from '../../generated/admin.types.js';
-import type { AdminContext, AdminInput } from './admin-context.js';
+import { tenantVendorFilter, type AdminContext, type AdminInput } from './admin-context.js';
 import type { Reply } from '../../http/answer.js';
+import { isVendor } from '../../vendors/vendor-descriptors.js';
 import { adminError } from './admin-error.js';
 
 type Schemas = components['schemas'];
@@ -15,8 +16,7 @@ export function createReportOperations(context: AdminContext) {
   return {
     adminGetReport: ({ query }: AdminInput): Reply => {
       const filter: ReportFilter = {
-        ...(typeof query['tenant'] === 'string' ? { tenant: query['tenant'] } : {}),
-        ...(typeof query['vendor'] === 'string' ? { vendor: query['vendor'] as Schemas['Vendor'] } : {}),
+        ...tenantVendorFilter(query, isVendor),
         ...(typeof query['severity'] === 'string'
           ? { severity: query['severity'] as Schemas['Severity'] }
           : {}),
