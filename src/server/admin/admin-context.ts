@@ -1,6 +1,6 @@
+import type { ConformanceReport, ReportFilter } from '../../conformance/report.js';
 import type { Run } from '../../core/run.js';
 import type { Runtime, ScenarioContext } from '../../runtime/mock-runtime.js';
-import type { RecordedDelivery } from '../../webhooks/outbox.js';
 import type { ScenarioRegistry } from '../scenario-registry.js';
 
 /** How the journal was recorded: written into HAR exports so `replay` can rebuild the same mock. */
@@ -29,8 +29,8 @@ export interface AdminContext {
   moveClock?(target: number): Promise<{ ok: true } | { ok: false; message: string }>;
   /** What the run's vendor answers for it now (see `VendorDefinition.describeRun`); null when not served. */
   describeRun?: (context: ScenarioContext, run: Run) => Record<string, unknown> | null;
-  /** Every webhook delivery attempt made so far, for the conformance report; none when absent. */
-  deliveries?(): RecordedDelivery[];
+  /** The conformance report of every client so far, narrowed by `filter` (see `runtimeReport`). */
+  report(filter: ReportFilter): ConformanceReport;
 }
 
 /** The input of one control API operation, validated against `openapi/admin.yaml`. */

@@ -1,6 +1,5 @@
 import { entryMatcher, type JournalMatcher } from '../../conformance/journal-matcher.js';
 import type { ReportFilter } from '../../conformance/report.js';
-import { runtimeReport } from '../../conformance/runtime-report.js';
 import { toJunit } from '../../conformance/to-junit.js';
 import type { components } from '../../generated/admin.types.js';
 import { tenantVendorFilter, type AdminContext, type AdminInput } from './admin-context.js';
@@ -21,7 +20,7 @@ export function createReportOperations(context: AdminContext) {
           ? { severity: query['severity'] as Schemas['Severity'] }
           : {}),
       };
-      const report = runtimeReport(context.runtime, context.deliveries?.() ?? [], filter);
+      const report = context.report(filter);
       if (query['format'] === 'junit')
         return {
           status: 200,
