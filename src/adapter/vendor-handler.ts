@@ -1,5 +1,5 @@
 import { http, HttpResponse, type HttpHandler } from 'msw';
-import { readBody, type BodyBytes } from '../http/read-body.js';
+import { NO_BODY, readBody } from '../http/read-body.js';
 import type { Runtime } from '../runtime/mock-runtime.js';
 import { recordExchange } from '../runtime/record-exchange.js';
 import { faultedAnswer } from './transport-fault.js';
@@ -27,8 +27,6 @@ export function handlerPath(origin: string, basePath: string): RegExp {
   const exact = parsed !== undefined && parsed.pathname === '/' ? parsed.origin : origin.replace(/\/+$/, '');
   return new RegExp(`^${escapeRegExp(exact)}${base}/`, 'i');
 }
-
-const NO_BODY: BodyBytes = { data: null, overCap: false };
 
 /**
  * The in-process adapter: one msw handler serving every operation of a vendor on `origin`. It reads the

@@ -1,7 +1,8 @@
-import type { Answer, Reply } from '../http/answer.js';
+import { jsonAnswer, type Answer, type Reply } from '../http/answer.js';
 import type { PlainRequest } from '../http/plain-request.js';
 import { readJsonBody } from '../http/read-json-body.js';
-import { createOperationIndex } from '../openapi/operation-index.js';
+import { operationIndexOf } from '../openapi/operation-index.js';
+import { perDocument } from '../openapi/per-document.js';
 import { createRequestValidator, type ValidRequest } from '../openapi/request-validator.js';
 import { advanceToNextChange } from '../runtime/advance-to-next-change.js';
 import type { Runtime } from '../runtime/mock-runtime.js';
@@ -37,20 +38,8 @@ export interface PipelineResult {
 /** `Retry-After` for an injected 429 or 503 whose scenario names none. */
 const DEFAULT_RETRY_AFTER_SECONDS = 1;
 
-/** Compiled routing and validation per OpenAPI document: pure, so every mock in a process shares them. */
-const compiled = new WeakMap<
-  object,
-  { index: ReturnType<typeof createOperationIndex>; validator: ReturnType<typeof createRequestValidator> }
->();
-
-function compile(document: VendorDefinition['document']) {
-  let found = compiled.get(document);
-  if (!found) {
-    found = { index: createOperationIndex(document), validator: createRequestValidator(document) };
-    compiled.set(document, found);
-  }
-  return found;
-}
+/** Compiled validation per OpenAPI document: pure, so every mock in a process shares it. */
+const validatorOf = perDocument(createRequestValidator);
 
 /**
  * The one bridge from runtime validation to static types. `handle` was looked up by the operationId the
@@ -90,7 +79,8 @@ function splitEffects(applied: readonly AppliedFault[]) {
  * const { answer: { status, body }, edge } = answer(request, 'req_1');
  */
 export function createVendorPipeline(definition: VendorDefinition, runtime: Runtime) {
-  const { index, validator } = compile(definition.document);
+  const index = operationIndexOf(definition.document);
+  const validator = validatorOf(definition.document);
 
   return (request: PlainRequest, requestId: string): PipelineResult => {
     const { method, url, headers } = request;
@@ -214,16 +204,11 @@ export function createVendorPipeline(definition: VendorDefinition, runtime: Runt
 
       const response = respond();
       return {
-        answer: {
-          status: response.status,
-          headers: {
-            'content-type': 'application/json',
-            'x-request-id': requestId,
-            ...definition.headers?.(tenant, now, response),
-            ...response.headers,
-          },
-          body: JSON.stringify(response.body),
-        },
+        answer: jsonAnswer(response.status, response.body, {
+          'x-request-id': requestId,
+          ...definition.headers?.(tenant, now, response),
+          ...response.headers,
+        }),
         edge: effects?.edge ?? { latencyMs: 0 },
         facts: {
           vendor: definition.vendor,

@@ -1,4 +1,6 @@
+import { toIso } from '../core/clock.js';
 import type { Vendor } from '../scenario/types.js';
+import { DASHBOARD_PATH } from '../server/dashboard-path.js';
 import { VENDOR_DESCRIPTORS } from '../vendors/vendor-descriptors.js';
 
 /** A Puffle key for the copy-paste command: any key is a tenant with the scenario's default world. */
@@ -42,7 +44,7 @@ export function startupBanner(facts: BannerFacts): string[] {
   const source = facts.scenarioSource === scenario.name ? '' : ` (from ${facts.scenarioSource})`;
   const clock =
     facts.clock === 'virtual'
-      ? `virtual, at ${new Date(scenario.startAtMs).toISOString()}; moves only on POST ${url}/__admin/clock/advance`
+      ? `virtual, at ${toIso(scenario.startAtMs)}; moves only on POST ${url}/__admin/clock/advance`
       : speed === ''
         ? 'real (wall clock)'
         : `real, ${facts.speed} times faster than the wall clock`;
@@ -51,7 +53,7 @@ export function startupBanner(facts: BannerFacts): string[] {
     `enrichment-mock listening on ${url} (scenario: ${scenario.name}, clock: ${facts.clock}${speed})`,
     ...vendorRows,
     row('Control API', `${url}/__admin`),
-    row('Dashboard', `${url}/__admin/ui${facts.adminToken ? '   (asks for the --admin-token)' : ''}`),
+    row('Dashboard', `${url}${DASHBOARD_PATH}${facts.adminToken ? '   (asks for the --admin-token)' : ''}`),
     row('Scenario', `${scenario.name}${source}: ${scenario.description}`),
     row('Clock', clock),
     `  Each API key is a tenant with the scenario's world; to see a tenant's lists and lead ids:`,

@@ -53,23 +53,25 @@ export function fromJournalEntry(entry: JournalEntry): ObservedExchange {
 }
 
 /**
- * An exchange read back from a HAR file as the judge reads it; `operationOf` names the operation when
- * the HAR does not (a HAR from another tool).
+ * An exchange read back from a HAR file as the judge reads it; `route` names the vendor and the
+ * operation when the HAR does not (a HAR from another tool), and is called only then.
  *
  * @example
- * session.exchanges.map((exchange) => fromRecordedExchange(exchange, operationOf));
+ * session.exchanges.map((exchange) => fromRecordedExchange(exchange, routeOf));
  */
 export function fromRecordedExchange(
   exchange: RecordedExchange,
   route: (method: string, path: string) => { vendor: JournalEntry['vendor']; operation: string | null },
 ): ObservedExchange {
   const url = new URL(exchange.target, 'http://enrichment-mock');
-  const routed = route(exchange.method, url.pathname);
+  const { vendor, operation } = exchange;
+  const routed =
+    vendor !== null && operation !== null ? { vendor, operation } : route(exchange.method, url.pathname);
   return {
     id: exchange.id ?? `har_${exchange.index + 1}`,
-    vendor: exchange.vendor ?? routed.vendor,
+    vendor: vendor ?? routed.vendor,
     tenant: exchange.tenant,
-    operation: exchange.operation ?? routed.operation,
+    operation: operation ?? routed.operation,
     method: exchange.method,
     path: url.pathname,
     query: sortedQuery([...url.searchParams.entries()]),

@@ -6,6 +6,9 @@ export interface BodyBytes {
   overCap: boolean;
 }
 
+/** The body of a request that has none. */
+export const NO_BODY: BodyBytes = { data: null, overCap: false };
+
 function join(chunks: readonly Uint8Array[], total: number): Uint8Array | null {
   if (total === 0) return null;
   if (chunks.length === 1 && chunks[0] !== undefined) return chunks[0];

@@ -4,7 +4,7 @@ import { createVirtualClock, type Clock, type VirtualClock } from '../core/clock
 import { assertConformance } from '../conformance/conformance-error.js';
 import { countEntries, type JournalMatcher } from '../conformance/journal-matcher.js';
 import type { ConformanceReport, ReportFilter } from '../conformance/report.js';
-import { recordedDeliveries, runtimeReport } from '../conformance/runtime-report.js';
+import { runtimeReport } from '../conformance/runtime-report.js';
 import type { Journal } from '../runtime/journal.js';
 import { createRuntime, type Runtime } from '../runtime/mock-runtime.js';
 import { describeTenant, updateTenant } from '../runtime/tenant-admin.js';
@@ -212,6 +212,7 @@ export function createEnrichmentMock(options: EnrichmentMockOptions<Clock> = {})
     if (!moved.ok) throw new Error(moved.message);
     return moved.reports;
   };
+  const report = (filter?: ReportFilter): ConformanceReport => runtimeReport(runtime, vendors, filter);
   const activeContext = () => {
     const context = runtime.context();
     if (!context) throw new Error(`The active scenario "${runtime.active.name}" cannot be loaded.`);
@@ -238,8 +239,7 @@ export function createEnrichmentMock(options: EnrichmentMockOptions<Clock> = {})
     reset: () => {
       runtime.reset();
     },
-    report: (filter) => runtimeReport(runtime, recordedDeliveries(runtime, vendors), filter),
-    assertConformance: (filter) =>
-      void assertConformance(runtimeReport(runtime, recordedDeliveries(runtime, vendors), filter)),
+    report,
+    assertConformance: (filter) => void assertConformance(report(filter)),
   };
 }

@@ -6,6 +6,7 @@ import {
 } from './document-resolver.js';
 import { httpMethods, readOperation, type HttpMethod, type Operation } from './operation.js';
 import { compareSpecificity, createPathTemplate, type PathTemplate } from './path-template.js';
+import { perDocument } from './per-document.js';
 
 export type MatchResult =
   | { readonly kind: 'found'; readonly operation: Operation; readonly params: Record<string, string> }
@@ -83,3 +84,12 @@ export function createOperationIndex(document: OpenApiDocument): OperationIndex 
 
   return { operations: [...byId.values()], find: (id) => byId.get(id), match };
 }
+
+/**
+ * The operation index of `document`, built once per document and shared (see `perDocument`).
+ *
+ * @example
+ * operationIndexOf(adminDocument).find('adminGetClock')?.path; // '/__admin/clock'
+ */
+export const operationIndexOf: (document: OpenApiDocument) => OperationIndex =
+  perDocument(createOperationIndex);

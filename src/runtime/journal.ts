@@ -56,6 +56,9 @@ export interface JournalRecord extends Omit<JournalEntry, 'id' | 'seq' | 'reques
 export interface JournalQuery {
   tenant?: string;
   vendor?: JournalEntry['vendor'];
+  /** The operationId the entries routed to (an entry no operation answered has none). */
+  operation?: string;
+  /** Keeps the newest matching entries. */
   limit?: number;
 }
 
@@ -149,7 +152,8 @@ export function createJournal(options: JournalOptions) {
         .filter(
           (entry) =>
             (query.tenant === undefined || entry.tenant === query.tenant) &&
-            (query.vendor === undefined || entry.vendor === query.vendor),
+            (query.vendor === undefined || entry.vendor === query.vendor) &&
+            (query.operation === undefined || entry.operation === query.operation),
         );
       return query.limit === undefined ? matching : matching.slice(-query.limit);
     },

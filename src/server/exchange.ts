@@ -2,7 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import type { PipelineResult } from '../adapter/vendor-pipeline.js';
 import type { Answer } from '../http/answer.js';
 import { headerReaderOf, type PlainRequest } from '../http/plain-request.js';
-import { readBody, type BodyBytes } from '../http/read-body.js';
+import { NO_BODY, readBody, type BodyBytes } from '../http/read-body.js';
 import type { Runtime } from '../runtime/mock-runtime.js';
 import { recordExchange } from '../runtime/record-exchange.js';
 import type { Logger } from './logger.js';
@@ -22,8 +22,6 @@ export interface Exchange {
   started: number;
   wallTime: string;
 }
-
-const NO_BODY: BodyBytes = { data: null, overCap: false };
 
 /** The request target as a URL; a target such as `//x` stays a path (it is not resolved as an origin). */
 function requestUrl(target: string): URL {

@@ -1,6 +1,7 @@
 import type { AppliedFault } from '../scenario/fault-plan.js';
 import type { FaultEffect } from '../scenario/types.js';
 import type { Answer } from '../http/answer.js';
+import { isRecord } from '../openapi/document-resolver.js';
 import type { Exchange, Outcome } from './exchange.js';
 
 /** An injected fault as the log names it: the scenario rule's `name` and what the rule did. */
@@ -23,9 +24,6 @@ function faultKind(effect: FaultEffect): string {
       return effect.type;
   }
 }
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
  * The code and message of an error answer, read from the error shapes the mock sends: `{error: {code,

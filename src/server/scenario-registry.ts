@@ -24,6 +24,8 @@ export interface KnownScenario {
 export interface LoadedFile {
   name: string;
   path: string;
+  /** The path as messages and listings show it (relative to the working directory when under it). */
+  display: string;
   seed: number | undefined;
   scenario: Scenario;
   /** The file and every file it extends, absolute: a change to any of them changes the scenario. */
@@ -91,7 +93,14 @@ export function createScenarioRegistry(options: ScenarioRegistryOptions = {}) {
     if (known === undefined && isScenarioName(nameOrPath)) return { ok: true, scenario: loaded.scenario };
     const name = nameOf(loaded.scenario.name, file.path, file.display);
     const scenario = { ...loaded.scenario, name };
-    const entry: LoadedFile = { name, path: file.path, seed, scenario, files: loaded.files };
+    const entry: LoadedFile = {
+      name,
+      path: file.path,
+      display: file.display,
+      seed,
+      scenario,
+      files: loaded.files,
+    };
     // A file whose own name changed since it was last loaded is known by the new name only.
     for (const [key, other] of files) if (other.path === file.path && key !== name) files.delete(key);
     files.set(name, entry);
@@ -101,11 +110,11 @@ export function createScenarioRegistry(options: ScenarioRegistryOptions = {}) {
 
   /** The built-in scenarios, then the files loaded so far. */
   const list = (): KnownScenario[] => {
-    const loaded = [...files.values()].map(({ scenario, path }) => ({
+    const loaded = [...files.values()].map(({ scenario, display }) => ({
       name: scenario.name,
       description: scenario.description,
       source: 'file' as const,
-      path: resolveScenarioFile(path).display,
+      path: display,
     }));
     return [...listScenarios(), ...loaded];
   };

@@ -2,10 +2,8 @@ import { join } from 'node:path';
 import type { RequestListener } from 'node:http';
 import express, { type Express } from 'express';
 import { packageRoot } from '../scenario/library.js';
+import { DASHBOARD_PATH } from './dashboard-path.js';
 import { mountOf } from './mount-of.js';
-
-/** Where the server mounts the dashboard. */
-export const DASHBOARD_PATH = '/__admin/ui';
 
 /**
  * Whether a request target is the dashboard's (`/__admin/ui` or under it), by express's mount rule, which

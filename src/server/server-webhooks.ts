@@ -1,6 +1,6 @@
 import type { VendorDefinition } from '../adapter/vendor-definition.js';
 import type { Runtime } from '../runtime/mock-runtime.js';
-import type { VirtualClock } from '../core/clock.js';
+import { toIso, type VirtualClock } from '../core/clock.js';
 import { advanceWithDeliveries } from '../webhooks/advance-with-deliveries.js';
 import { startDeliveryTimer } from '../webhooks/delivery-timer.js';
 import { createRuntimeWebhooks } from '../webhooks/runtime-webhooks.js';
@@ -32,7 +32,7 @@ export function createServerWebhooks(
           attempt: report.attempt,
           status: report.statusCode,
           ...(report.error === null ? {} : { error: report.error }),
-          virtualTime: new Date(report.attemptedAt).toISOString(),
+          virtualTime: toIso(report.attemptedAt),
         },
         'webhook delivery',
       );

@@ -2,8 +2,8 @@ import { createServer } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { createVendorPipeline } from '../adapter/vendor-pipeline.js';
 import type { RequestHandler } from 'msw';
-import { recordedDeliveries, runtimeReport } from '../conformance/runtime-report.js';
-import type { ConformanceReport } from '../conformance/report.js';
+import { runtimeReport } from '../conformance/runtime-report.js';
+import type { ConformanceReport, ReportFilter } from '../conformance/report.js';
 import type { Clock } from '../core/clock.js';
 import { createRuntime, type Runtime } from '../runtime/mock-runtime.js';
 import type { Scenario, Vendor } from '../scenario/types.js';
@@ -71,6 +71,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     basePath: definition.basePath,
     answer: createVendorPipeline(definition, runtime),
   }));
+  const report = (filter?: ReportFilter): ConformanceReport => runtimeReport(runtime, definitions, filter);
   const hanging = new Set<Socket>();
   let closing = false;
   const recording = { scenario: options.scenarioSource, seed: options.scenario.seed, baseUrl: '' };
@@ -81,7 +82,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     uptimeMs: () => performance.now() - started,
     recording,
     moveClock: webhooks.moveClock,
-    deliveries: () => recordedDeliveries(runtime, definitions),
+    report,
     describeRun: (context, run) =>
       definitions.find(({ vendor }) => vendor === run.vendor)?.describeRun(context, run) ?? null,
   });
@@ -127,7 +128,6 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     ]).then(() => undefined);
     return closed;
   };
-  const report = (): ConformanceReport => runtimeReport(runtime, recordedDeliveries(runtime, definitions));
   return {
     url,
     port,

@@ -1,7 +1,7 @@
 import adminDocument from '../../generated/admin.document.js';
 import type { PlainRequest } from '../../http/plain-request.js';
 import { readJsonBody, type ReadJsonBodyErrorCode } from '../../http/read-json-body.js';
-import { createOperationIndex } from '../../openapi/operation-index.js';
+import { operationIndexOf } from '../../openapi/operation-index.js';
 import { createRequestValidator } from '../../openapi/request-validator.js';
 import type { AdminContext, AdminInput } from './admin-context.js';
 import type { Reply } from '../../http/answer.js';
@@ -37,7 +37,7 @@ const BODY_FAILURES: Record<ReadJsonBodyErrorCode, AdminErrorCode> = {
  * const { status, body } = await admin.handle({ method: 'GET', url, headers: new Headers(), body: null });
  */
 export function createAdminApi(context: AdminContext) {
-  const index = createOperationIndex(adminDocument);
+  const index = operationIndexOf(adminDocument);
   const validator = createRequestValidator(adminDocument);
   const operations: Record<string, (input: AdminInput) => Reply | Promise<Reply>> = {
     ...createClockOperations(context),

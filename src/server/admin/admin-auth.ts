@@ -1,22 +1,22 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import adminDocument from '../../generated/admin.document.js';
-import { appendPointer, createDocumentResolver } from '../../openapi/document-resolver.js';
+import { appendPointer } from '../../openapi/document-resolver.js';
 import type { Operation } from '../../openapi/operation.js';
-import { createOperationIndex } from '../../openapi/operation-index.js';
+import { operationIndexOf } from '../../openapi/operation-index.js';
 import type { Reply } from '../../http/answer.js';
+import { adminResolver } from './admin-document.js';
 import { adminError } from './admin-error.js';
 
 const digest = (text: string): Buffer => createHash('sha256').update(text).digest();
 
 /** The operations `openapi/admin.yaml` declares with `security: []`: they answer without the token. */
 const OPEN_OPERATIONS: ReadonlySet<string> = (() => {
-  const resolver = createDocumentResolver(adminDocument);
   const isOpen = ({ path, method }: Operation) => {
-    const security = resolver.at(appendPointer('/paths', path, method.toLowerCase(), 'security'));
+    const security = adminResolver.at(appendPointer('/paths', path, method.toLowerCase(), 'security'));
     return Array.isArray(security) && security.length === 0;
   };
   return new Set(
-    createOperationIndex(adminDocument)
+    operationIndexOf(adminDocument)
       .operations.filter(isOpen)
       .map(({ id }) => id),
   );

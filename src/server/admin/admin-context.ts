@@ -1,6 +1,6 @@
+import type { ConformanceReport, ReportFilter } from '../../conformance/report.js';
 import type { Run } from '../../core/run.js';
 import type { Runtime, ScenarioContext } from '../../runtime/mock-runtime.js';
-import type { RecordedDelivery } from '../../webhooks/outbox.js';
 import type { ScenarioRegistry } from '../scenario-registry.js';
 
 /** How the journal was recorded: written into HAR exports so `replay` can rebuild the same mock. */
@@ -29,8 +29,8 @@ export interface AdminContext {
   moveClock?(target: number): Promise<{ ok: true } | { ok: false; message: string }>;
   /** What the run's vendor answers for it now (see `VendorDefinition.describeRun`); null when not served. */
   describeRun?: (context: ScenarioContext, run: Run) => Record<string, unknown> | null;
-  /** Every webhook delivery attempt made so far, for the conformance report; none when absent. */
-  deliveries?(): RecordedDelivery[];
+  /** The conformance report of every client so far, narrowed by `filter` (see `runtimeReport`). */
+  report(filter: ReportFilter): ConformanceReport;
 }
 
 /** The input of one control API operation, validated against `openapi/admin.yaml`. */
@@ -39,3 +39,30 @@ export interface AdminInput {
   query: Record<string, unknown>;
   body: unknown;
 }
+
+/**
+ * The `tenant` and `vendor` filters a validated query gives; `isVendor` is the guard of the enum the
+ * operation declares for `vendor` (which the control API's validator has already checked).
+ *
+ * @example
+ * tenantVendorFilter({ vendor: 'puffle', limit: 5 }, isJournalVendor); // { vendor: 'puffle' }
+ */
+export function tenantVendorFilter<Vendor extends string>(
+  query: AdminInput['query'],
+  isVendor: (name: string) => name is Vendor,
+): { tenant?: string; vendor?: Vendor } {
+  const { tenant, vendor } = query;
+  return {
+    ...(typeof tenant === 'string' ? { tenant } : {}),
+    ...(typeof vendor === 'string' && isVendor(vendor) ? { vendor } : {}),
+  };
+}
+
+/**
+ * The scenario a query names with `?scenario=`, else the active one.
+ *
+ * @example
+ * scenarioNameOf({}, runtime); // runtime.active.name
+ */
+export const scenarioNameOf = (query: AdminInput['query'], runtime: Runtime): string =>
+  typeof query['scenario'] === 'string' ? query['scenario'] : runtime.active.name;

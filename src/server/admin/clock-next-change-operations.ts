@@ -1,3 +1,4 @@
+import { toIso } from '../../core/clock.js';
 import { nextChangeInstant } from '../../runtime/advance-to-next-change.js';
 import type { AdminContext } from './admin-context.js';
 import type { Reply } from '../../http/answer.js';
@@ -19,7 +20,7 @@ export function createClockNextChangeOperations(context: AdminContext) {
           'CONFLICT',
           'Cannot advance the clock to the next change: every run has settled, so nothing changes later. Start a run, or advance by a duration with POST /__admin/clock/advance.',
         );
-      return adminAdvanceClock({ params: {}, query: {}, body: { to: new Date(next).toISOString() } });
+      return adminAdvanceClock({ params: {}, query: {}, body: { to: toIso(next) } });
     },
   };
 }

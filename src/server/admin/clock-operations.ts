@@ -1,4 +1,4 @@
-import { isRepresentableInstant, MAX_INSTANT_MS, type VirtualClock } from '../../core/clock.js';
+import { isRepresentableInstant, MAX_INSTANT_MS, toIso, type VirtualClock } from '../../core/clock.js';
 import type { components } from '../../generated/admin.types.js';
 import type { AdminContext, AdminInput } from './admin-context.js';
 import type { Reply } from '../../http/answer.js';
@@ -13,7 +13,7 @@ function clockView(context: AdminContext): ClockView {
   const nowMs = clock.now();
   const speed =
     clock.mode === 'virtual' ? 0 : 'speed' in clock && typeof clock.speed === 'number' ? clock.speed : 1;
-  return { mode: clock.mode, now: new Date(nowMs).toISOString(), nowMs, speed };
+  return { mode: clock.mode, now: toIso(nowMs), nowMs, speed };
 }
 
 const isVirtual = (clock: AdminContext['runtime']['clock']): clock is VirtualClock =>
@@ -50,7 +50,7 @@ export function createClockOperations(context: AdminContext) {
       if (!Number.isNaN(target) && !isRepresentableInstant(target)) {
         return adminError(
           'CONFLICT',
-          `Cannot advance the clock ${asked}: it would pass ${new Date(MAX_INSTANT_MS).toISOString()}, the last instant an RFC 3339 date-time can write. Advance by at most ${MAX_INSTANT_MS - clock.now()} ms, or to ${new Date(MAX_INSTANT_MS).toISOString()} at the latest.`,
+          `Cannot advance the clock ${asked}: it would pass ${toIso(MAX_INSTANT_MS)}, the last instant an RFC 3339 date-time can write. Advance by at most ${MAX_INSTANT_MS - clock.now()} ms, or to ${toIso(MAX_INSTANT_MS)} at the latest.`,
         );
       }
       const moved = context.moveClock ? await context.moveClock(target) : clock.set(target);

@@ -1,4 +1,5 @@
 import type { Reply } from '../../http/answer.js';
+import { DASHBOARD_PATH } from '../dashboard-path.js';
 import { adminError } from './admin-error.js';
 
 /**
@@ -11,7 +12,7 @@ export function createDashboardOperations() {
     adminGetDashboard: (): Reply =>
       adminError(
         'NOT_FOUND',
-        'The dashboard is served by the standalone server only: run `enrichment-mock serve` and open /__admin/ui.',
+        `The dashboard is served by the standalone server only: run \`enrichment-mock serve\` and open ${DASHBOARD_PATH}.`,
       ),
   };
 }

@@ -1,38 +1,21 @@
-import { DOCUMENTS } from '../../generated/documents.js';
-import { createOperationIndex, type OperationIndex } from '../../openapi/operation-index.js';
-import type { JournalEntry } from '../../runtime/journal.js';
-import { byVendor, VENDOR_DESCRIPTORS } from '../../vendors/vendor-descriptors.js';
+import adminDocument from '../../generated/admin.document.js';
+import { operationIndexOf } from '../../openapi/operation-index.js';
+import { ALL_OPERATIONS } from '../../scenario/operations.js';
 
-type RoutedVendor = Exclude<JournalEntry['vendor'], 'unknown'>;
-
-/** Each API's operations, from the OpenAPI document that declares them. */
-const INDEXES: Record<RoutedVendor, OperationIndex> = {
-  ...byVendor((vendor) => createOperationIndex(DOCUMENTS[VENDOR_DESCRIPTORS[vendor].spec])),
-  admin: createOperationIndex(DOCUMENTS.admin),
-};
+/** Every operationId a journal entry can name: the vendors' APIs', then the control API's. */
+const KNOWN_OPERATIONS: readonly string[] = [
+  ...ALL_OPERATIONS,
+  ...operationIndexOf(adminDocument).operations.map(({ id }) => id),
+];
 
 /**
- * The journal filter for `?operation=<operationId>`: keeps the entries whose method and path route to that
- * operation in its API's document. Entries do not store their operation, so each is routed again (a few
- * microseconds an entry). An operationId no document declares gives `{ unknown: [every known id] }`.
+ * The journal filter for `?operation=<operationId>` (entries store the operation they routed to); an
+ * operationId no document declares gives `{ unknown: [every known id] }`.
  *
  * @example
- * const filter = operationFilter('puffleCreateEnrichmentRun');
- * if ('keep' in filter) entries.filter(filter.keep);
+ * const filter = operationFilter('puffleCreateEnrichmentRun'); // { operation: 'puffleCreateEnrichmentRun' }
+ * if (!('unknown' in filter)) journal.entries({ ...filter, limit: 10 });
  */
-export function operationFilter(
-  operationId: string,
-): { keep: (entry: JournalEntry) => boolean } | { unknown: string[] } {
-  const found = Object.entries(INDEXES).find(([, index]) => index.find(operationId) !== undefined);
-  if (!found) {
-    return { unknown: Object.values(INDEXES).flatMap((index) => index.operations.map(({ id }) => id)) };
-  }
-  const [vendor, index] = found;
-  return {
-    keep: (entry) => {
-      if (entry.vendor !== vendor) return false;
-      const match = index.match(entry.request.method, entry.request.path);
-      return match.kind === 'found' && match.operation.id === operationId;
-    },
-  };
+export function operationFilter(operationId: string): { operation: string } | { unknown: readonly string[] } {
+  return KNOWN_OPERATIONS.includes(operationId) ? { operation: operationId } : { unknown: KNOWN_OPERATIONS };
 }

@@ -1,7 +1,7 @@
 import type { components } from '../../generated/admin.types.js';
-import type { JournalQuery } from '../../runtime/journal.js';
+import { isJournalVendor } from '../../runtime/journal.js';
 import { toHar } from '../har.js';
-import type { AdminContext, AdminInput } from './admin-context.js';
+import { tenantVendorFilter, type AdminContext, type AdminInput } from './admin-context.js';
 import type { Reply } from '../../http/answer.js';
 import { adminError } from './admin-error.js';
 import { operationFilter } from './journal-operation-filter.js';
@@ -11,13 +11,6 @@ export function createJournalOperations(context: AdminContext) {
   const { journal } = context.runtime;
   return {
     adminGetJournal: ({ query }: AdminInput): Reply => {
-      const filter: JournalQuery = {
-        ...(typeof query['tenant'] === 'string' ? { tenant: query['tenant'] } : {}),
-        ...(typeof query['vendor'] === 'string'
-          ? { vendor: query['vendor'] as JournalQuery['vendor'] & string }
-          : {}),
-      };
-      const limit = typeof query['limit'] === 'number' ? query['limit'] : undefined;
       const operation =
         typeof query['operation'] === 'string' ? operationFilter(query['operation']) : undefined;
       if (operation && 'unknown' in operation) {
@@ -27,13 +20,11 @@ export function createJournalOperations(context: AdminContext) {
           [{ path: 'operation', message: 'unknown operationId' }],
         );
       }
-      // The operation filter runs before `limit`, which keeps the newest matching entries.
-      const entries = operation
-        ? journal
-            .entries(filter)
-            .filter(operation.keep)
-            .slice(limit === undefined ? 0 : -limit)
-        : journal.entries(limit === undefined ? filter : { ...filter, limit });
+      const entries = journal.entries({
+        ...tenantVendorFilter(query, isJournalVendor),
+        ...operation,
+        ...(typeof query['limit'] === 'number' ? { limit: query['limit'] } : {}),
+      });
       if (query['format'] === 'har') {
         const { recording, runtime, version } = context;
         return {

@@ -1,10 +1,10 @@
 import { entryMatcher, type JournalMatcher } from '../../conformance/journal-matcher.js';
 import type { ReportFilter } from '../../conformance/report.js';
-import { runtimeReport } from '../../conformance/runtime-report.js';
 import { toJunit } from '../../conformance/to-junit.js';
 import type { components } from '../../generated/admin.types.js';
-import type { AdminContext, AdminInput } from './admin-context.js';
+import { tenantVendorFilter, type AdminContext, type AdminInput } from './admin-context.js';
 import type { Reply } from '../../http/answer.js';
+import { isVendor } from '../../vendors/vendor-descriptors.js';
 import { adminError } from './admin-error.js';
 
 type Schemas = components['schemas'];
@@ -15,13 +15,12 @@ export function createReportOperations(context: AdminContext) {
   return {
     adminGetReport: ({ query }: AdminInput): Reply => {
       const filter: ReportFilter = {
-        ...(typeof query['tenant'] === 'string' ? { tenant: query['tenant'] } : {}),
-        ...(typeof query['vendor'] === 'string' ? { vendor: query['vendor'] as Schemas['Vendor'] } : {}),
+        ...tenantVendorFilter(query, isVendor),
         ...(typeof query['severity'] === 'string'
           ? { severity: query['severity'] as Schemas['Severity'] }
           : {}),
       };
-      const report = runtimeReport(context.runtime, context.deliveries?.() ?? [], filter);
+      const report = context.report(filter);
       if (query['format'] === 'junit')
         return {
           status: 200,

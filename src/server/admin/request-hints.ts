@@ -1,10 +1,8 @@
-import adminDocument from '../../generated/admin.document.js';
-import { appendPointer, createDocumentResolver, isRecord } from '../../openapi/document-resolver.js';
+import { appendPointer, isRecord } from '../../openapi/document-resolver.js';
 import type { Operation } from '../../openapi/operation.js';
 import type { Reply } from '../../http/answer.js';
+import { adminResolver } from './admin-document.js';
 import { adminError } from './admin-error.js';
-
-const resolver = createDocumentResolver(adminDocument);
 
 /**
  * What to send to an operation, as `openapi/admin.yaml` words it in the request body's `description`
@@ -14,7 +12,7 @@ const resolver = createDocumentResolver(adminDocument);
  * whatToSend(index.find('adminUpdateTenant')!); // 'Send {"credits": <non-negative integer>}, ...'
  */
 export function whatToSend(operation: Operation): string {
-  const body = resolver.at(
+  const body = adminResolver.at(
     appendPointer('/paths', operation.path, operation.method.toLowerCase(), 'requestBody'),
   );
   return isRecord(body) && typeof body['description'] === 'string' ? body['description'] : '';

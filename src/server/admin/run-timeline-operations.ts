@@ -1,7 +1,7 @@
 import { countsAt, itemStateAt } from '../../core/run-state.js';
 import type { Run } from '../../core/run.js';
 import type { components } from '../../generated/admin.types.js';
-import type { AdminContext, AdminInput } from './admin-context.js';
+import { scenarioNameOf, type AdminContext, type AdminInput } from './admin-context.js';
 import type { Reply } from '../../http/answer.js';
 import { adminError } from './admin-error.js';
 import { toRunView } from './run-operations.js';
@@ -49,7 +49,7 @@ export function createRunTimelineOperations({
 }: Pick<AdminContext, 'runtime' | 'describeRun'>) {
   return {
     adminGetRunTimeline: ({ params, query }: AdminInput): Reply => {
-      const name = typeof query['scenario'] === 'string' ? query['scenario'] : runtime.active.name;
+      const name = scenarioNameOf(query, runtime);
       const context = runtime.context(name);
       const id = String(params['id']);
       const run = context?.simulator.runById(id);

@@ -1,6 +1,6 @@
 import type { components } from '../../generated/admin.types.js';
 import { describeTenant, updateTenant } from '../../runtime/tenant-admin.js';
-import type { AdminContext, AdminInput } from './admin-context.js';
+import { scenarioNameOf, type AdminContext, type AdminInput } from './admin-context.js';
 import type { Reply } from '../../http/answer.js';
 import { adminError } from './admin-error.js';
 
@@ -12,7 +12,7 @@ export function createTenantOperations(context: AdminContext) {
   const { runtime } = context;
   return {
     adminGetTenant: ({ params, query }: AdminInput): Reply => {
-      const name = typeof query['scenario'] === 'string' ? query['scenario'] : runtime.active.name;
+      const name = scenarioNameOf(query, runtime);
       const scenario = runtime.context(name);
       if (!scenario)
         return adminError(

@@ -1,4 +1,5 @@
 import type { Answer } from '../../http/answer.js';
+import { isRecord } from '../../openapi/document-resolver.js';
 import { isJournalVendor, type JournalEntry } from '../../runtime/journal.js';
 
 /** One recorded request and the response it got, as `replay` needs them. */
@@ -35,9 +36,6 @@ export interface RecordedSession {
   dropped: number;
   exchanges: RecordedExchange[];
 }
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 function pairs(value: unknown): [string, string][] {
   if (!Array.isArray(value)) return [];

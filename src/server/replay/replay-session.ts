@@ -9,6 +9,7 @@ import { resultAnswer, type Answer } from '../../http/answer.js';
 import { headerReaderOf, type PlainRequest } from '../../http/plain-request.js';
 import { packageVersion } from '../package-version.js';
 import { mountOf } from '../mount-of.js';
+import { runtimeReport } from '../../conformance/runtime-report.js';
 import { createScenarioRegistry } from '../scenario-registry.js';
 import { unrouted } from '../unrouted.js';
 import { compareAnswers } from './compare-answers.js';
@@ -116,6 +117,8 @@ export async function replaySession(
     version: packageVersion(),
     uptimeMs: () => 0,
     recording: { scenario: scenarioSource, seed: selected.scenario.seed, baseUrl: 'http://enrichment-mock' },
+    // A replay makes no webhook deliveries: its report judges the replayed exchanges alone.
+    report: (filter) => runtimeReport(runtime, [], filter),
   });
   const mounts: { vendor: JournalEntry['vendor']; basePath: string }[] = [
     { vendor: 'admin', basePath: '/__admin' },
