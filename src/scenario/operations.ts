@@ -1,5 +1,5 @@
 import { DOCUMENTS } from '../generated/documents.js';
-import { createOperationIndex } from '../openapi/operation-index.js';
+import { operationIndexOf } from '../openapi/operation-index.js';
 import { byVendor, VENDOR_DESCRIPTORS, VENDORS, type Vendor } from '../vendors/vendor-descriptors.js';
 
 /**
@@ -7,7 +7,7 @@ import { byVendor, VENDOR_DESCRIPTORS, VENDORS, type Vendor } from '../vendors/v
  * what a fault rule's `match.operation` may name.
  */
 export const OPERATIONS: Readonly<Record<Vendor, readonly string[]>> = byVendor((vendor) =>
-  createOperationIndex(DOCUMENTS[VENDOR_DESCRIPTORS[vendor].spec]).operations.map(({ id }) => id),
+  operationIndexOf(DOCUMENTS[VENDOR_DESCRIPTORS[vendor].spec]).operations.map(({ id }) => id),
 );
 
 /** Operations that dispatch enrichment work: the only ones a `dispatchFailure` fault can apply to. */
