@@ -13,6 +13,8 @@ import { prefixLength } from './sorted-prefix.js';
  * index.endingAfter(clock.now()); // the runs that may still change
  */
 export interface RunHorizonIndex {
+  /** How many runs it holds. */
+  readonly size: number;
   add(run: Run): void;
   /** Forgets every run `drop` holds for (expired, or their tenant forgotten). */
   remove(drop: (run: Run) => boolean): void;
@@ -29,6 +31,9 @@ export function createRunHorizonIndex(): RunHorizonIndex {
   /** The first position whose horizon is above `t`. */
   const firstAbove = (t: number): number => prefixLength(horizons, (horizon) => horizon <= t);
   return {
+    get size() {
+      return runs.length;
+    },
     add(run) {
       if (run.dispatchError !== null) return;
       const horizon = run.schedule.runEnd;

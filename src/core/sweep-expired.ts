@@ -21,5 +21,5 @@ export function sweepExpired(owner: Tenant, t: number): void {
   }
   if (owner.retired.length > RETIRED_RUNS_KEPT)
     for (const run of owner.retired.splice(0, owner.retired.length - RETIRED_RUNS_KEPT)) dropped.add(run);
-  if (dropped.size > 0) forgetWrites(owner, (run) => dropped.has(run));
+  forgetWrites(owner, dropped);
 }
