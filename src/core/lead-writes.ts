@@ -91,7 +91,8 @@ const keysOf = (run: Run): string[] =>
 
 /**
  * Records a new run in its tenant's write index, by attribute and by the list or leads it covers, so a
- * lead's latest write is found among the runs over it, latest end first.
+ * lead's latest write is found among the runs over it, latest end first. A dispatch-failed run is
+ * recorded too (it writes nothing, but its failed items name their leads: see `runsNaming`).
  */
 export function indexWrites(owner: Tenant, run: Run): void {
   for (const key of keysOf(run)) {
@@ -112,6 +113,19 @@ export function forgetWrites(owner: Tenant, dropped: ReadonlySet<Run>): void {
     index?.remove((run) => dropped.has(run));
     if (index?.size === 0) owner.writes.delete(key);
   }
+}
+
+/**
+ * The runs writing `attribute` that name the lead one by one, oldest first: deleted, expired and
+ * dispatch-failed ones included (the reader judges what is live), from the lead's write index. O(those
+ * runs), whatever the tenant's history.
+ *
+ * @example
+ * runsNaming(tenant, lead.id, 'phoneNumber').filter((run) => isLive(run, now));
+ */
+export function runsNaming(owner: Tenant, leadId: string, attribute: string): Run[] {
+  const index = owner.writes.get(writesKey(attribute, `lead:${leadId}`));
+  return [...(index?.latestFirst() ?? [])].map(([run]) => run).sort((a, b) => a.sequence - b.sequence);
 }
 
 /** The write indexes that can hold a run over the lead: the lead's own, and each list that has it. */

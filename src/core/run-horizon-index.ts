@@ -35,7 +35,6 @@ export function createRunHorizonIndex(): RunHorizonIndex {
       return runs.length;
     },
     add(run) {
-      if (run.dispatchError !== null) return;
       const horizon = run.schedule.runEnd;
       const at = firstAbove(horizon);
       horizons.splice(at, 0, horizon);

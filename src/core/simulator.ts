@@ -5,8 +5,7 @@ import { cancelAt, type CancelResult } from './cancel-race.js';
 import { createFakeData, type FakeData } from './fake-data.js';
 import { listItems, type ItemQuery, type ItemView } from './item-listing.js';
 import { leadAt, type Lead, type LeadList } from './lead-list.js';
-import { indexNamedLeads, runsNaming } from './lead-runs.js';
-import { indexWrites } from './lead-writes.js';
+import { indexWrites, runsNaming } from './lead-writes.js';
 import { planRun, type Plan, type PlanError } from './planner.js';
 import { isLive, isOwnedBy, TERMINAL, type Run, type RunOwner, type RunRequest } from './run.js';
 import { runStateAt, statusAt, type RunState } from './run-state.js';
@@ -196,10 +195,10 @@ export function createSimulator({
       for (const run of runs) {
         owner.credits -= run.creditsCharged;
         owner.runs.set(run.id, run);
-        horizons.add(run);
+        // A dispatch failure ends at once: never unsettled, but its failed items still name their leads.
+        if (run.dispatchError === null) horizons.add(run);
         listed.add(run);
         indexWrites(owner, run);
-        indexNamedLeads(owner, run);
       }
       if (idempotency)
         owner.idempotency.set(idempotency.key, {
