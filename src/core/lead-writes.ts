@@ -136,10 +136,13 @@ function indexesOver(owner: Tenant, leadId: string, attribute: string) {
   return keys.flatMap((key) => owner.writes.get(writesKey(attribute, key)) ?? []);
 }
 
-/** Where a run stands in the tenant's runs, retired first: the older order breaks ties between writes. */
+/**
+ * Where a run stands in the tenant's runs, retired first: the older order breaks ties between writes. The
+ * runs not retired are held in creation order, which their `sequence` follows: no scan of them.
+ */
 function rankOf(owner: Tenant, run: Run): number {
   const retired = owner.retired.indexOf(run);
-  return retired >= 0 ? retired : owner.retired.length + [...owner.runs.values()].indexOf(run);
+  return retired >= 0 ? retired : owner.retired.length + run.sequence;
 }
 
 /**
