@@ -52,10 +52,13 @@ export function createSimulator({
   const listed = createRunListIndex();
   let evictions = 0;
   const tenants = new RecencyMap<string, Tenant>(tenantLimit, {
-    onEvict: (key) => {
+    // Its retired runs were forgotten by the indexes when the sweep retired them: only its runs remain.
+    onEvict: (_key, evicted) => {
       evictions += 1;
-      horizons.remove((run) => run.tenant === key);
-      listed.remove((run) => run.tenant === key);
+      for (const run of evicted.runs.values()) {
+        horizons.delete(run);
+        listed.delete(run);
+      }
     },
   });
   let created = 0;

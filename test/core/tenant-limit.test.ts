@@ -30,6 +30,24 @@ describe('tenant limit', () => {
     expect(sim.tenant('key_b').credits).toBe(1_000);
   });
 
+  it('forgets every run of the tenant it forgets, a run cut short by a lost cancel race included', () => {
+    const sim = createSimulator({
+      scenario: scenarioFixture({ races: { cancelAlwaysLoses: true } }),
+      clock: createVirtualClock(START),
+      tenantLimit: 1,
+    });
+    const settled = startRun(sim, 'key_a');
+    const deleted = startRun(sim, 'key_a');
+    startRun(sim, 'key_a');
+    expect(sim.cancelRun('key_a', settled.id, 'puffle')).toMatchObject({ code: 'status_changed' });
+    sim.deleteRun('key_a', deleted.id, 'puffle');
+    const kept = startRun(sim, 'key_b');
+    expect(sim.evictions()).toBe(1);
+    expect(sim.unsettledRuns()).toEqual([kept]);
+    expect([...sim.liveRunsNewestFirst({})]).toEqual([kept]);
+    expect(sim.runById(settled.id)).toBeUndefined();
+  });
+
   it('keeps a tenant that is in use however many others come and go', () => {
     const sim = createSimulator({
       scenario: scenarioFixture(),
