@@ -101,6 +101,8 @@ export function createSimulator({
      * one more forgets the tenant idle longest (its runs, lists, credits and keys), as a reset of it would.
      */
     tenant,
+    /** The tenant's world if it exists, without creating it or marking it as used (a lookup for another key). */
+    peekTenant: (key: string): Tenant | undefined => tenants.peek(key),
     /** How many tenants the limit has forgotten so far (a change of the world no command made). */
     evictions: (): number => evictions,
     /** Every tenant created so far. */

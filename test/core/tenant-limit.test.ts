@@ -48,6 +48,20 @@ describe('tenant limit', () => {
     expect(sim.runById(settled.id)).toBeUndefined();
   });
 
+  it('peeks at a tenant without creating it or counting it as used', () => {
+    const sim = createSimulator({
+      scenario: scenarioFixture(),
+      clock: createVirtualClock(START),
+      tenantLimit: 2,
+    });
+    expect(sim.peekTenant('key_a')).toBeUndefined();
+    const first = sim.tenant('key_a');
+    sim.tenant('key_b');
+    expect(sim.peekTenant('key_a')).toBe(first);
+    sim.tenant('key_c');
+    expect(sim.tenants().map((tenant) => tenant.key)).toEqual(['key_b', 'key_c']);
+  });
+
   it('keeps a tenant that is in use however many others come and go', () => {
     const sim = createSimulator({
       scenario: scenarioFixture(),
