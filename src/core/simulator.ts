@@ -82,7 +82,8 @@ export function createSimulator({
   const leadOf = (run: Run, index: number): Lead | undefined => {
     if (run.scope.type === 'list') return leadAt(run.scope.list, index, fake);
     const id = run.scope.leadIds[index];
-    return id === undefined ? undefined : findLead(tenant(run.tenant), id, fake);
+    // Reading a run's items does not count as use of its tenant (`tenant` would mark it on every item).
+    return id === undefined ? undefined : findLead(tenants.peek(run.tenant) ?? tenant(run.tenant), id, fake);
   };
   const readAttribute = createAttributeReader({ scenario, fake, leadOf, now });
 

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { createVirtualClock } from '../../src/core/clock.js';
+import { generatedLeadId } from '../../src/core/lead-list.js';
 import { createSimulator } from '../../src/core/simulator.js';
 import { MAX_TENANTS } from '../../src/core/tenant.js';
 import { scenarioFixture, START } from './scenario-fixture.js';
-import { startRun } from './simulator-fixture.js';
+import { runRequest, startRun } from './simulator-fixture.js';
 
 describe('tenant limit', () => {
   it('keeps ten thousand tenants by default', () => {
@@ -58,6 +59,21 @@ describe('tenant limit', () => {
     const first = sim.tenant('key_a');
     sim.tenant('key_b');
     expect(sim.peekTenant('key_a')).toBe(first);
+    sim.tenant('key_c');
+    expect(sim.tenants().map((tenant) => tenant.key)).toEqual(['key_b', 'key_c']);
+  });
+
+  it('does not count reading the items of a run as use of its tenant', () => {
+    const sim = createSimulator({
+      scenario: scenarioFixture(),
+      clock: createVirtualClock(START),
+      tenantLimit: 2,
+    });
+    const list = sim.tenant('key_a').listsById.get('list_people');
+    const leadIds = list ? [0, 1].map((index) => generatedLeadId(list, index)) : [];
+    const run = startRun(sim, 'key_a', runRequest({ scope: { type: 'leads', leadIds } }));
+    sim.tenant('key_b');
+    expect(sim.items(run, { limit: 2 }).items.map((item) => item.lead.id)).toEqual(leadIds);
     sim.tenant('key_c');
     expect(sim.tenants().map((tenant) => tenant.key)).toEqual(['key_b', 'key_c']);
   });
