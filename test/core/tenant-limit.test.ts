@@ -3,8 +3,12 @@ import { createVirtualClock } from '../../src/core/clock.js';
 import { generatedLeadId } from '../../src/core/lead-list.js';
 import { createSimulator } from '../../src/core/simulator.js';
 import { MAX_TENANTS } from '../../src/core/tenant.js';
-import { scenarioFixture, START } from './scenario-fixture.js';
+import { scenarioFixture, START, type ScenarioOverrides } from './scenario-fixture.js';
 import { runRequest, startRun } from './simulator-fixture.js';
+
+/** A simulator keeping at most `tenantLimit` tenants. */
+const limitedTo = (tenantLimit: number, overrides: ScenarioOverrides = {}) =>
+  createSimulator({ scenario: scenarioFixture(overrides), clock: createVirtualClock(START), tenantLimit });
 
 describe('tenant limit', () => {
   it('keeps ten thousand tenants by default', () => {
@@ -12,11 +16,7 @@ describe('tenant limit', () => {
   });
 
   it('forgets the tenant idle longest past the limit, as a reset of it would', () => {
-    const sim = createSimulator({
-      scenario: scenarioFixture(),
-      clock: createVirtualClock(START),
-      tenantLimit: 2,
-    });
+    const sim = limitedTo(2);
     const run = startRun(sim, 'key_a');
     sim.tenant('key_a').credits = 3;
     startRun(sim, 'key_b');
@@ -32,11 +32,7 @@ describe('tenant limit', () => {
   });
 
   it('forgets every run of the tenant it forgets, a run cut short by a lost cancel race included', () => {
-    const sim = createSimulator({
-      scenario: scenarioFixture({ races: { cancelAlwaysLoses: true } }),
-      clock: createVirtualClock(START),
-      tenantLimit: 1,
-    });
+    const sim = limitedTo(1, { races: { cancelAlwaysLoses: true } });
     const settled = startRun(sim, 'key_a');
     const deleted = startRun(sim, 'key_a');
     startRun(sim, 'key_a');
@@ -50,11 +46,7 @@ describe('tenant limit', () => {
   });
 
   it('peeks at a tenant without creating it or counting it as used', () => {
-    const sim = createSimulator({
-      scenario: scenarioFixture(),
-      clock: createVirtualClock(START),
-      tenantLimit: 2,
-    });
+    const sim = limitedTo(2);
     expect(sim.peekTenant('key_a')).toBeUndefined();
     const first = sim.tenant('key_a');
     sim.tenant('key_b');
@@ -64,11 +56,7 @@ describe('tenant limit', () => {
   });
 
   it('does not count reading the items of a run as use of its tenant', () => {
-    const sim = createSimulator({
-      scenario: scenarioFixture(),
-      clock: createVirtualClock(START),
-      tenantLimit: 2,
-    });
+    const sim = limitedTo(2);
     const list = sim.tenant('key_a').listsById.get('list_people');
     const leadIds = list ? [0, 1].map((index) => generatedLeadId(list, index)) : [];
     const run = startRun(sim, 'key_a', runRequest({ scope: { type: 'leads', leadIds } }));
@@ -79,11 +67,7 @@ describe('tenant limit', () => {
   });
 
   it('keeps a tenant that is in use however many others come and go', () => {
-    const sim = createSimulator({
-      scenario: scenarioFixture(),
-      clock: createVirtualClock(START),
-      tenantLimit: 3,
-    });
+    const sim = limitedTo(3);
     const run = startRun(sim, 'key_busy');
     for (let i = 0; i < 50; i++) {
       sim.tenant(`key_${i}`);
