@@ -36,7 +36,7 @@ export function isRepresentableInstant(ms: number): boolean {
 }
 
 /** The range the clock may move in, for error messages. */
-export const INSTANT_RANGE = `${new Date(MIN_INSTANT_MS).toISOString()} to ${new Date(MAX_INSTANT_MS).toISOString()}`;
+export const INSTANT_RANGE = `${toIso(MIN_INSTANT_MS)} to ${toIso(MAX_INSTANT_MS)}`;
 
 /** A clock that moves only when told to, and never backwards. */
 export interface VirtualClock extends Clock {
@@ -74,7 +74,7 @@ export function createVirtualClock(startMs: number): VirtualClock {
         throw new RangeError(`Cannot advance the clock by ${ms} ms: give a finite number >= 0.`);
       if (!isRepresentableInstant(now + ms))
         throw new RangeError(
-          `Cannot advance the clock by ${ms} ms: it would pass ${new Date(MAX_INSTANT_MS).toISOString()}, the last instant an RFC 3339 date-time can write. Advance by at most ${MAX_INSTANT_MS - now} ms.`,
+          `Cannot advance the clock by ${ms} ms: it would pass ${toIso(MAX_INSTANT_MS)}, the last instant an RFC 3339 date-time can write. Advance by at most ${MAX_INSTANT_MS - now} ms.`,
         );
       now += ms;
       return now;
@@ -90,7 +90,7 @@ export function createVirtualClock(startMs: number): VirtualClock {
       if (instant < now) {
         return {
           ok: false,
-          message: `Cannot move the virtual clock back from ${new Date(now).toISOString()} to ${new Date(instant).toISOString()}: it never goes backwards.`,
+          message: `Cannot move the virtual clock back from ${toIso(now)} to ${toIso(instant)}: it never goes backwards.`,
         };
       }
       now = instant;

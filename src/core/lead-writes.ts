@@ -91,7 +91,8 @@ const keysOf = (run: Run): string[] =>
 
 /**
  * Records a new run in its tenant's write index, by attribute and by the list or leads it covers, so a
- * lead's latest write is found among the runs over it, latest end first.
+ * lead's latest write is found among the runs over it, latest end first. A dispatch-failed run is
+ * recorded too (it writes nothing, but its failed items name their leads: see `runsNaming`).
  */
 export function indexWrites(owner: Tenant, run: Run): void {
   for (const key of keysOf(run)) {
@@ -101,9 +102,30 @@ export function indexWrites(owner: Tenant, run: Run): void {
   }
 }
 
-/** Forgets the runs `drop` holds for from the tenant's write index (no longer writing: gone for good). */
-export function forgetWrites(owner: Tenant, drop: (run: Run) => boolean): void {
-  for (const index of owner.writes.values()) index.remove(drop);
+/**
+ * Forgets runs from the tenant's write index (no longer writing: gone for good), reading only the indexes
+ * they are in, and drops an index left empty: O(those indexes), whatever the tenant's history.
+ */
+export function forgetWrites(owner: Tenant, dropped: ReadonlySet<Run>): void {
+  const keys = new Set([...dropped].flatMap(keysOf));
+  for (const key of keys) {
+    const index = owner.writes.get(key);
+    index?.remove((run) => dropped.has(run));
+    if (index?.size === 0) owner.writes.delete(key);
+  }
+}
+
+/**
+ * The runs writing `attribute` that name the lead one by one, oldest first: deleted, expired and
+ * dispatch-failed ones included (the reader judges what is live), from the lead's write index. O(those
+ * runs), whatever the tenant's history.
+ *
+ * @example
+ * runsNaming(tenant, lead.id, 'phoneNumber').filter((run) => isLive(run, now));
+ */
+export function runsNaming(owner: Tenant, leadId: string, attribute: string): Run[] {
+  const index = owner.writes.get(writesKey(attribute, `lead:${leadId}`));
+  return [...(index?.latestFirst() ?? [])].map(([run]) => run).sort((a, b) => a.sequence - b.sequence);
 }
 
 /** The write indexes that can hold a run over the lead: the lead's own, and each list that has it. */
@@ -114,10 +136,13 @@ function indexesOver(owner: Tenant, leadId: string, attribute: string) {
   return keys.flatMap((key) => owner.writes.get(writesKey(attribute, key)) ?? []);
 }
 
-/** Where a run stands in the tenant's runs, retired first: the older order breaks ties between writes. */
+/**
+ * Where a run stands in the tenant's runs, retired first: the older order breaks ties between writes. The
+ * runs not retired are held in creation order, which their `sequence` follows: no scan of them.
+ */
 function rankOf(owner: Tenant, run: Run): number {
   const retired = owner.retired.indexOf(run);
-  return retired >= 0 ? retired : owner.retired.length + [...owner.runs.values()].indexOf(run);
+  return retired >= 0 ? retired : owner.retired.length + run.sequence;
 }
 
 /**

@@ -13,8 +13,12 @@ import { prefixLength } from './sorted-prefix.js';
  * index.endingAfter(clock.now()); // the runs that may still change
  */
 export interface RunHorizonIndex {
+  /** How many runs it holds. */
+  readonly size: number;
   add(run: Run): void;
-  /** Forgets every run `drop` holds for (expired, or their tenant forgotten). */
+  /** Forgets one run (its tenant forgotten), if held: O(log runs + runs with its horizon). */
+  delete(run: Run): void;
+  /** Forgets every run `drop` holds for (expired, or no longer writing). */
   remove(drop: (run: Run) => boolean): void;
   clear(): void;
   /** The runs whose horizon is after `t` (a superset of those that change after `t`), by horizon. */
@@ -26,24 +30,45 @@ export interface RunHorizonIndex {
 export function createRunHorizonIndex(): RunHorizonIndex {
   let horizons: number[] = [];
   let runs: Run[] = [];
+  /** The horizon each run was added with: a settled race later moves its `schedule.runEnd` earlier. */
+  const horizonOf = new Map<Run, number>();
   /** The first position whose horizon is above `t`. */
   const firstAbove = (t: number): number => prefixLength(horizons, (horizon) => horizon <= t);
   return {
+    get size() {
+      return runs.length;
+    },
     add(run) {
-      if (run.dispatchError !== null) return;
       const horizon = run.schedule.runEnd;
       const at = firstAbove(horizon);
       horizons.splice(at, 0, horizon);
       runs.splice(at, 0, run);
+      horizonOf.set(run, horizon);
+    },
+    delete(run) {
+      const horizon = horizonOf.get(run);
+      if (horizon === undefined) return;
+      horizonOf.delete(run);
+      for (let at = prefixLength(horizons, (other) => other < horizon); horizons[at] === horizon; at++) {
+        if (runs[at] !== run) continue;
+        horizons.splice(at, 1);
+        runs.splice(at, 1);
+        return;
+      }
     },
     remove(drop) {
-      const kept = runs.flatMap((run, i) => (drop(run) ? [] : [i]));
+      const kept: number[] = [];
+      runs.forEach((run, i) => {
+        if (!drop(run)) kept.push(i);
+        else horizonOf.delete(run);
+      });
       horizons = kept.map((i) => horizons[i] ?? Infinity);
       runs = kept.flatMap((i) => runs[i] ?? []);
     },
     clear() {
       horizons = [];
       runs = [];
+      horizonOf.clear();
     },
     endingAfter: (t) => runs.slice(firstAbove(t)),
     *latestFirst() {

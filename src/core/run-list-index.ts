@@ -19,14 +19,6 @@ export function compareRunAge(a: Run, b: Run): number {
   return a.createdAt - b.createdAt || compareText(b.tenant, a.tenant) || a.sequence - b.sequence;
 }
 
-/** The sequences a run belongs to: every run, its tenant's, its vendor's, and its tenant's of its vendor. */
-const streamsOf = (run: Run): string[] => [
-  '',
-  `t\u0000${run.tenant}`,
-  `v\u0000${run.vendor}`,
-  `tv\u0000${run.tenant}\u0000${run.vendor}`,
-];
-
 /** The one sequence holding exactly the runs the filter covers. */
 const streamFor = ({ tenant, vendor }: RunFilter): string =>
   tenant === undefined
@@ -36,6 +28,14 @@ const streamFor = ({ tenant, vendor }: RunFilter): string =>
     : vendor === undefined
       ? `t\u0000${tenant}`
       : `tv\u0000${tenant}\u0000${vendor}`;
+
+/** The sequences a run belongs to: every run, its tenant's, its vendor's, and its tenant's of its vendor. */
+const streamsOf = ({ tenant, vendor }: Run): string[] => [
+  streamFor({}),
+  streamFor({ tenant }),
+  streamFor({ vendor }),
+  streamFor({ tenant, vendor }),
+];
 
 /**
  * The runs a simulator knows, by id and as sorted sequences (all, per tenant, per vendor, per tenant and

@@ -5,8 +5,7 @@ import { cancelAt, type CancelResult } from './cancel-race.js';
 import { createFakeData, type FakeData } from './fake-data.js';
 import { listItems, type ItemQuery, type ItemView } from './item-listing.js';
 import { leadAt, type Lead, type LeadList } from './lead-list.js';
-import { indexNamedLeads, runsNaming } from './lead-runs.js';
-import { indexWrites } from './lead-writes.js';
+import { indexWrites, runsNaming } from './lead-writes.js';
 import { planRun, type Plan, type PlanError } from './planner.js';
 import { isLive, isOwnedBy, TERMINAL, type Run, type RunOwner, type RunRequest } from './run.js';
 import { runStateAt, statusAt, type RunState } from './run-state.js';
@@ -53,10 +52,13 @@ export function createSimulator({
   const listed = createRunListIndex();
   let evictions = 0;
   const tenants = new RecencyMap<string, Tenant>(tenantLimit, {
-    onEvict: (key) => {
+    // Its retired runs were forgotten by the indexes when the sweep retired them: only its runs remain.
+    onEvict: (_key, evicted) => {
       evictions += 1;
-      horizons.remove((run) => run.tenant === key);
-      listed.remove((run) => run.tenant === key);
+      for (const run of evicted.runs.values()) {
+        horizons.delete(run);
+        listed.delete(run);
+      }
     },
   });
   let created = 0;
@@ -80,7 +82,8 @@ export function createSimulator({
   const leadOf = (run: Run, index: number): Lead | undefined => {
     if (run.scope.type === 'list') return leadAt(run.scope.list, index, fake);
     const id = run.scope.leadIds[index];
-    return id === undefined ? undefined : findLead(tenant(run.tenant), id, fake);
+    // Reading a run's items does not count as use of its tenant (`tenant` would mark it on every item).
+    return id === undefined ? undefined : findLead(tenants.peek(run.tenant) ?? tenant(run.tenant), id, fake);
   };
   const readAttribute = createAttributeReader({ scenario, fake, leadOf, now });
 
@@ -99,6 +102,8 @@ export function createSimulator({
      * one more forgets the tenant idle longest (its runs, lists, credits and keys), as a reset of it would.
      */
     tenant,
+    /** The tenant's world if it exists, without creating it or marking it as used (a lookup for another key). */
+    peekTenant: (key: string): Tenant | undefined => tenants.peek(key),
     /** How many tenants the limit has forgotten so far (a change of the world no command made). */
     evictions: (): number => evictions,
     /** Every tenant created so far. */
@@ -196,10 +201,10 @@ export function createSimulator({
       for (const run of runs) {
         owner.credits -= run.creditsCharged;
         owner.runs.set(run.id, run);
-        horizons.add(run);
+        // A dispatch failure ends at once: never unsettled, but its failed items still name their leads.
+        if (run.dispatchError === null) horizons.add(run);
         listed.add(run);
         indexWrites(owner, run);
-        indexNamedLeads(owner, run);
       }
       if (idempotency)
         owner.idempotency.set(idempotency.key, {

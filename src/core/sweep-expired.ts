@@ -1,4 +1,3 @@
-import { forgetNamedLeads } from './lead-runs.js';
 import { forgetWrites } from './lead-writes.js';
 import type { Run } from './run.js';
 import { RETIRED_RUNS_KEPT, type Tenant } from './tenant.js';
@@ -15,11 +14,10 @@ export function sweepExpired(owner: Tenant, t: number): void {
   for (const [id, run] of owner.runs) {
     if (run.expiresAt === null || run.expiresAt > t) continue;
     owner.runs.delete(id);
-    forgetNamedLeads(owner, run);
     if (run.deletedAt === null) owner.retired.push(run);
     else dropped.add(run);
   }
   if (owner.retired.length > RETIRED_RUNS_KEPT)
     for (const run of owner.retired.splice(0, owner.retired.length - RETIRED_RUNS_KEPT)) dropped.add(run);
-  if (dropped.size > 0) forgetWrites(owner, (run) => dropped.has(run));
+  forgetWrites(owner, dropped);
 }

@@ -40,8 +40,6 @@ export interface Tenant {
   writes: Map<string, RunHorizonIndex>;
   preEnriched: Record<string, number>;
   runs: Map<string, Run>;
-  /** The runs (of `runs`) that name a lead one by one, by the attribute they write and the lead (see `lead-runs`). */
-  runsByLead: Map<string, Run[]>;
   /**
    * Expired runs, newest last: no longer found, but what they wrote stays on the leads (as the vendors
    * keep results on leads after a job expires). At most `RETIRED_RUNS_KEPT` per tenant.
@@ -77,7 +75,6 @@ export function createTenant(key: string, { scenario, fake }: Omit<TenantContext
     writes: new Map(),
     preEnriched: spec.preEnriched,
     runs: new Map(),
-    runsByLead: new Map(),
     retired: [],
     idempotency: new Map(),
     sequence: 0,

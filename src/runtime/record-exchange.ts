@@ -1,3 +1,4 @@
+import { toIso } from '../core/clock.js';
 import type { Answer } from '../http/answer.js';
 import type { BodyBytes } from '../http/read-body.js';
 import type { AppliedFault } from '../scenario/fault-plan.js';
@@ -91,7 +92,7 @@ export function recordExchange(runtime: Runtime, record: ExchangeRecord): Journa
       headers: sent?.headers ?? {},
       body: { text: sent?.body ?? null, omit: facts.operation === JOURNAL_READ },
     },
-    virtualTime: new Date(record.at).toISOString(),
+    virtualTime: toIso(record.at),
     wallTime: record.wallTime,
     durationMs: Math.round((performance.now() - record.started) * 1000) / 1000,
     ...(facts.faults?.length ? { faults: facts.faults.map((fault) => ({ ...fault })) } : {}),

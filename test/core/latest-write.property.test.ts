@@ -41,6 +41,20 @@ const command: fc.Arbitrary<Command> = fc.oneof(
 );
 
 describe('latestWrite', () => {
+  it('gives writes at the same instant to the run created first', () => {
+    const { sim, clock } = simulatorFixture({ seed: 1_617, timing: { default: fixedTiming() } });
+    const owner = sim.tenant('key_a');
+    const list = owner.listsById.get('list_people');
+    if (!list) return expect.fail('the fixture has list_people');
+    const leadId = generatedLeadId(list, 3);
+    const first = startRun(sim, 'key_a', runRequest({ scope: { type: 'leads', leadIds: [leadId] } }));
+    const second = startRun(sim, 'key_a', runRequest({ scope: { type: 'leads', leadIds: [leadId] } }));
+    moveTo(clock, clock.now() + 60_000);
+    const t = clock.now();
+    expect(completedAtOf(second, 0, t)).toBe(completedAtOf(first, 0, t));
+    expect(latestWrite(owner, leadId, 'workEmail', t)?.run).toBe(first);
+  });
+
   it('finds the same write as a scan of every writer run, on random histories', () => {
     fc.assert(
       fc.property(fc.array(command, { maxLength: 16 }), fc.boolean(), (commands, fixed) => {

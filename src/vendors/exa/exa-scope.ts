@@ -66,8 +66,8 @@ export function findWebset(
   if (webset && context.method !== 'GET') scope.websets.touch(webset);
   if (webset) return webset;
   const hint = elsewhereHint(context.context, (other) => {
-    const tenant = other.simulator.tenants().find((candidate) => candidate.key === scope.key);
-    return tenant !== undefined && scope.store.of(tenant).find(reference) !== undefined;
+    const tenant = other.simulator.peekTenant(scope.key);
+    return tenant !== undefined && scope.store.peek(tenant)?.find(reference) !== undefined;
   });
   return context.fail(
     404,

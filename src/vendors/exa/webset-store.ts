@@ -118,10 +118,10 @@ function createTenantWebsets(): TenantWebsets {
     touch: (webset) => void changes.add(webset),
     find(reference) {
       // The first in creation order, as when an externalId is another Webset's id.
-      const found = [live(byId.get(reference)), live(byExternalId.get(reference))].filter(
-        (webset): webset is WebsetRecord => webset !== undefined,
-      );
-      return found.sort((a, b) => (position.get(a) ?? 0) - (position.get(b) ?? 0))[0];
+      const named = live(byId.get(reference));
+      const external = live(byExternalId.get(reference));
+      if (!named || !external) return named ?? external;
+      return (position.get(external) ?? 0) < (position.get(named) ?? 0) ? external : named;
     },
     ofList: (listId) => byList.get(listId),
     newestFirst(cursor) {
@@ -148,6 +148,8 @@ export function createWebsetStore() {
       if (!found) byTenant.set(tenant, (found = createTenantWebsets()));
       return found;
     },
+    /** The tenant's Websets if it has any record, without creating one (a lookup from another scenario). */
+    peek: (tenant: Tenant): TenantWebsets | undefined => byTenant.get(tenant),
   };
 }
 

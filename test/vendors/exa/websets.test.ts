@@ -54,6 +54,20 @@ describe('exa: websets', () => {
     expect((await client.getEnrichment('my-list', webset.enrichments[0]?.id ?? '')).status).toBe(200);
   });
 
+  it('finds the Webset created first when a reference is the id of one and the externalId of another', async () => {
+    // Ids are seeded: a second setup on the same seed gives the second Webset the same id.
+    const probe = exaSetup('default', 208).client;
+    await createWebset(probe, websetBody(1));
+    const laterId = (await createWebset(probe, websetBody(1))).id;
+    const { client } = exaSetup('default', 208);
+    const external = await createWebset(client, websetBody(1, [], { externalId: laterId }));
+    const named = await createWebset(client, websetBody(1));
+    expect(named.id).toBe(laterId);
+    expect((await client.getWebset(laterId)).json.id).toBe(external.id);
+    await client.deleteWebset(external.id);
+    expect((await client.getWebset(laterId)).json.id).toBe(laterId);
+  });
+
   it('refuses a second Webset with the same externalId with 409 CONFLICT, and frees it on deletion', async () => {
     const { client } = exaSetup('default', 205);
     const first = await createWebset(client, websetBody(2, [], { externalId: 'dup' }));
