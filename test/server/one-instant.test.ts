@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Clock } from '../../src/core/clock.js';
 import type { Journal } from '../../src/runtime/journal.js';
-import { createHarness, type CallOptions } from '../support/mock-harness.js';
+import type { CallOptions } from '../support/json-call.js';
+import { createHarness } from '../support/mock-harness.js';
 import { EMAIL, websetBody } from '../vendors/exa/exa-api.js';
 import { startTestServer, type TestServer } from './support/in-process-server.js';
 

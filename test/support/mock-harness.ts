@@ -7,27 +7,11 @@ import {
 } from '../../src/mock/create-enrichment-mock.js';
 import type { Runtime, ScenarioContext } from '../../src/runtime/mock-runtime.js';
 import { startTestServer } from '../server/support/in-process-server.js';
-import { parseJsonText } from './json-text.js';
-
-export interface CallOptions {
-  headers?: Record<string, string>;
-  body?: unknown;
-  /** A raw body sent as is (for malformed input). */
-  rawBody?: string;
-}
+import { toInit, toResult, type CallOptions, type CallResult } from './json-call.js';
 
 /** How a suite reaches the mock: msw's handlers in this process, or the standalone server over a socket. */
 export type Transport = 'in-process' | 'server';
 export const TRANSPORTS: readonly Transport[] = ['in-process', 'server'];
-
-/** A call's answer as both transports give it. */
-export interface CallResult {
-  status: number;
-  headers: Headers;
-  text: string;
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read the JSON freely
-  json: any;
-}
 
 /** What a suite run through either transport sees: calls, the virtual clock and the runtime behind them. */
 export interface TransportHarness {
@@ -38,26 +22,8 @@ export interface TransportHarness {
   runtime: Runtime;
 }
 
-/** The fetch init of a call: JSON bodies serialised with their content type. */
-function toInit(method: string, init: CallOptions): RequestInit {
-  const headers = new Headers(init.headers);
-  let body: string | undefined;
-  if (init.rawBody !== undefined) body = init.rawBody;
-  else if (init.body !== undefined) {
-    body = JSON.stringify(init.body);
-    if (!headers.has('content-type')) headers.set('content-type', 'application/json');
-  }
-  return { method, headers, ...(body === undefined ? {} : { body }) };
-}
-
 /** How long a server call waits before it counts as a hang (the network error in-process gives at once). */
 const HANG_MS = 1_000;
-
-/** A response (or a network error, status 0) as a call result. */
-async function toResult(response: Response): Promise<CallResult> {
-  const text = response.type === 'error' ? '' : await response.text();
-  return { status: response.status, headers: response.headers, text, json: parseJsonText(text) };
-}
 
 /**
  * A mock driven through msw's `getResponse`: real Request/Response objects, no network, no global fetch

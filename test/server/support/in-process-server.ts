@@ -4,10 +4,7 @@ import type { Scenario } from '../../../src/scenario/types.js';
 import { createLogger } from '../../../src/server/logger.js';
 import { createScenarioRegistry } from '../../../src/server/scenario-registry.js';
 import { startServer, type RunningServer } from '../../../src/server/start-server.js';
-import { parseJsonText } from '../../support/json-text.js';
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read the JSON freely
-type Json = any;
+import { toInit, toResult, type CallOptions, type CallResult } from '../../support/json-call.js';
 
 export interface TestServerOptions {
   scenario?: string | Scenario;
@@ -28,11 +25,7 @@ export interface TestServer extends RunningServer {
   /** The virtual clock (throws when the server runs on a real one). */
   virtual(): VirtualClock;
   /** `fetch` against the server, JSON in and out. */
-  call(
-    method: string,
-    path: string,
-    init?: { headers?: Record<string, string>; body?: unknown; rawBody?: string },
-  ): Promise<{ status: number; headers: Headers; text: string; json: Json }>;
+  call(method: string, path: string, init?: CallOptions): Promise<CallResult>;
 }
 
 /** The server in this test process (real sockets, port 0, silent logs): quicker than the CLI for most cases. */
@@ -74,19 +67,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       return clock as VirtualClock;
     },
     async call(method, path, init = {}) {
-      const headers: Record<string, string> = { ...init.headers };
-      let body: string | undefined = init.rawBody;
-      if (body === undefined && init.body !== undefined) {
-        body = JSON.stringify(init.body);
-        headers['content-type'] ??= 'application/json';
-      }
-      const response = await fetch(`${server.url}${path}`, {
-        method,
-        headers,
-        ...(body === undefined ? {} : { body }),
-      });
-      const text = await response.text();
-      return { status: response.status, headers: response.headers, text, json: parseJsonText(text) as Json };
+      return toResult(await fetch(`${server.url}${path}`, toInit(method, init)));
     },
   };
 }
