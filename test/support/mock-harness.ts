@@ -13,14 +13,19 @@ import { toInit, toResult, type CallOptions, type CallResult } from './json-call
 export type Transport = 'in-process' | 'server';
 export const TRANSPORTS: readonly Transport[] = ['in-process', 'server'];
 
-/** What a suite run through either transport sees: calls, the virtual clock and the runtime behind them. */
-export interface TransportHarness {
+/** What a suite run through either transport sees: calls, the clock (virtual by default) and the runtime. */
+export interface TransportHarness<C extends Clock = VirtualClock> {
   transport: Transport;
   /** Calls the mock at a vendor URL (`https://app.puffle.ai/api/...`); the server takes its path and query. */
   call(method: string, url: string, init?: CallOptions): Promise<CallResult>;
-  clock: VirtualClock;
+  clock: C;
   runtime: Runtime;
 }
+
+/** What reaches both transports of `openHarness`. */
+type OpenOptions = Pick<EnrichmentMockOptions, 'scenario' | 'seed'>;
+/** A harness from `openHarness`; `close` stops its server. */
+export type OpenHarness<C extends Clock = VirtualClock> = TransportHarness<C> & { close(): Promise<void> };
 
 /** How long a server call waits before it counts as a hang (the network error in-process gives at once). */
 const HANG_MS = 1_000;
@@ -50,18 +55,27 @@ export function createHarness(options: EnrichmentMockOptions<Clock> = {}): Harne
 
 /**
  * A harness on `transport` (one suite, run through both, as hono runs one suite per router); `close`
- * stops the server. Only `scenario` and `seed` reach the server.
+ * stops the server. Only `scenario`, `seed` and `clock` (default a virtual one) reach the server.
  *
  * @example
  * const harness = await openHarness('server', { scenario: 'default', seed: 7 });
  * await harness.call('GET', 'https://app.puffle.ai/api/enrichments');
  * await harness.close();
  */
+export async function openHarness<C extends Clock>(
+  transport: Transport,
+  options: OpenOptions & { clock: C },
+): Promise<OpenHarness<C>>;
+export async function openHarness(transport: Transport, options: OpenOptions): Promise<OpenHarness>;
 export async function openHarness(
   transport: Transport,
-  options: Pick<EnrichmentMockOptions, 'scenario' | 'seed'>,
-): Promise<TransportHarness & { close(): Promise<void> }> {
-  if (transport === 'in-process') return { ...createHarness(options), close: () => Promise.resolve() };
+  options: OpenOptions & { clock?: Clock },
+): Promise<OpenHarness<Clock>> {
+  if (transport === 'in-process') {
+    const { clock, ...rest } = options;
+    const harness = clock ? createHarness({ ...rest, clock }) : createHarness(rest);
+    return { ...harness, close: () => Promise.resolve() };
+  }
   const server = await startTestServer(options);
   const call = async (method: string, url: string, init: CallOptions = {}): Promise<CallResult> => {
     const { pathname, search } = new URL(url);
@@ -75,7 +89,8 @@ export async function openHarness(
       return toResult(Response.error());
     }
   };
-  return { transport, call, clock: server.virtual(), runtime: server.runtime, close: () => server.close() };
+  const clock = options.clock ?? server.virtual();
+  return { transport, call, clock, runtime: server.runtime, close: () => server.close() };
 }
 
 /**
