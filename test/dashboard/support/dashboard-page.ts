@@ -1,8 +1,6 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import type { TestServer } from '../../server/support/in-process-server.js';
+import { writeTempFile } from '../../support/temp-files.js';
 
 export const PUFFLE_KEY = 'pk_live_dashboard';
 const LIST_RUN = { enrichmentId: 'work_email', scope: { type: 'list', listId: 'list_prospects' }, input: {} };
@@ -49,10 +47,8 @@ export async function openDashboard(
 
 /** A scenario file (extending the default one) with a list of `size` leads and credits for it. */
 export function bigListScenario(size: number): string {
-  const dir = mkdtempSync(join(tmpdir(), 'enrichment-mock-dashboard-'));
-  const file = join(dir, 'big-list.yaml');
-  writeFileSync(
-    file,
+  return writeTempFile(
+    'big-list.yaml',
     [
       'extends: default',
       `description: One list of ${size} leads, for the dashboard's paged timeline.`,
@@ -64,5 +60,4 @@ export function bigListScenario(size: number): string {
       `      - { id: list_big, name: Big, subject: person, generate: ${size}, leads: [] }`,
     ].join('\n'),
   );
-  return file;
 }

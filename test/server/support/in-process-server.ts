@@ -3,7 +3,7 @@ import { loadScenario } from '../../../src/scenario/load-scenario.js';
 import type { Scenario } from '../../../src/scenario/types.js';
 import { createLogger } from '../../../src/server/logger.js';
 import { createScenarioRegistry } from '../../../src/server/scenario-registry.js';
-import { startServer, type RunningServer } from '../../../src/server/start-server.js';
+import { startServer, type RunningServer, type ServerOptions } from '../../../src/server/start-server.js';
 import { toInit, toResult, type CallOptions, type CallResult } from '../../support/json-call.js';
 
 export interface TestServerOptions {
@@ -18,6 +18,8 @@ export interface TestServerOptions {
   graceMs?: number;
   /** Where the server's log lines go, at `info` (default: nowhere, silent). */
   logTo?: { write(line: string): void };
+  /** The user's own msw handlers (`serve --handlers`), served in front of the vendors. */
+  handlers?: ServerOptions['handlers'];
 }
 
 export interface TestServer extends RunningServer {
@@ -58,6 +60,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       : createLogger({ level: 'silent', format: 'json', destination: { write: () => undefined } }),
     version: options.version ?? '0.0.0-test',
     ...(options.graceMs === undefined ? {} : { graceMs: options.graceMs }),
+    ...(options.handlers === undefined ? {} : { handlers: options.handlers }),
   });
   return {
     ...server,
