@@ -18,6 +18,7 @@ import { runStateAt } from '../src/core/run-state.js';
 import { createSimulator } from '../src/core/simulator.js';
 import type { Scenario, TimingModel } from '../src/scenario/types.js';
 import { byVendor } from '../src/vendors/vendor-descriptors.js';
+import { printTable } from './print-table.js';
 import { enrichmentFixture } from '../test/core/scenario-fixture.js';
 
 const gc = (globalThis as { gc?: () => void }).gc;
@@ -206,9 +207,5 @@ function benchManyTenants(): void {
 benchMillionLeadRun();
 benchManyTenants();
 
-const widths = [0, 1, 2].map((c) => Math.max(...rows.map((r) => r[c]?.length ?? 0), 6));
-const line = (cells: string[]): string => cells.map((cell, c) => cell.padEnd(widths[c] ?? 0)).join('  ');
-console.log(line(['measure', 'value', 'target']));
-console.log(widths.map((w) => '-'.repeat(w)).join('  '));
-for (const r of rows) console.log(line(r));
+printTable(['measure', 'value', 'target'], rows);
 console.log(`\nnode ${process.version}, ${process.platform}/${process.arch}`);

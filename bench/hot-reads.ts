@@ -21,6 +21,7 @@ import { createRunOperations } from '../src/server/admin/run-operations.js';
 import { createRunTimelineOperations } from '../src/server/admin/run-timeline-operations.js';
 import { envNumber } from './throughput/config.js';
 import { median } from './throughput/report.js';
+import { printTable } from './print-table.js';
 
 const BASE = envNumber('BENCH_BASE', 10, 1, 10_000);
 const READS = envNumber('BENCH_READS', 200, 10, 100_000);
@@ -42,14 +43,14 @@ const call = async (url: string, init: RequestInit): Promise<unknown> => {
 };
 
 const EXA = { 'x-api-key': 'exa_bench' };
-const exaWebset = (mock: Mock): Promise<unknown> =>
+const exaWebset = (): Promise<unknown> =>
   call(
     'https://api.exa.ai/websets/v0/websets',
     json('POST', EXA, {
       search: { query: 'Heads of revenue operations', count: 10, entity: { type: 'person' } },
       enrichments: [{ description: 'Find the work email address of this person', format: 'email' }],
     }),
-  ).then(() => mock);
+  );
 
 const PUFFLE = { authorization: 'Bearer pk_live_bench' };
 const puffleRun = (): Promise<{ enrichmentRunId: string }> =>
@@ -112,22 +113,26 @@ interface HotRead {
   setup(mock: Mock, history: number): Promise<() => Promise<unknown>>;
 }
 
+/** `history` units of work, SPACING apart, then an hour on so every run they started has settled. */
+async function settledHistory(mock: Mock, history: number, unit: () => Promise<unknown>): Promise<void> {
+  for (let i = 0; i < history; i++) await unit().then(() => mock.clock.advance(SPACING));
+  await mock.advance(HOUR);
+}
+
 const ONLY = process.env['BENCH_ONLY'];
 const READS_UNDER_TEST: HotRead[] = [
   {
     name: 'exa GET /events?limit=10',
     async setup(mock, history) {
-      for (let i = 0; i < history; i++) await exaWebset(mock).then(() => mock.clock.advance(SPACING));
-      await mock.advance(HOUR);
-      await exaWebset(mock);
+      await settledHistory(mock, history, exaWebset);
+      await exaWebset();
       return () => call('https://api.exa.ai/websets/v0/events?limit=10', { headers: EXA });
     },
   },
   {
     name: 'exa GET /events?limit=10 right after a command',
     async setup(mock, history) {
-      for (let i = 0; i < history; i++) await exaWebset(mock).then(() => mock.clock.advance(SPACING));
-      await mock.advance(HOUR);
+      await settledHistory(mock, history, exaWebset);
       const { id } = (await call(
         'https://api.exa.ai/websets/v0/websets',
         json('POST', EXA, { search: { query: 'Heads of sales', count: 10, entity: { type: 'person' } } }),
@@ -150,16 +155,14 @@ const READS_UNDER_TEST: HotRead[] = [
         'https://api.exa.ai/websets/v0/webhooks',
         json('POST', EXA, { events: ['webset.item.enriched', 'webset.idle'], url: receiverUrl }),
       );
-      for (let i = 0; i < history; i++) await exaWebset(mock).then(() => mock.clock.advance(SPACING));
-      await mock.advance(HOUR);
+      await settledHistory(mock, history, exaWebset);
       return () => mock.webhooks.deliverDue();
     },
   },
   {
     name: 'auto-advance next change',
     async setup(mock, history) {
-      for (let i = 0; i < history; i++) await puffleRun().then(() => mock.clock.advance(SPACING));
-      await mock.advance(HOUR);
+      await settledHistory(mock, history, puffleRun);
       await puffleRun();
       return () => Promise.resolve(nextChangeInstant(mock.runtime));
     },
@@ -167,8 +170,7 @@ const READS_UNDER_TEST: HotRead[] = [
   {
     name: 'admin GET /__admin/runs?limit=20',
     async setup(mock, history) {
-      for (let i = 0; i < history; i++) await puffleRun().then(() => mock.clock.advance(SPACING));
-      await mock.advance(HOUR);
+      await settledHistory(mock, history, puffleRun);
       // A full page at every size: twenty runs in flight.
       for (let i = 0; i < 20; i++) await puffleRun();
       const admin = adminOf(mock);
@@ -179,8 +181,7 @@ const READS_UNDER_TEST: HotRead[] = [
   {
     name: 'admin run timeline (limit=20)',
     async setup(mock, history) {
-      for (let i = 0; i < history; i++) await puffleRun().then(() => mock.clock.advance(SPACING));
-      await mock.advance(HOUR);
+      await settledHistory(mock, history, puffleRun);
       const { enrichmentRunId } = await puffleRun();
       const admin = adminOf(mock);
       const input = { params: { id: enrichmentRunId }, query: { from: 0, limit: 20 }, body: undefined };
@@ -216,8 +217,7 @@ const READS_UNDER_TEST: HotRead[] = [
   {
     name: 'sendkit GET /v1/leads?emailVerified=true&limit=10',
     async setup(mock, history) {
-      for (let i = 0; i < history; i++) await sendkitJob().then(() => mock.clock.advance(SPACING));
-      await mock.advance(HOUR);
+      await settledHistory(mock, history, sendkitJob);
       return () => call('https://api.sendkit.ai/v1/leads?emailVerified=true&limit=10', { headers: SENDKIT });
     },
   },
@@ -261,8 +261,7 @@ for (const hot of READS_UNDER_TEST.filter((read) => ONLY === undefined || read.n
 server.close();
 receiver.close();
 
-const header = ['read', `µs @1x (${BASE})`, `µs @10x (${BASE * 10})`, `µs @100x (${BASE * 100})`, '100x/1x'];
-const widths = header.map((title, i) => Math.max(title.length, ...rows.map((row) => (row[i] ?? '').length)));
-const line = (cells: string[]): string => cells.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join('  ');
-console.log(line(header));
-for (const row of rows) console.log(line(row));
+printTable(
+  ['read', `µs @1x (${BASE})`, `µs @10x (${BASE * 10})`, `µs @100x (${BASE * 100})`, '100x/1x'],
+  rows,
+);

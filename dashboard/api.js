@@ -21,13 +21,20 @@ export function onTokenNeeded(ask) {
 export const storedToken = () => sessionStorage.getItem(TOKEN_KEY);
 export const storeToken = (token) => sessionStorage.setItem(TOKEN_KEY, token);
 
+/** The headers every control API call sends: the stored token, and on reads the dashboard's poll mark. */
+function adminHeaders(method) {
+  const headers = {};
+  const token = storedToken();
+  if (token) headers.authorization = `Bearer ${token}`;
+  if (method === 'GET') headers['x-mock-dashboard'] = 'poll';
+  return headers;
+}
+
 /** Calls the control API; on 401 asks for the token once and tries again. */
 export async function api(method, path, body) {
   for (let attempt = 0; ; attempt++) {
-    const headers = { accept: 'application/json' };
+    const headers = { accept: 'application/json', ...adminHeaders(method) };
     const token = storedToken();
-    if (token) headers.authorization = `Bearer ${token}`;
-    if (method === 'GET') headers['x-mock-dashboard'] = 'poll';
     if (body !== undefined) headers['content-type'] = 'application/json';
     const response = await fetch(`/__admin${path}`, {
       method,
@@ -50,10 +57,7 @@ export async function api(method, path, body) {
 
 /** Downloads a control API answer as a file (the HAR export), with the token sent as a header. */
 export async function download(path, filename) {
-  const headers = { 'x-mock-dashboard': 'poll' };
-  const token = storedToken();
-  if (token) headers.authorization = `Bearer ${token}`;
-  const response = await fetch(`/__admin${path}`, { headers });
+  const response = await fetch(`/__admin${path}`, { headers: adminHeaders('GET') });
   if (!response.ok) throw new ApiError(response.status, `Download failed: HTTP ${response.status}`);
   const url = URL.createObjectURL(await response.blob());
   const link = Object.assign(document.createElement('a'), { href: url, download: filename });

@@ -45,6 +45,20 @@ export function say(message, kind = 'info') {
   status.dataset.kind = kind;
 }
 
+/** A definition list of `[term, value]` pairs, styled as facts. */
+export const factList = (pairs) =>
+  h(
+    'dl',
+    { class: 'facts' },
+    pairs.map(([term, value]) => [h('dt', {}, term), h('dd', {}, value)]),
+  );
+
+/** A filter's options: "any" (no filter), then each value. */
+export const anyOptions = (values) => [
+  h('option', { value: '' }, 'any'),
+  values.map((value) => h('option', { value }, value)),
+];
+
 /** A JSON value, indented, in a scrollable block. */
 export const json = (value, label) =>
   h('pre', { class: 'json', tabindex: '0', 'aria-label': label }, JSON.stringify(value, null, 2));

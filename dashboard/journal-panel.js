@@ -1,7 +1,7 @@
 // Journal: a live tail of the exchanges (polled), filtered, each readable with its request, response and
 // the injected faults that shaped it, and the HAR download.
 import { api, download } from './api.js';
-import { fill, h, instant, json, queryOf, say } from './dom.js';
+import { anyOptions, factList, fill, h, instant, json, queryOf, say } from './dom.js';
 
 const VENDORS = ['puffle', 'sendkit', 'exa', 'admin', 'unknown'];
 const TAIL = 100;
@@ -19,30 +19,26 @@ function entryDetails(entry) {
       { id: 'entry-title', tabindex: '-1' },
       `${entry.id}: ${entry.request.method} ${entry.request.path}`,
     ),
-    h(
-      'dl',
-      { class: 'facts' },
+    factList([
       [
-        [
-          'Status',
-          h(
-            'span',
-            { class: `badge http-${statusClass(entry.response.status)}` },
-            String(entry.response.status),
-          ),
-        ],
-        ['Vendor', entry.vendor],
-        ['Operation', entry.operation ?? '—'],
-        ['Tenant', entry.tenant ?? '—'],
-        ['Scenario', entry.scenario],
-        ['Mock time', instant(entry.virtualTime)],
-        ['Took', `${entry.durationMs} ms`],
-        [
-          'Injected faults',
-          faults.length === 0 ? 'none' : faults.map((fault) => `${fault.rule} (${fault.type})`).join(', '),
-        ],
-      ].map(([term, value]) => [h('dt', {}, term), h('dd', {}, value)]),
-    ),
+        'Status',
+        h(
+          'span',
+          { class: `badge http-${statusClass(entry.response.status)}` },
+          String(entry.response.status),
+        ),
+      ],
+      ['Vendor', entry.vendor],
+      ['Operation', entry.operation ?? '—'],
+      ['Tenant', entry.tenant ?? '—'],
+      ['Scenario', entry.scenario],
+      ['Mock time', instant(entry.virtualTime)],
+      ['Took', `${entry.durationMs} ms`],
+      [
+        'Injected faults',
+        faults.length === 0 ? 'none' : faults.map((fault) => `${fault.rule} (${fault.type})`).join(', '),
+      ],
+    ]),
     faults.length === 0 ? null : json(faults, 'Injected faults'),
     h('h4', {}, 'Request'),
     json({ query: entry.request.query, headers: entry.request.headers, body: entry.request.body }, 'Request'),
@@ -58,17 +54,7 @@ export function createJournalPanel(root) {
   const filters = h(
     'form',
     { class: 'filters', 'aria-label': 'Filter the journal', onsubmit: (event) => event.preventDefault() },
-    h(
-      'label',
-      {},
-      'Vendor',
-      h(
-        'select',
-        { name: 'vendor' },
-        h('option', { value: '' }, 'any'),
-        VENDORS.map((v) => h('option', { value: v }, v)),
-      ),
-    ),
+    h('label', {}, 'Vendor', h('select', { name: 'vendor' }, anyOptions(VENDORS))),
     h('label', {}, 'Tenant', h('input', { name: 'tenant', type: 'search', placeholder: 'API key' })),
     h(
       'label',

@@ -1,23 +1,12 @@
 // Runs: every run of every vendor and scenario, newest first, filtered, with live progress bars.
 import { api } from './api.js';
-import { fill, h, instant, queryOf } from './dom.js';
+import { anyOptions, fill, h, instant, queryOf } from './dom.js';
 import { legend, progressBar } from './progress-bar.js';
 
 const VENDORS = ['puffle', 'sendkit', 'exa'];
 const STATUSES = ['pending', 'running', 'completed', 'failed', 'cancelled'];
 
-const choice = (name, label, values) =>
-  h(
-    'label',
-    {},
-    label,
-    h(
-      'select',
-      { name },
-      h('option', { value: '' }, 'any'),
-      values.map((value) => h('option', { value }, value)),
-    ),
-  );
+const choice = (name, label, values) => h('label', {}, label, h('select', { name }, anyOptions(values)));
 
 /** The runs panel; `refresh()` reads the runs again with the current filters. */
 export function createRunsPanel(root, { scenarioNames }) {
@@ -92,11 +81,7 @@ export function createRunsPanel(root, { scenarioNames }) {
     const names = scenarioNames();
     if (select.options.length !== names.length + 1) {
       const kept = select.value;
-      fill(
-        select,
-        h('option', { value: '' }, 'any'),
-        names.map((name) => h('option', { value: name }, name)),
-      );
+      fill(select, anyOptions(names));
       select.value = kept;
     }
     const { runs, nextCursor } = await api('GET', `/runs${queryOf(filters, { limit: 200 })}`);

@@ -1,7 +1,7 @@
 // A run's timeline: its instants, its progress curve over the derived schedule, one page of items as
 // bars (waited, ran, finished or failed; planned after now) and the vendor's ledger.
 import { api } from './api.js';
-import { duration, fill, h, instant, json, s } from './dom.js';
+import { duration, factList, fill, h, instant, json, s } from './dom.js';
 import { countsText, legend, progressBar, STATES } from './progress-bar.js';
 
 const PAGE = 50;
@@ -191,11 +191,7 @@ export function createTimelinePanel(root) {
     fill(
       content,
       progressBar(run.counts, run.leadCount),
-      h(
-        'dl',
-        { class: 'facts' },
-        facts.map(([term, value]) => [h('dt', {}, term), h('dd', {}, value)]),
-      ),
+      factList(facts),
       h('h3', {}, 'Progress over the schedule'),
       legend(),
       progressCurve(timeline, x),

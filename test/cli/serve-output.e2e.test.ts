@@ -1,6 +1,3 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   CHILD_PROCESS_TIMEOUT,
@@ -8,6 +5,7 @@ import {
   startServe,
   type ServeProcess,
 } from '../server/support/cli-process.js';
+import { writeTempFile } from '../support/temp-files.js';
 
 /** A 429 on every Puffle catalog call, after a short wait, and a reset on Exa's webset list. */
 const SCENARIO = `
@@ -38,17 +36,8 @@ const requestLines = (server: ServeProcess, path: string): Record<string, unknow
     .map((line) => JSON.parse(line) as Record<string, unknown>)
     .filter((line) => line['msg'] === 'request' && line['path'] === path);
 
-let dir: string;
-let file: string;
-beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'enrichment-mock-logs-'));
-  file = join(dir, 'logged-faults.yaml');
-  writeFileSync(file, SCENARIO);
-});
-afterAll(async () => {
-  await killAll();
-  rmSync(dir, { recursive: true, force: true });
-});
+const file = writeTempFile('logged-faults.yaml', SCENARIO);
+afterAll(killAll);
 
 describe('serve on a virtual clock, logging JSON', { timeout: CHILD_PROCESS_TIMEOUT }, () => {
   let server: ServeProcess;

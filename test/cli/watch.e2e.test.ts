@@ -1,25 +1,16 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeFileSync } from 'node:fs';
+import { afterAll, describe, expect, it } from 'vitest';
 import { CHILD_PROCESS_TIMEOUT, killAll, startServe } from '../server/support/cli-process.js';
+import { writeTempFile } from '../support/temp-files.js';
 
 const scenarioFile = (credits: number): string =>
   `extends: default\ndescription: Watched.\nworld:\n  defaults:\n    credits: ${credits}\n`;
 
 describe('serve --watch', { timeout: CHILD_PROCESS_TIMEOUT }, () => {
-  let dir: string;
-  beforeAll(() => {
-    dir = mkdtempSync(join(tmpdir(), 'enrichment-mock-watch-'));
-  });
-  afterAll(async () => {
-    await killAll();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(killAll);
 
   it('re-reads an edited scenario file, and keeps the last good version of a broken edit', async () => {
-    const file = join(dir, 'watched.yaml');
-    writeFileSync(file, scenarioFile(500));
+    const file = writeTempFile('watched.yaml', scenarioFile(500));
     const server = await startServe(['--clock', 'virtual', '--watch', '--scenario', file]);
     const credits = async (): Promise<number> => {
       const response = await fetch(`${server.url}/__admin/tenants/pk_live_watch`);
@@ -47,8 +38,7 @@ describe('serve --watch', { timeout: CHILD_PROCESS_TIMEOUT }, () => {
   });
 
   it('re-reads an edited file that is loaded but not active: requests that pick it get the new version', async () => {
-    const file = join(dir, 'picked.yaml');
-    writeFileSync(file, `name: picked\n${scenarioFile(300)}`);
+    const file = writeTempFile('picked.yaml', `name: picked\n${scenarioFile(300)}`);
     const server = await startServe(['--clock', 'virtual', '--watch']);
     const select = (name: string) =>
       fetch(`${server.url}/__admin/scenario`, {

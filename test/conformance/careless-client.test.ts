@@ -1,16 +1,15 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { getResponse } from 'msw';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/run-cli.js';
 import { ConformanceError } from '../../src/conformance/conformance-error.js';
 import type { ConformanceReport } from '../../src/conformance/report.js';
 import { toJunit } from '../../src/conformance/to-junit.js';
 import { createEnrichmentMock } from '../../src/mock/create-enrichment-mock.js';
-import { loadScenario } from '../../src/scenario/load-scenario.js';
 import { captureIo } from '../cli/support/capture-io.js';
 import { startTestServer, type TestServer } from '../server/support/in-process-server.js';
+import { writeTempFiles } from '../support/temp-files.js';
 import { checkJunit, junitFailures } from './support/junit-schema.js';
 import {
   API_KEY,
@@ -18,19 +17,14 @@ import {
   CARELESS_SCENARIO,
   carefulFlow,
   carelessFlow,
+  errorRules,
+  serverFlowIo,
   type FlowIo,
 } from './support/puffle-flows.js';
 
 // A deliberately careless client (polls every 100 ms, retries a create without a key, ignores
 // Retry-After) and a careful one, judged through every outlet: in process, the control API, the HAR
 // report command and JUnit.
-
-const errorRules = (report: ConformanceReport): string[] =>
-  [
-    ...new Set(
-      report.findings.filter((finding) => finding.severity === 'error').map((finding) => finding.rule),
-    ),
-  ].sort();
 
 /** A flow's io against an in-process mock, through msw's `getResponse` (no global fetch patching). */
 function inProcess(seed: number) {
@@ -89,24 +83,13 @@ describe('in process: mock.report() and mock.assertConformance()', () => {
 
 describe('server: GET /__admin/report, POST /__admin/journal/count, and report FILE.har', () => {
   let server: TestServer;
-  let dir: string;
-  beforeAll(() => {
-    dir = mkdtempSync(join(tmpdir(), 'enrichment-mock-conformance-'));
-  });
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  /** Where the HAR exports are written. */
+  const dir = writeTempFiles({});
   afterEach(async () => server?.close());
 
   async function serve(seed: number): Promise<FlowIo> {
-    const loaded = loadScenario(CARELESS_SCENARIO, { seed });
-    if (!loaded.ok) throw new Error(JSON.stringify(loaded.problems));
-    server = await startTestServer({ scenario: loaded.scenario });
-    return {
-      baseUrl: server.url,
-      fetch: (url, init) => fetch(url, init),
-      sleep: async (ms) => {
-        await server.call('POST', '/__admin/clock/advance', { body: { ms } });
-      },
-    };
+    server = await startTestServer({ scenario: CARELESS_SCENARIO, seed });
+    return serverFlowIo(server.url);
   }
 
   /** Exports the journal as HAR and runs `enrichment-mock report` on it. */

@@ -1,22 +1,20 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { CHILD_PROCESS_TIMEOUT, killAll, startServe } from '../server/support/cli-process.js';
+import { writeTempFiles } from '../support/temp-files.js';
 import { checkJunit, junitFailures } from './support/junit-schema.js';
 import {
   API_KEY,
   CARELESS_ERRORS,
   CARELESS_SCENARIO,
   carelessFlow,
-  type FlowIo,
+  errorRules,
+  serverFlowIo,
 } from './support/puffle-flows.js';
 
-let dir: string;
-beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'enrichment-mock-serve-report-'));
-});
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+/** Where the reports are written. */
+const dir = writeTempFiles({});
 afterEach(killAll);
 
 describe('enrichment-mock serve --report FILE', () => {
@@ -34,18 +32,7 @@ describe('enrichment-mock serve --report FILE', () => {
           '--report',
           file,
         ]);
-        const io: FlowIo = {
-          baseUrl: server.url,
-          fetch: (url, init) => fetch(url, init),
-          sleep: async (ms) => {
-            await fetch(`${server.url}/__admin/clock/advance`, {
-              method: 'POST',
-              headers: { 'content-type': 'application/json' },
-              body: JSON.stringify({ ms }),
-            });
-          },
-        };
-        await carelessFlow(io);
+        await carelessFlow(serverFlowIo(server.url));
         server.child.kill('SIGTERM');
         expect(await server.exited).toBe(0);
         const written = readFileSync(file, 'utf8');
@@ -53,10 +40,7 @@ describe('enrichment-mock serve --report FILE', () => {
           const failures = junitFailures(await checkJunit(written));
           for (const rule of CARELESS_ERRORS) expect(failures).toContain(`error ${rule} [${API_KEY}]`);
         } else {
-          const rules = (JSON.parse(written) as { findings: { rule: string; severity: string }[] }).findings
-            .filter((finding) => finding.severity === 'error')
-            .map((finding) => finding.rule);
-          expect([...new Set(rules)].sort()).toEqual(CARELESS_ERRORS);
+          expect(errorRules(JSON.parse(written))).toEqual(CARELESS_ERRORS);
         }
       }
     },

@@ -4,6 +4,7 @@ import type { JournalEntry } from '../../src/runtime/journal.js';
 import type { FaultEffect } from '../../src/scenario/types.js';
 import { openHarness, TRANSPORTS, type Transport, type TransportHarness } from '../support/mock-harness.js';
 import { scenarioWithFaults } from '../support/scenario-variants.js';
+import { listRun } from '../vendors/puffle/puffle-api.js';
 
 const CATALOG = 'https://app.puffle.ai/api/enrichments';
 const LATENCY_MS = 300;
@@ -42,7 +43,7 @@ async function drive(harness: TransportHarness) {
   const refused = await harness.call('GET', CATALOG);
   const created = await harness.call('POST', 'https://app.puffle.ai/api/enrichment', {
     ...auth('none'),
-    body: { enrichmentId: 'work_email', scope: { type: 'list', listId: 'list_prospects' }, input: {} },
+    body: listRun('work_email', 'list_prospects'),
   });
   const invalid = await harness.call('POST', 'https://app.puffle.ai/api/enrichment', {
     ...auth('none'),

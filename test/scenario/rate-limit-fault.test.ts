@@ -1,8 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FaultRule } from '../../src/scenario/types.js';
-import { createHarness } from '../support/mock-harness.js';
+import { openHarness, TRANSPORTS, type OpenHarness } from '../support/mock-harness.js';
 import { scenarioWithFaults } from '../support/scenario-variants.js';
-import { startTestServer, type TestServer } from '../server/support/in-process-server.js';
 
 const KEY = { 'x-api-key': 'sk_rate_limit_1' };
 /** A 429 on every call of one Sendkit operation, with the scenario's Retry-After or the default. */
@@ -16,36 +15,19 @@ const scenario = scenarioWithFaults('sendkit-rate-limited', [
   throttled('sendkitGetEnrichmentJob'),
 ]);
 
-type Call = (path: string) => Promise<{ status: number; headers: Headers }>;
+describe.each(TRANSPORTS)('sendkit: an injected 429 (%s)', (transport) => {
+  let harness: OpenHarness | undefined;
+  afterEach(async () => harness?.close());
 
-let server: TestServer | undefined;
-afterEach(async () => server?.close());
+  const open = async () => {
+    const opened = await openHarness(transport, { scenario, seed: 901 });
+    harness = opened;
+    return {
+      call: (path: string) => opened.call('GET', `https://api.sendkit.ai${path}`, { headers: KEY }),
+      nowSeconds: () => opened.clock.now() / 1_000,
+    };
+  };
 
-const adapters: [string, () => Promise<{ call: Call; nowSeconds: () => number }>][] = [
-  [
-    'in process',
-    async () => {
-      const harness = createHarness({ scenario, seed: 901 });
-      return {
-        call: (path) => harness.call('GET', `https://api.sendkit.ai${path}`, { headers: KEY }),
-        nowSeconds: () => harness.clock.now() / 1_000,
-      };
-    },
-  ],
-  [
-    'server',
-    async () => {
-      const started = await startTestServer({ scenario, seed: 901 });
-      server = started;
-      return {
-        call: (path) => started.call('GET', path, { headers: KEY }),
-        nowSeconds: () => started.clock.now() / 1_000,
-      };
-    },
-  ],
-];
-
-describe.each(adapters)('sendkit: an injected 429 (%s)', (_name, open) => {
   it('says 0 remaining and resets when its Retry-After runs out', async () => {
     const { call, nowSeconds } = await open();
     const limited = await call('/v1/leads');

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { loadScenario } from '../../src/scenario/load-scenario.js';
 import { mergeScenario } from '../../src/scenario/merge.js';
 import { formatProblems } from '../../src/scenario/problem.js';
-import { lines, writeScenarioFiles } from './scenario-files.js';
+import { lines, writeTempFiles } from '../support/temp-files.js';
 
 describe('mergeScenario', () => {
   it.each([
@@ -47,7 +47,7 @@ describe('mergeScenario', () => {
 
 describe('extends', () => {
   it('inherits a built-in scenario and overrides parts of it', () => {
-    const dir = writeScenarioFiles({
+    const dir = writeTempFiles({
       'mine.yaml': lines(
         'extends: cancel-race',
         'description: Cancel races, with a broke tenant and a slower default.',
@@ -87,7 +87,7 @@ describe('extends', () => {
   });
 
   it('inherits a file by a path relative to the extending file, through several levels', () => {
-    const dir = writeScenarioFiles({
+    const dir = writeTempFiles({
       'base.yaml': lines('extends: happy-path-fast', 'description: Base.', 'expiry: { puffle: 1h }'),
       'child.yaml': lines('extends: ./base.yaml', 'description: Child.', 'expiry: { exa: 2h }'),
     });
@@ -102,7 +102,7 @@ describe('extends', () => {
   });
 
   it('reports an unknown extends target, with a suggestion and a hint about files next to it', () => {
-    const dir = writeScenarioFiles({
+    const dir = writeTempFiles({
       'a.yaml': lines('description: A.', 'extends: defualt'),
       'b.yaml': lines('description: B.', 'extends: sibling'),
       'sibling.yaml': lines('description: Sibling.'),
@@ -124,7 +124,7 @@ describe('extends', () => {
   });
 
   it('reports an extends cycle at the extends that closes it', () => {
-    const dir = writeScenarioFiles({
+    const dir = writeTempFiles({
       'one.yaml': lines('description: One.', 'extends: ./two.yaml'),
       'two.yaml': lines('# comment', 'description: Two.', 'extends: ./one.yaml'),
     });
@@ -141,7 +141,7 @@ describe('extends', () => {
   });
 
   it("reports a parent's problems in the parent's file, and the child's in its own", () => {
-    const dir = writeScenarioFiles({
+    const dir = writeTempFiles({
       'parent.yaml': lines('description: Parent.', 'races:', '  tieBreak: coin-toss'),
       'child.yaml': lines('description: Child.', 'extends: ./parent.yaml', 'seed: -1'),
     });
@@ -159,7 +159,7 @@ describe('extends', () => {
   });
 
   it('checks references across files: a profile named in the child may live in the parent', () => {
-    const dir = writeScenarioFiles({
+    const dir = writeTempFiles({
       'parent.yaml': lines(
         'description: Parent.',
         'timing:',

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatProblems, loadScenario } from '../../src/scenario/load-scenario.js';
 import { runValidate } from '../../src/scenario/validate-command.js';
-import { lines, writeScenarioFiles } from './scenario-files.js';
+import { lines, writeTempFiles } from '../support/temp-files.js';
 
 const BROKEN = lines(
   '# yaml-language-server: $schema=./scenario.schema.json',
@@ -34,7 +34,7 @@ const BROKEN = lines(
 
 describe('loadScenario problems', () => {
   it('reports every problem of a broken file, each with its path and line, in reading order', () => {
-    const dir = writeScenarioFiles({ 'broken.yaml': BROKEN });
+    const dir = writeTempFiles({ 'broken.yaml': BROKEN });
     const loaded = loadScenario(join(dir, 'broken.yaml'));
     expect(loaded.ok).toBe(false);
     expect(formatProblems('broken.yaml', loaded.ok ? [] : loaded.problems)).toBe(
@@ -67,7 +67,7 @@ describe('loadScenario problems', () => {
       want: /^cannot read the file: EISDIR: illegal operation on a directory/,
     },
   ])('reports $name as one problem with the OS reason', ({ given, want }) => {
-    const dir = writeScenarioFiles({});
+    const dir = writeTempFiles({});
     const loaded = loadScenario(join(dir, given));
     expect(loaded.ok || loaded.problems).toEqual([{ path: '', message: expect.stringMatching(want) }]);
   });
@@ -85,7 +85,7 @@ describe('loadScenario problems', () => {
   });
 
   it('reports YAML syntax errors with their lines', () => {
-    const dir = writeScenarioFiles({
+    const dir = writeTempFiles({
       'bad.yaml': lines('description: Bad.', 'seed: 1', 'seed: 2', 'world: [', ''),
     });
     const loaded = loadScenario(join(dir, 'bad.yaml'));
@@ -101,7 +101,7 @@ describe('loadScenario problems', () => {
   });
 
   it('reports an empty file as missing its description', () => {
-    const dir = writeScenarioFiles({ 'empty.yaml': '' });
+    const dir = writeTempFiles({ 'empty.yaml': '' });
     const loaded = loadScenario(join(dir, 'empty.yaml'));
     expect(loaded.ok || loaded.problems).toEqual([
       { path: '', line: 1, message: 'the file is empty: a scenario needs at least a description' },
@@ -117,7 +117,7 @@ describe('loadScenario problems', () => {
       races: { beforeCompletion: 1500 },
       world: { revokedKeys: ['pk_live_old'] },
     });
-    const dir = writeScenarioFiles({ 'from-json.json': json });
+    const dir = writeTempFiles({ 'from-json.json': json });
     const loaded = loadScenario(join(dir, 'from-json.json'));
     if (!loaded.ok) expect.fail(formatProblems('from-json.json', loaded.problems));
     expect(loaded.scenario).toMatchObject({
@@ -129,7 +129,7 @@ describe('loadScenario problems', () => {
   });
 
   it('reports problems in a JSON file with their lines', () => {
-    const dir = writeScenarioFiles({
+    const dir = writeTempFiles({
       'bad.json':
         '{\n  "description": "Bad JSON.",\n  "timing": { "default": { "concurrency": "many" } }\n}\n',
     });
@@ -148,7 +148,7 @@ describe('loadScenario problems', () => {
   });
 
   it('accepts an API key that is both revoked and given a world', () => {
-    const dir = writeScenarioFiles({
+    const dir = writeTempFiles({
       'revoked.yaml': lines(
         'description: Revoked.',
         'world:',
@@ -165,7 +165,7 @@ describe('loadScenario problems', () => {
   });
 
   it('reports the checks a schema cannot make on lists, faults and catalog entries', () => {
-    const dir = writeScenarioFiles({
+    const dir = writeTempFiles({
       'refs.yaml': lines(
         'description: Bad references.',
         'world:',
@@ -197,7 +197,7 @@ describe('loadScenario problems', () => {
     );
   });
   it('reports schema and semantic problems in one pass, even when extends leads nowhere', () => {
-    const dir = writeScenarioFiles({
+    const dir = writeTempFiles({
       'both.yaml': lines(
         'extends: defualt',
         'description: Both kinds of problems.',
@@ -236,7 +236,7 @@ describe('loadScenario problems', () => {
   });
 
   it('skips only the checks that need the files an unreadable extends chain would bring', () => {
-    const dir = writeScenarioFiles({
+    const dir = writeTempFiles({
       'child.yaml': lines(
         'extends: ./missing.yaml',
         'description: Extends a file that is not there.',
@@ -265,7 +265,7 @@ describe('runValidate', () => {
   });
 
   it('exits 1 with one line per problem and a count', () => {
-    const dir = writeScenarioFiles({
+    const dir = writeTempFiles({
       'two.yaml': lines('description: Two problems.', 'seed: -3', 'races: { tieBreak: never }'),
     });
     const file = join(dir, 'two.yaml');

@@ -5,9 +5,10 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createRealClock } from '../../src/clock/real-clock.js';
 import { checkedAdminCall } from './support/admin-call.js';
 import { startTestServer, type TestServer } from './support/in-process-server.js';
+import { listRun } from '../vendors/puffle/puffle-api.js';
 
 const PUFFLE = (key: string) => ({ authorization: `Bearer ${key}` });
-const LIST_RUN = { enrichmentId: 'work_email', scope: { type: 'list', listId: 'list_prospects' }, input: {} };
+const LIST_RUN = listRun('work_email', 'list_prospects');
 
 let server: TestServer;
 let dir: string;

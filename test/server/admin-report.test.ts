@@ -1,28 +1,16 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import adminDocument from '../../src/generated/admin.document.js';
-import { createOperationIndex } from '../../src/openapi/operation-index.js';
-import { createResponseValidator } from '../../src/openapi/response-validator.js';
+import type { CallOptions } from '../support/json-call.js';
+import { checkedAdminCall } from './support/admin-call.js';
 import { startTestServer, type TestServer } from './support/in-process-server.js';
 
-const index = createOperationIndex(adminDocument);
-const responses = createResponseValidator(adminDocument);
 const PUFFLE = { authorization: 'Bearer pk_live_report' };
 
 let server: TestServer;
 afterEach(async () => server?.close());
 
-/** Calls the control API and checks a JSON answer against openapi/admin.yaml. */
-async function admin(method: string, path: string, init: Parameters<TestServer['call']>[2] = {}) {
-  const response = await server.call(method, path, init);
-  const match = index.match(method, new URL(path, 'http://mock').pathname);
-  expect(match.kind).toBe('found');
-  if (match.kind === 'found' && response.headers.get('content-type')?.startsWith('application/json'))
-    expect(
-      responses.validate(match.operation, response.status, response.headers, response.json),
-      `${method} ${path} -> ${response.status} ${response.text}`,
-    ).toEqual([]);
-  return response;
-}
+/** Calls a documented control API path and checks its answer (checkedAdminCall). */
+const admin = (method: string, path: string, init: CallOptions = {}) =>
+  checkedAdminCall(server, method, path, init, { routed: true });
 
 describe('control API: conformance report and journal count', () => {
   it('answers GET /__admin/report as documented, with findings naming journal entries', async () => {

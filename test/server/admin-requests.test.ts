@@ -1,9 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { checkedAdminCall } from './support/admin-call.js';
 import { startTestServer, type TestServer } from './support/in-process-server.js';
+import { listRun } from '../vendors/puffle/puffle-api.js';
 
 const PUFFLE = { authorization: 'Bearer pk_live_filters' };
-const LIST_RUN = { enrichmentId: 'work_email', scope: { type: 'list', listId: 'list_prospects' }, input: {} };
+const LIST_RUN = listRun('work_email', 'list_prospects');
 const SEND_TO_ADVANCE = 'Send {"ms": <non-negative integer>} or {"by": "<duration';
 
 let server: TestServer;

@@ -2,9 +2,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { EMAIL, websetBody } from '../vendors/exa/exa-api.js';
 import { checkedAdminCall } from './support/admin-call.js';
 import { startTestServer, type TestServer } from './support/in-process-server.js';
+import { listRun } from '../vendors/puffle/puffle-api.js';
 
 const PUFFLE = { authorization: 'Bearer pk_live_timeline' };
-const LIST_RUN = { enrichmentId: 'work_email', scope: { type: 'list', listId: 'list_prospects' }, input: {} };
+const LIST_RUN = listRun('work_email', 'list_prospects');
 
 let server: TestServer;
 afterEach(async () => server?.close());

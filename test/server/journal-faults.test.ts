@@ -1,23 +1,15 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { writeTempFile } from '../support/temp-files.js';
 import { checkedAdminCall } from './support/admin-call.js';
 import { startTestServer, type TestServer } from './support/in-process-server.js';
 
 let server: TestServer;
-let dir: string;
-afterEach(async () => {
-  await server?.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterEach(async () => server?.close());
 
 describe('journal: injected faults', () => {
   it('records the faults that shaped an exchange, with their rule, and none on the others', async () => {
-    dir = mkdtempSync(join(tmpdir(), 'enrichment-mock-faults-'));
-    const file = join(dir, 'first-call-fails.yaml');
-    writeFileSync(
-      file,
+    const file = writeTempFile(
+      'first-call-fails.yaml',
       [
         'name: first-call-fails',
         'extends: default',

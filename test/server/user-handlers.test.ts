@@ -1,15 +1,8 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { loadHandlers } from '../../src/cli/load-handlers.js';
-import { startServer, type RunningServer } from '../../src/server/start-server.js';
-import { createLogger } from '../../src/server/logger.js';
-import { createScenarioRegistry } from '../../src/server/scenario-registry.js';
-import { createVirtualClock } from '../../src/core/clock.js';
-
-const dir = mkdtempSync(join(tmpdir(), 'enrichment-mock-handlers-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+import { writeTempFiles } from '../support/temp-files.js';
+import { startTestServer, type TestServer } from './support/in-process-server.js';
 
 /** The example's two handlers, as a plain .mjs module (what a user without TypeScript writes). */
 const MODULE = `
@@ -20,37 +13,28 @@ export default [
 ];
 `;
 
-let server: RunningServer | undefined;
+/** One module per test (each imported afresh), and one whose default export is wrong. */
+const dir = writeTempFiles({
+  'overrides.mjs': MODULE,
+  'crm.mjs': MODULE,
+  'fall-through.mjs': MODULE,
+  'wrong.mjs': 'export default { handlers: [] };',
+});
+
+let server: TestServer | undefined;
 afterEach(async () => server?.close());
 
-async function serveWith(files: string[]): Promise<RunningServer> {
+async function serveWith(files: string[]): Promise<TestServer> {
   const loaded = await loadHandlers(files);
   if (!loaded.ok) throw new Error(loaded.message);
-  const scenarios = createScenarioRegistry({ seed: 1503 });
-  const selected = scenarios.select('default');
-  if (!selected.ok) throw new Error(selected.message);
-  return startServer({
-    host: '127.0.0.1',
-    port: 0,
-    scenario: selected.scenario,
-    scenarioSource: 'default',
-    scenarios,
-    clock: createVirtualClock(selected.scenario.startAtMs),
-    journalLimit: 100,
-    adminToken: undefined,
-    logger: createLogger({ level: 'silent', format: 'json', destination: { write: () => undefined } }),
-    version: '0.0.0-test',
-    handlers: loaded.handlers,
-  });
+  return startTestServer({ seed: 1503, journalLimit: 100, handlers: loaded.handlers });
 }
 
 const AUTH = { authorization: 'Bearer pk_live_handlers' };
 
 describe('serve --handlers', () => {
   it('answers with a handler that overrides a Puffle operation, and journals it', async () => {
-    const file = join(dir, 'overrides.mjs');
-    writeFileSync(file, MODULE);
-    server = await serveWith([file]);
+    server = await serveWith([join(dir, 'overrides.mjs')]);
     const response = await fetch(`${server.url}/api/enrichments`, { headers: AUTH });
     expect(await response.json()).toStrictEqual({ enrichments: [{ id: 'team_custom_score' }] });
     expect(server.runtime.journal.entries().at(-1)).toMatchObject({
@@ -61,9 +45,7 @@ describe('serve --handlers', () => {
   });
 
   it('answers an API the mock does not know, and journals it as unknown', async () => {
-    const file = join(dir, 'crm.mjs');
-    writeFileSync(file, MODULE);
-    server = await serveWith([file]);
+    server = await serveWith([join(dir, 'crm.mjs')]);
     const response = await fetch(`${server.url}/crm/contacts/c_1`);
     expect(await response.json()).toStrictEqual({ id: 'c_1', name: 'Ada Lovelace' });
     expect(server.runtime.journal.entries().at(-1)).toMatchObject({
@@ -74,9 +56,7 @@ describe('serve --handlers', () => {
   });
 
   it('lets every other request fall through to the vendors', async () => {
-    const file = join(dir, 'fall-through.mjs');
-    writeFileSync(file, MODULE);
-    server = await serveWith([file]);
+    server = await serveWith([join(dir, 'fall-through.mjs')]);
     const run = await fetch(`${server.url}/api/enrichment/missing`, { headers: AUTH });
     expect(run.status).toBe(404);
     const unknown = await fetch(`${server.url}/crm/companies`);
@@ -93,9 +73,7 @@ describe('serve --handlers', () => {
   });
 
   it('refuses a module whose default export is not an array of handlers', async () => {
-    const file = join(dir, 'wrong.mjs');
-    writeFileSync(file, 'export default { handlers: [] };');
-    expect(await loadHandlers([file])).toStrictEqual({
+    expect(await loadHandlers([join(dir, 'wrong.mjs')])).toStrictEqual({
       ok: false,
       message: expect.stringMatching(
         /^Cannot use --handlers .*wrong\.mjs: its default export must be an array/,

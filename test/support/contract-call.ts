@@ -2,16 +2,11 @@ import { expect } from 'vitest';
 import type { OpenApiDocument } from '../../src/openapi/document-resolver.js';
 import { createOperationIndex } from '../../src/openapi/operation-index.js';
 import { createResponseValidator } from '../../src/openapi/response-validator.js';
-import type { CallOptions, TransportHarness } from './mock-harness.js';
+import type { CallOptions, CallResult } from './json-call.js';
+import type { TransportHarness } from './mock-harness.js';
 
 /** A response as the contract tests read it. */
-export interface ContractResponse {
-  status: number;
-  headers: Headers;
-  text: string;
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read the JSON freely
-  json: any;
-}
+export type ContractResponse = CallResult;
 
 export interface ContractCallerOptions {
   document: OpenApiDocument;

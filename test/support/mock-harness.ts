@@ -7,57 +7,28 @@ import {
 } from '../../src/mock/create-enrichment-mock.js';
 import type { Runtime, ScenarioContext } from '../../src/runtime/mock-runtime.js';
 import { startTestServer } from '../server/support/in-process-server.js';
-import { parseJsonText } from './json-text.js';
-
-export interface CallOptions {
-  headers?: Record<string, string>;
-  body?: unknown;
-  /** A raw body sent as is (for malformed input). */
-  rawBody?: string;
-}
+import { toInit, toResult, type CallOptions, type CallResult } from './json-call.js';
 
 /** How a suite reaches the mock: msw's handlers in this process, or the standalone server over a socket. */
 export type Transport = 'in-process' | 'server';
 export const TRANSPORTS: readonly Transport[] = ['in-process', 'server'];
 
-/** A call's answer as both transports give it. */
-export interface CallResult {
-  status: number;
-  headers: Headers;
-  text: string;
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read the JSON freely
-  json: any;
-}
-
-/** What a suite run through either transport sees: calls, the virtual clock and the runtime behind them. */
-export interface TransportHarness {
+/** What a suite run through either transport sees: calls, the clock (virtual by default) and the runtime. */
+export interface TransportHarness<C extends Clock = VirtualClock> {
   transport: Transport;
   /** Calls the mock at a vendor URL (`https://app.puffle.ai/api/...`); the server takes its path and query. */
   call(method: string, url: string, init?: CallOptions): Promise<CallResult>;
-  clock: VirtualClock;
+  clock: C;
   runtime: Runtime;
 }
 
-/** The fetch init of a call: JSON bodies serialised with their content type. */
-function toInit(method: string, init: CallOptions): RequestInit {
-  const headers = new Headers(init.headers);
-  let body: string | undefined;
-  if (init.rawBody !== undefined) body = init.rawBody;
-  else if (init.body !== undefined) {
-    body = JSON.stringify(init.body);
-    if (!headers.has('content-type')) headers.set('content-type', 'application/json');
-  }
-  return { method, headers, ...(body === undefined ? {} : { body }) };
-}
+/** What reaches both transports of `openHarness`. */
+type OpenOptions = Pick<EnrichmentMockOptions, 'scenario' | 'seed'>;
+/** A harness from `openHarness`; `close` stops its server. */
+export type OpenHarness<C extends Clock = VirtualClock> = TransportHarness<C> & { close(): Promise<void> };
 
 /** How long a server call waits before it counts as a hang (the network error in-process gives at once). */
 const HANG_MS = 1_000;
-
-/** A response (or a network error, status 0) as a call result. */
-async function toResult(response: Response): Promise<CallResult> {
-  const text = response.type === 'error' ? '' : await response.text();
-  return { status: response.status, headers: response.headers, text, json: parseJsonText(text) };
-}
 
 /**
  * A mock driven through msw's `getResponse`: real Request/Response objects, no network, no global fetch
@@ -84,18 +55,27 @@ export function createHarness(options: EnrichmentMockOptions<Clock> = {}): Harne
 
 /**
  * A harness on `transport` (one suite, run through both, as hono runs one suite per router); `close`
- * stops the server. Only `scenario` and `seed` reach the server.
+ * stops the server. Only `scenario`, `seed` and `clock` (default a virtual one) reach the server.
  *
  * @example
  * const harness = await openHarness('server', { scenario: 'default', seed: 7 });
  * await harness.call('GET', 'https://app.puffle.ai/api/enrichments');
  * await harness.close();
  */
+export async function openHarness<C extends Clock>(
+  transport: Transport,
+  options: OpenOptions & { clock: C },
+): Promise<OpenHarness<C>>;
+export async function openHarness(transport: Transport, options: OpenOptions): Promise<OpenHarness>;
 export async function openHarness(
   transport: Transport,
-  options: Pick<EnrichmentMockOptions, 'scenario' | 'seed'>,
-): Promise<TransportHarness & { close(): Promise<void> }> {
-  if (transport === 'in-process') return { ...createHarness(options), close: () => Promise.resolve() };
+  options: OpenOptions & { clock?: Clock },
+): Promise<OpenHarness<Clock>> {
+  if (transport === 'in-process') {
+    const { clock, ...rest } = options;
+    const harness = clock ? createHarness({ ...rest, clock }) : createHarness(rest);
+    return { ...harness, close: () => Promise.resolve() };
+  }
   const server = await startTestServer(options);
   const call = async (method: string, url: string, init: CallOptions = {}): Promise<CallResult> => {
     const { pathname, search } = new URL(url);
@@ -109,7 +89,8 @@ export async function openHarness(
       return toResult(Response.error());
     }
   };
-  return { transport, call, clock: server.virtual(), runtime: server.runtime, close: () => server.close() };
+  const clock = options.clock ?? server.virtual();
+  return { transport, call, clock, runtime: server.runtime, close: () => server.close() };
 }
 
 /**

@@ -1,4 +1,6 @@
 import { fileURLToPath } from 'node:url';
+import { TERMINAL } from '../../../src/core/run.js';
+import { listRun } from '../../vendors/puffle/puffle-api.js';
 
 /** The scenario both clients run against: a 503 on the first create, a 429 on the second poll. */
 export const CARELESS_SCENARIO = fileURLToPath(new URL('./careless.yaml', import.meta.url));
@@ -13,8 +15,35 @@ export interface FlowIo {
   sleep: (ms: number) => Promise<void>;
 }
 
-const CREATE = { enrichmentId: 'work_email', scope: { type: 'list', listId: 'list_prospects' }, input: {} };
-const TERMINAL = new Set(['completed', 'failed', 'cancelled']);
+/**
+ * A flow's io against a running server at `url`: it waits by advancing the server's virtual clock.
+ *
+ * @example
+ * await carelessFlow(serverFlowIo(server.url));
+ */
+export function serverFlowIo(url: string): FlowIo {
+  return {
+    baseUrl: url,
+    fetch: (target, init) => fetch(target, init),
+    sleep: async (ms) => {
+      await fetch(`${url}/__admin/clock/advance`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ ms }),
+      });
+    },
+  };
+}
+
+/** The rules of a report's error findings, once each, sorted. */
+export const errorRules = (report: { findings: readonly { rule: string; severity: string }[] }): string[] =>
+  [
+    ...new Set(
+      report.findings.filter((finding) => finding.severity === 'error').map((finding) => finding.rule),
+    ),
+  ].sort();
+
+const CREATE = listRun('work_email', 'list_prospects');
 
 async function call(io: FlowIo, method: string, path: string, body?: unknown) {
   const response = await io.fetch(`${io.baseUrl}${path}`, {
@@ -25,6 +54,8 @@ async function call(io: FlowIo, method: string, path: string, body?: unknown) {
   const json = (await response.json()) as Record<string, unknown>;
   return { status: response.status, retryAfter: Number(response.headers.get('retry-after') ?? 0), json };
 }
+
+const isTerminal = (status: string): boolean => [...TERMINAL].some((terminal) => terminal === status);
 
 const runStatus = (json: Record<string, unknown>): string =>
   String((json['run'] as { status?: unknown } | undefined)?.status);
@@ -39,7 +70,7 @@ export async function carelessFlow(io: FlowIo): Promise<void> {
   const id = String(created.json['enrichmentRunId']);
   for (let polls = 0; polls < 30; polls += 1) {
     const polled = await call(io, 'GET', `/api/enrichment/${id}`);
-    if (polled.status === 200 && TERMINAL.has(runStatus(polled.json))) return;
+    if (polled.status === 200 && isTerminal(runStatus(polled.json))) return;
     if (polled.status === 200) await io.sleep(100);
   }
 }
@@ -58,7 +89,7 @@ export async function carefulFlow(io: FlowIo): Promise<void> {
   const id = String(created.json['enrichmentRunId']);
   for (let polls = 0; polls < 400; polls += 1) {
     const polled = await call(io, 'GET', `/api/enrichment/${id}`);
-    if (polled.status === 200 && TERMINAL.has(runStatus(polled.json))) return;
+    if (polled.status === 200 && isTerminal(runStatus(polled.json))) return;
     await io.sleep(polled.retryAfter * 1000 || 3_000);
   }
   throw new Error('The careful client gave up: the run never finished.');

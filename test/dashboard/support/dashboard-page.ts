@@ -1,18 +1,15 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import type { TestServer } from '../../server/support/in-process-server.js';
+import { writeTempFile } from '../../support/temp-files.js';
+import { listRun } from '../../vendors/puffle/puffle-api.js';
 
 export const PUFFLE_KEY = 'pk_live_dashboard';
-const LIST_RUN = { enrichmentId: 'work_email', scope: { type: 'list', listId: 'list_prospects' }, input: {} };
 
 /** Starts a Puffle run over `listId` through the vendor API, as a client would; its id. */
 export async function startPuffleRun(server: TestServer, listId = 'list_prospects'): Promise<string> {
-  const body = { ...LIST_RUN, scope: { type: 'list', listId } };
   const created = await server.call('POST', '/api/enrichment', {
     headers: { authorization: `Bearer ${PUFFLE_KEY}` },
-    body,
+    body: listRun('work_email', listId),
   });
   if (created.status !== 200) throw new Error(`Cannot start a Puffle run: ${created.status} ${created.text}`);
   return created.json.enrichmentRunId as string;
@@ -49,10 +46,8 @@ export async function openDashboard(
 
 /** A scenario file (extending the default one) with a list of `size` leads and credits for it. */
 export function bigListScenario(size: number): string {
-  const dir = mkdtempSync(join(tmpdir(), 'enrichment-mock-dashboard-'));
-  const file = join(dir, 'big-list.yaml');
-  writeFileSync(
-    file,
+  return writeTempFile(
+    'big-list.yaml',
     [
       'extends: default',
       `description: One list of ${size} leads, for the dashboard's paged timeline.`,
@@ -64,5 +59,4 @@ export function bigListScenario(size: number): string {
       `      - { id: list_big, name: Big, subject: person, generate: ${size}, leads: [] }`,
     ].join('\n'),
   );
-  return file;
 }

@@ -3,11 +3,8 @@ import { loadScenario } from '../../../src/scenario/load-scenario.js';
 import type { Scenario } from '../../../src/scenario/types.js';
 import { createLogger } from '../../../src/server/logger.js';
 import { createScenarioRegistry } from '../../../src/server/scenario-registry.js';
-import { startServer, type RunningServer } from '../../../src/server/start-server.js';
-import { parseJsonText } from '../../support/json-text.js';
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read the JSON freely
-type Json = any;
+import { startServer, type RunningServer, type ServerOptions } from '../../../src/server/start-server.js';
+import { toInit, toResult, type CallOptions, type CallResult } from '../../support/json-call.js';
 
 export interface TestServerOptions {
   scenario?: string | Scenario;
@@ -21,6 +18,8 @@ export interface TestServerOptions {
   graceMs?: number;
   /** Where the server's log lines go, at `info` (default: nowhere, silent). */
   logTo?: { write(line: string): void };
+  /** The user's own msw handlers (`serve --handlers`), served in front of the vendors. */
+  handlers?: ServerOptions['handlers'];
 }
 
 export interface TestServer extends RunningServer {
@@ -28,11 +27,7 @@ export interface TestServer extends RunningServer {
   /** The virtual clock (throws when the server runs on a real one). */
   virtual(): VirtualClock;
   /** `fetch` against the server, JSON in and out. */
-  call(
-    method: string,
-    path: string,
-    init?: { headers?: Record<string, string>; body?: unknown; rawBody?: string },
-  ): Promise<{ status: number; headers: Headers; text: string; json: Json }>;
+  call(method: string, path: string, init?: CallOptions): Promise<CallResult>;
 }
 
 /** The server in this test process (real sockets, port 0, silent logs): quicker than the CLI for most cases. */
@@ -65,6 +60,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       : createLogger({ level: 'silent', format: 'json', destination: { write: () => undefined } }),
     version: options.version ?? '0.0.0-test',
     ...(options.graceMs === undefined ? {} : { graceMs: options.graceMs }),
+    ...(options.handlers === undefined ? {} : { handlers: options.handlers }),
   });
   return {
     ...server,
@@ -74,19 +70,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       return clock as VirtualClock;
     },
     async call(method, path, init = {}) {
-      const headers: Record<string, string> = { ...init.headers };
-      let body: string | undefined = init.rawBody;
-      if (body === undefined && init.body !== undefined) {
-        body = JSON.stringify(init.body);
-        headers['content-type'] ??= 'application/json';
-      }
-      const response = await fetch(`${server.url}${path}`, {
-        method,
-        headers,
-        ...(body === undefined ? {} : { body }),
-      });
-      const text = await response.text();
-      return { status: response.status, headers: response.headers, text, json: parseJsonText(text) as Json };
+      return toResult(await fetch(`${server.url}${path}`, toInit(method, init)));
     },
   };
 }

@@ -3,7 +3,8 @@ import document from '../../../src/generated/exa-websets.document.js';
 import type { components } from '../../../src/generated/exa-websets.types.js';
 import type { Scenario } from '../../../src/scenario/types.js';
 import { createContractCaller, type ContractResponse } from '../../support/contract-call.js';
-import { setupWithClient, type CallOptions, type TransportHarness } from '../../support/mock-harness.js';
+import type { CallOptions } from '../../support/json-call.js';
+import { setupWithClient, type TransportHarness } from '../../support/mock-harness.js';
 
 export type Schemas = components['schemas'];
 

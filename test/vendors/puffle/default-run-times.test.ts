@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { TERMINAL } from '../../../src/core/run.js';
 import { createHarness } from '../../support/mock-harness.js';
+import { listRun } from './puffle-api.js';
 
 const AUTH = { authorization: 'Bearer pk_live_times' };
-const TERMINAL = new Set(['completed', 'failed', 'cancelled']);
 
 /** Seconds each run over a default list takes in the default scenario, polled every second. */
 async function runTimes(seed: number): Promise<Record<string, number>> {
@@ -15,7 +16,7 @@ async function runTimes(seed: number): Promise<Record<string, number>> {
   ] as const) {
     const created = await call('POST', 'https://app.puffle.ai/api/enrichment', {
       headers: AUTH,
-      body: { enrichmentId: slug, scope: { type: 'list', listId }, input: {} },
+      body: listRun(slug, listId),
     });
     runs.push([slug, created.json.enrichmentRunId]);
   }

@@ -3,12 +3,8 @@ import document from '../../../src/generated/puffle.document.js';
 import type { components } from '../../../src/generated/puffle.types.js';
 import type { Scenario } from '../../../src/scenario/types.js';
 import { createContractCaller, type ContractResponse } from '../../support/contract-call.js';
-import {
-  contextOf,
-  setupWithClient,
-  type CallOptions,
-  type TransportHarness,
-} from '../../support/mock-harness.js';
+import type { CallOptions } from '../../support/json-call.js';
+import { contextOf, setupWithClient, type TransportHarness } from '../../support/mock-harness.js';
 
 export type Schemas = components['schemas'];
 export type CreateBody = Partial<Schemas['CreateEnrichmentRunRequest']> & Record<string, unknown>;

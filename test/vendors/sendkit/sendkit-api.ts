@@ -2,7 +2,8 @@ import { expect } from 'vitest';
 import document from '../../../src/generated/sendkit.document.js';
 import type { components } from '../../../src/generated/sendkit.types.js';
 import { createContractCaller, type ContractResponse } from '../../support/contract-call.js';
-import type { CallOptions, TransportHarness } from '../../support/mock-harness.js';
+import type { CallOptions } from '../../support/json-call.js';
+import type { TransportHarness } from '../../support/mock-harness.js';
 
 export type Schemas = components['schemas'];
 export type EnrichmentType = Schemas['EnrichmentType'];
